@@ -1,0 +1,32 @@
+namespace SmartCityGraph.GraphQL.Errors;
+
+/// <summary>
+/// The values of <c>extensions.code</c> that clients may rely on (see the public contract).
+/// Add codes freely; never rename one.
+/// </summary>
+public static class ErrorCodes
+{
+    public const string ParseFailed = "GRAPHQL_PARSE_FAILED";
+    public const string ValidationFailed = "GRAPHQL_VALIDATION_FAILED";
+    public const string InvalidId = "INVALID_ID";
+    public const string NotFound = "NOT_FOUND";
+    public const string PageSizeExceeded = "PAGE_SIZE_EXCEEDED";
+    public const string CostLimitExceeded = "COST_LIMIT_EXCEEDED";
+    public const string DepthLimitExceeded = "DEPTH_LIMIT_EXCEEDED";
+    public const string Timeout = "TIMEOUT";
+    public const string Unauthenticated = "UNAUTHENTICATED";
+    public const string Forbidden = "FORBIDDEN";
+    public const string RateLimited = "RATE_LIMITED";
+    public const string InvalidInput = "INVALID_INPUT";
+    public const string BadRequest = "BAD_REQUEST";
+    public const string PayloadTooLarge = "PAYLOAD_TOO_LARGE";
+    public const string InternalError = "INTERNAL_SERVER_ERROR";
+
+    /// <summary>Codes our own code raises; an error carrying one of them is passed to the client unchanged.</summary>
+    public static readonly IReadOnlySet<string> Contract = new HashSet<string>
+    {
+        ParseFailed, ValidationFailed, InvalidId, NotFound, PageSizeExceeded, CostLimitExceeded,
+        DepthLimitExceeded, Timeout, Unauthenticated, Forbidden, RateLimited, InvalidInput,
+        BadRequest, PayloadTooLarge, InternalError,
+    };
+}
