@@ -25,6 +25,9 @@ public sealed class GraphQLErrorInfoProvider(
         ArgumentNullException.ThrowIfNull(executionError);
         return executionError switch
         {
+            // First: GraphQL.NET derives an unhandled error's Code from the exception type's name, so a
+            // System.TimeoutException would otherwise pose as our TIMEOUT and escape logging.
+            UnhandledError => Unexpected(executionError),
             { Code: { } code } when ErrorCodes.Contract.Contains(code) => Info(executionError.Message, code, executionError.Extensions),
             SyntaxError => Info(executionError.Message, ErrorCodes.ParseFailed),
             // Everything else found while validating the document or its variables, including an unknown operationName.

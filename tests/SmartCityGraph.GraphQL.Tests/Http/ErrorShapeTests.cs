@@ -32,6 +32,18 @@ public sealed class ErrorShapeTests(ToyServerFixture fixture) : IClassFixture<To
     }
 
     [Fact]
+    public async Task An_unexpected_exception_named_like_a_contract_code_is_still_an_internal_error()
+    {
+        // GraphQL.NET would derive the code TIMEOUT from System.TimeoutException's name.
+        var response = await Client.PostQueryAsync("{ databaseTimeout }");
+
+        var error = Assert.Single(response.Errors);
+        AssertOnlyCode(error, ErrorCodes.InternalError);
+        Assert.StartsWith(GraphQLErrorInfoProvider.UnexpectedErrorMessage, error.GetProperty("message").GetString());
+        Assert.DoesNotContain("hunter2", response.Body);
+    }
+
+    [Fact]
     public async Task A_contract_error_passes_unchanged()
     {
         var response = await Client.PostQueryAsync("{ invalidInput }");

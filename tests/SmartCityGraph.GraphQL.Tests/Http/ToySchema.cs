@@ -25,6 +25,8 @@ public sealed class ToySchema : Schema
                 .Resolve(context => $"Hello, {context.GetArgument<string?>("name") ?? "world"}!");
             Field<StringGraphType>("boom")
                 .Resolve(_ => throw new InvalidOperationException(SecretExceptionText));
+            Field<StringGraphType>("databaseTimeout")
+                .Resolve(_ => throw new TimeoutException(SecretExceptionText));
             Field<StringGraphType>("invalidInput")
                 .Resolve(_ => throw GraphQLRequestException.InvalidInput("The input is not acceptable."));
             Field<StringGraphType>("slow")
