@@ -84,17 +84,17 @@ public sealed class GraphQLHttpHandler(IOptions<GraphQLHttpOptions> options, ILo
             executionOptions.Document = document; // spares a second parse; null lets execution report the syntax error
         }
 
-        var interceptors = services.GetServices<IGraphQLRequestInterceptor>().ToList();
-        foreach (var interceptor in interceptors)
-            await interceptor.OnRequestAsync(context, executionOptions);
-
+        // The clock starts before the interceptors so that their own async work is bounded by it too.
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted);
         timeout.CancelAfter(options.Value.ExecutionTimeout);
         executionOptions.CancellationToken = timeout.Token;
 
+        var interceptors = services.GetServices<IGraphQLRequestInterceptor>().ToList();
         ExecutionResult result;
         try
         {
+            foreach (var interceptor in interceptors)
+                await interceptor.OnRequestAsync(context, executionOptions);
             result = await services.GetRequiredService<IDocumentExecuter>().ExecuteAsync(executionOptions);
         }
         catch (OperationCanceledException) when (context.RequestAborted.IsCancellationRequested)
