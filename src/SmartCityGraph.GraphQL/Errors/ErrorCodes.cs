@@ -21,12 +21,15 @@ public static class ErrorCodes
     public const string BadRequest = "BAD_REQUEST";
     public const string PayloadTooLarge = "PAYLOAD_TOO_LARGE";
     public const string InternalError = "INTERNAL_SERVER_ERROR";
+    public const string MethodNotAllowed = "METHOD_NOT_ALLOWED";
+    public const string UnsupportedMediaType = "UNSUPPORTED_MEDIA_TYPE";
+    public const string NotAcceptable = "NOT_ACCEPTABLE";
 
     /// <summary>Codes our own code raises; an error carrying one of them is passed to the client unchanged.</summary>
     public static readonly IReadOnlySet<string> Contract = new HashSet<string>
     {
         ParseFailed, ValidationFailed, InvalidId, NotFound, PageSizeExceeded, CostLimitExceeded,
         DepthLimitExceeded, Timeout, Unauthenticated, Forbidden, RateLimited, InvalidInput,
-        BadRequest, PayloadTooLarge, InternalError,
+        BadRequest, PayloadTooLarge, InternalError, MethodNotAllowed, UnsupportedMediaType, NotAcceptable,
     };
 }

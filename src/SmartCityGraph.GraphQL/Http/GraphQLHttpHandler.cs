@@ -1,0 +1,176 @@
+using GraphQL;
+using GraphQL.Execution;
+using GraphQL.Transport;
+using GraphQL.Types;
+using GraphQLParser.AST;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Microsoft.Net.Http.Headers;
+using SmartCityGraph.GraphQL.Errors;
+
+namespace SmartCityGraph.GraphQL.Http;
+
+/// <summary>
+/// The GraphQL-over-HTTP endpoint: routes SDL and IDE requests, negotiates the media type, reads the
+/// request, executes it through the DI-registered GraphQL.NET services under a timeout and writes the result.
+/// </summary>
+public sealed class GraphQLHttpHandler(IOptions<GraphQLHttpOptions> options, ILogger<GraphQLHttpHandler> logger)
+{
+    public async Task HandleAsync(HttpContext context)
+    {
+        var request = context.Request;
+        var isGet = HttpMethods.IsGet(request.Method);
+        if (!isGet && !HttpMethods.IsPost(request.Method))
+        {
+            await WriteErrorAsync(context, GraphQLHttpError.MethodNotAllowed(request.Method), GraphQLMediaTypes.Json);
+            return;
+        }
+
+        if (isGet && request.Query.ContainsKey("sdl"))
+        {
+            await WriteSdlAsync(context);
+            return;
+        }
+
+        if (isGet && !request.Query.ContainsKey("query") && AcceptsHtml(request))
+        {
+            await ServeIdeAsync(context);
+            return;
+        }
+
+        if (!GraphQLMediaTypes.TryNegotiate(request.Headers.Accept, out var mediaType))
+        {
+            await WriteErrorAsync(context, GraphQLHttpError.NotAcceptable(), GraphQLMediaTypes.Json);
+            return;
+        }
+
+        var serializer = context.RequestServices.GetRequiredService<IGraphQLTextSerializer>();
+        var read = await new GraphQLHttpRequestReader(serializer).ReadAsync(request, options.Value.MaxRequestBytes);
+        if (read.Error is { } error)
+        {
+            await WriteErrorAsync(context, error, mediaType);
+            return;
+        }
+
+        await ExecuteAsync(context, read.Request!, mediaType, serializer);
+    }
+
+    private async Task ExecuteAsync(HttpContext context, GraphQLRequest request, string mediaType, IGraphQLTextSerializer serializer)
+    {
+        var services = context.RequestServices;
+        var executionOptions = new ExecutionOptions
+        {
+            Schema = services.GetRequiredService<ISchema>(),
+            Query = request.Query,
+            OperationName = request.OperationName,
+            Variables = request.Variables,
+            Extensions = request.Extensions,
+            RequestServices = services,
+            User = context.User,
+            UserContext = new Dictionary<string, object?>(),
+        };
+
+        if (HttpMethods.IsGet(context.Request.Method))
+        {
+            // GET must not change state (spec): find the operation's type before anything runs.
+            var document = TryParse(services, request.Query!);
+            if (document is not null && GraphQLOperationKind.Of(document, request.OperationName) == OperationType.Mutation)
+            {
+                await WriteErrorAsync(context, GraphQLHttpError.MutationOverGet(), mediaType);
+                return;
+            }
+            executionOptions.Document = document; // spares a second parse; null lets execution report the syntax error
+        }
+
+        // The clock starts before the interceptors so that their own async work is bounded by it too.
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted);
+        timeout.CancelAfter(options.Value.ExecutionTimeout);
+        executionOptions.CancellationToken = timeout.Token;
+
+        var interceptors = services.GetServices<IGraphQLRequestInterceptor>().ToList();
+        ExecutionResult result;
+        try
+        {
+            foreach (var interceptor in interceptors)
+                await interceptor.OnRequestAsync(context, executionOptions);
+            result = await services.GetRequiredService<IDocumentExecuter>().ExecuteAsync(executionOptions);
+        }
+        catch (OperationCanceledException) when (context.RequestAborted.IsCancellationRequested)
+        {
+            logger.LogDebug("The client went away before the GraphQL request finished.");
+            return;
+        }
+        catch (OperationCanceledException) when (timeout.IsCancellationRequested)
+        {
+            logger.LogWarning("A GraphQL request exceeded the execution timeout of {Timeout}.", options.Value.ExecutionTimeout);
+            result = TimeoutResult();
+        }
+
+        foreach (var interceptor in interceptors)
+            await interceptor.OnResultAsync(context, executionOptions, result);
+
+        await WriteResultAsync(context, result, GraphQLResponseStatus.For(result, mediaType), mediaType, serializer);
+    }
+
+    /// <summary>
+    /// A timeout cancels an operation that has begun executing, so the answer is the one for a failed
+    /// execution: <c>data: null</c> with the TIMEOUT error and 200 under both media types (never a 5xx).
+    /// </summary>
+    private static ExecutionResult TimeoutResult() => new()
+    {
+        Executed = true,
+        Data = null,
+        Errors = [new GraphQLRequestException(ErrorCodes.Timeout, GraphQLErrorInfoProvider.TimeoutMessage)],
+    };
+
+    private static GraphQLDocument? TryParse(IServiceProvider services, string query)
+    {
+        var builder = services.GetService<IDocumentBuilder>() ?? new GraphQLDocumentBuilder();
+        try
+        {
+            return builder.Build(query);
+        }
+        catch (Exception exception) when (exception is ExecutionError or GraphQLParser.Exceptions.GraphQLParserException)
+        {
+            return null;
+        }
+    }
+
+    private static bool AcceptsHtml(HttpRequest request) =>
+        MediaTypeHeaderValue.TryParseList(request.Headers.Accept, out var accepted)
+        && accepted.Any(range => range.MediaType.Equals("text/html", StringComparison.OrdinalIgnoreCase));
+
+    private Task ServeIdeAsync(HttpContext context)
+    {
+        if (options.Value.IdeHtmlProvider is { } ide)
+            return ide(context);
+        context.Response.StatusCode = StatusCodes.Status404NotFound;
+        return Task.CompletedTask;
+    }
+
+    private static async Task WriteSdlAsync(HttpContext context)
+    {
+        var schema = context.RequestServices.GetRequiredService<ISchema>();
+        schema.Initialize();
+        context.Response.ContentType = "text/plain; charset=utf-8";
+        await context.Response.WriteAsync(schema.Print(), context.RequestAborted);
+    }
+
+    private static Task WriteErrorAsync(HttpContext context, GraphQLHttpError error, string mediaType)
+    {
+        if (error.Allow is not null)
+            context.Response.Headers.Allow = error.Allow;
+        var result = new ExecutionResult(new GraphQLRequestException(error.Code, error.Message));
+        var serializer = context.RequestServices.GetRequiredService<IGraphQLTextSerializer>();
+        return WriteResultAsync(context, result, error.StatusCode, mediaType, serializer);
+    }
+
+    private static async Task WriteResultAsync(HttpContext context, ExecutionResult result, int statusCode, string mediaType, IGraphQLTextSerializer serializer)
+    {
+        context.Response.StatusCode = statusCode;
+        context.Response.ContentType = GraphQLMediaTypes.WithUtf8Charset(mediaType);
+        await serializer.WriteAsync(context.Response.Body, result, context.RequestAborted);
+    }
+}
