@@ -1,6 +1,25 @@
-var builder = WebApplication.CreateBuilder(args);
+using SmartCityGraph.GraphQL.Http;
+using SmartCityGraph.Server.Commands;
+using SmartCityGraph.Server.Hosting;
+
+// One executable, several verbs: with none it serves the API; `print-schema`, `import <dir>` and
+// `export` run once against the same configuration and exit.
+var verb = CommandLine.Verb(args);
+var builder = WebApplication.CreateBuilder(verb is null ? args : args[1..]);
+if (verb is not null) builder.Logging.AddCommandLineLogging();
+builder.Services.AddSmartCityGraph(builder.Configuration, builder.Environment);
+
 var app = builder.Build();
+if (verb is not null) return await CommandLine.RunAsync(verb, args[1..], app.Services);
 
-app.MapGet("/", () => "Hello World!");
+await app.Services.PrepareDatabaseAsync();
+app.MapGraphQLHttp();
+app.MapHealthChecks("/health");
+app.MapGet("/", () => Results.Redirect("/graphql"));
+app.Lifetime.ApplicationStarted.Register(() =>
+    Console.WriteLine($"SmartCityGraph is listening on {string.Join(", ", app.Urls)} (GraphQL at /graphql)"));
+await app.RunAsync();
+return 0;
 
-app.Run();
+/// <summary>Visible to WebApplicationFactory in the tests.</summary>
+public partial class Program;

@@ -1,0 +1,78 @@
+using System.Text.Json.Serialization;
+
+namespace SmartCityGraph.Data.Model;
+
+/// <summary>
+/// A node of the knowledge graph. All kinds share one table (table-per-hierarchy), so relations,
+/// search and traversal treat every kind alike and a new kind needs no new join paths.
+/// </summary>
+public abstract class Entity
+{
+    protected Entity(NodeKind kind) => Kind = kind;
+
+    /// <summary>Surrogate key for joins; never shown to clients.</summary>
+    [JsonIgnore] public int Id { get; set; }
+
+    public NodeKind Kind { get; private set; }
+
+    /// <summary>Stable, human-readable key, unique within its kind; part of the public global id.</summary>
+    public required string Key { get; set; }
+
+    public required string Title { get; set; }
+    public string? Summary { get; set; }
+    public List<Source> Sources { get; set; } = [];
+
+    [JsonIgnore] public List<Relation> OutgoingRelations { get; set; } = [];
+    [JsonIgnore] public List<Relation> IncomingRelations { get; set; } = [];
+}
+
+public sealed class Strategy() : Entity(NodeKind.Strategy)
+{
+    public DateOnly? AdoptedOn { get; set; }
+    public string? Url { get; set; }
+}
+
+public sealed class Phase() : Entity(NodeKind.Phase)
+{
+    public DateOnly? StartDate { get; set; }
+    public DateOnly? EndDate { get; set; }
+}
+
+public sealed class Event() : Entity(NodeKind.Event)
+{
+    public DateOnly StartDate { get; set; }
+    public DateOnly? EndDate { get; set; }
+    public EventCategory Category { get; set; }
+    public EventType? Type { get; set; }
+    /// <summary>What the source said; kept beside the derived <see cref="EventStatusRule"/> status.</summary>
+    public EventStatus? RecordedStatus { get; set; }
+    public bool Cancelled { get; set; }
+    public string? Url { get; set; }
+    /// <summary>False when <see cref="Entity.Title"/> is a placeholder because the source gives none.</summary>
+    public bool TitleKnown { get; set; } = true;
+    /// <summary>Position in the original knowledge store's timeline ("Zeitschiene"), when it came from there.</summary>
+    public int? TimelineRow { get; set; }
+}
+
+public sealed class Organisation() : Entity(NodeKind.Organisation)
+{
+    public OrganisationType? Type { get; set; }
+    public string? Url { get; set; }
+    public string? Abbreviation { get; set; }
+}
+
+public sealed class Pilot() : Entity(NodeKind.Pilot)
+{
+    /// <summary>The project's name in the original knowledge store.</summary>
+    public string? SeedTitle { get; set; }
+    public DateOnly? StartDate { get; set; }
+    public DateOnly? EndDate { get; set; }
+    public string? Url { get; set; }
+}
+
+public sealed class StrategyElement() : Entity(NodeKind.StrategyElement)
+{
+    public StrategyElementType Type { get; set; }
+}
+
+public sealed class ParticipationStrand() : Entity(NodeKind.ParticipationStrand);

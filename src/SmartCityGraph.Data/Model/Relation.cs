@@ -1,0 +1,19 @@
+using System.Text.Json.Serialization;
+
+namespace SmartCityGraph.Data.Model;
+
+/// <summary>A typed, sourced edge between any two entities.</summary>
+public sealed class Relation
+{
+    public int Id { get; set; }
+    public RelationType Type { get; set; }
+    /// <summary>The part the "from" entity plays, where the source names one.</summary>
+    public string? Role { get; set; }
+    public int FromId { get; set; }
+    [JsonIgnore] public Entity From { get; set; } = null!;
+    public int ToId { get; set; }
+    [JsonIgnore] public Entity To { get; set; } = null!;
+    public DateOnly? ValidFrom { get; set; }
+    public DateOnly? ValidTo { get; set; }
+    public List<Source> Sources { get; set; } = [];
+}

@@ -1,0 +1,80 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using SmartCityGraph.Data.Model;
+
+namespace SmartCityGraph.Data.Storage;
+
+public sealed class SmartCityDbContext(DbContextOptions<SmartCityDbContext> options) : DbContext(options)
+{
+    public DbSet<Entity> Entities => Set<Entity>();
+    public DbSet<Relation> Relations => Set<Relation>();
+    public DbSet<Strategy> Strategies => Set<Strategy>();
+    public DbSet<Phase> Phases => Set<Phase>();
+    public DbSet<Event> Events => Set<Event>();
+    public DbSet<Organisation> Organisations => Set<Organisation>();
+    public DbSet<Pilot> Pilots => Set<Pilot>();
+    public DbSet<StrategyElement> StrategyElements => Set<StrategyElement>();
+    public DbSet<ParticipationStrand> ParticipationStrands => Set<ParticipationStrand>();
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configuration)
+    {
+        // Enums as text: the database stays readable and a new member never shifts stored values.
+        configuration.Properties<Enum>().HaveConversion<string>().HaveMaxLength(32);
+    }
+
+    protected override void OnModelCreating(ModelBuilder model)
+    {
+        model.Entity<Entity>(entity =>
+        {
+            entity.ToTable("Entities");
+            entity.HasDiscriminator(e => e.Kind)
+                .HasValue<Strategy>(NodeKind.Strategy)
+                .HasValue<Phase>(NodeKind.Phase)
+                .HasValue<Event>(NodeKind.Event)
+                .HasValue<Organisation>(NodeKind.Organisation)
+                .HasValue<Pilot>(NodeKind.Pilot)
+                .HasValue<StrategyElement>(NodeKind.StrategyElement)
+                .HasValue<ParticipationStrand>(NodeKind.ParticipationStrand);
+            entity.Property(e => e.Key).HasMaxLength(200);
+            entity.Property(e => e.Title).HasMaxLength(500);
+            entity.HasIndex(e => new { e.Kind, e.Key }).IsUnique();
+            // Keyset paging walks a kind in id order.
+            entity.HasIndex(e => new { e.Kind, e.Id });
+            entity.HasIndex(e => new { e.Kind, e.Title, e.Id });
+            entity.OwnsMany(e => e.Sources, SourceColumn);
+        });
+
+        // Kinds share columns with the same meaning, so one index serves "by date" across kinds.
+        model.Entity<Phase>().Property(p => p.StartDate).HasColumnName("StartDate");
+        model.Entity<Phase>().Property(p => p.EndDate).HasColumnName("EndDate");
+        model.Entity<Event>().Property(e => e.StartDate).HasColumnName("StartDate");
+        model.Entity<Event>().Property(e => e.EndDate).HasColumnName("EndDate");
+        model.Entity<Pilot>().Property(p => p.StartDate).HasColumnName("StartDate");
+        model.Entity<Pilot>().Property(p => p.EndDate).HasColumnName("EndDate");
+        model.Entity<Strategy>().Property(s => s.Url).HasColumnName("Url");
+        model.Entity<Event>().Property(e => e.Url).HasColumnName("Url");
+        model.Entity<Organisation>().Property(o => o.Url).HasColumnName("Url");
+        model.Entity<Pilot>().Property(p => p.Url).HasColumnName("Url");
+        model.Entity<Event>().Property(e => e.Type).HasColumnName("EventType");
+        model.Entity<Organisation>().Property(o => o.Type).HasColumnName("OrganisationType");
+        model.Entity<StrategyElement>().Property(s => s.Type).HasColumnName("ElementType");
+        model.Entity<Event>().HasIndex(e => new { e.StartDate, e.Id });
+
+        model.Entity<Relation>(relation =>
+        {
+            relation.ToTable("Relations");
+            relation.Property(r => r.Role).HasMaxLength(200);
+            relation.HasOne(r => r.From).WithMany(e => e.OutgoingRelations).HasForeignKey(r => r.FromId).OnDelete(DeleteBehavior.Cascade);
+            relation.HasOne(r => r.To).WithMany(e => e.IncomingRelations).HasForeignKey(r => r.ToId).OnDelete(DeleteBehavior.Cascade);
+            // Both directions are walked by type: "what does X organise", "who organises Y".
+            relation.HasIndex(r => new { r.FromId, r.Type, r.ToId });
+            relation.HasIndex(r => new { r.ToId, r.Type, r.FromId });
+            relation.OwnsMany(r => r.Sources, SourceColumn);
+        });
+    }
+
+    private static void SourceColumn<TOwner>(OwnedNavigationBuilder<TOwner, Source> source) where TOwner : class
+    {
+        source.ToJson("Sources");
+    }
+}

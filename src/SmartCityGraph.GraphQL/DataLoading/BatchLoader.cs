@@ -1,0 +1,74 @@
+using GraphQL.DataLoader;
+
+namespace SmartCityGraph.GraphQL.DataLoading;
+
+/// <summary>
+/// Collects the keys that resolvers ask for while GraphQL.NET walks one level of the query, then
+/// fetches them all with one call the first time any of their results is awaited. Values are
+/// cached per key for the rest of the request (loaders are request-scoped).
+/// </summary>
+/// <remarks>Not thread-safe by design: queries run with the serial execution strategy, because a
+/// request's DbContext is not thread-safe either.</remarks>
+public sealed class BatchLoader<TKey, TValue>(
+    Func<IReadOnlyList<TKey>, CancellationToken, Task<IReadOnlyDictionary<TKey, TValue>>> fetch,
+    TValue missing)
+    where TKey : notnull
+{
+    private readonly Dictionary<TKey, Batch> batchOfKey = new();
+    private Batch? open;
+
+    /// <summary>Number of fetches run so far (for tests and diagnostics).</summary>
+    public int FetchCount { get; private set; }
+
+    public IDataLoaderResult<TValue> Load(TKey key)
+    {
+        if (!batchOfKey.TryGetValue(key, out var batch))
+        {
+            batch = open ??= new Batch();
+            batch.Keys.Add(key);
+            batchOfKey[key] = batch;
+        }
+        return new Pending(this, batch, key);
+    }
+
+    public IDataLoaderResult<TValue[]> LoadMany(IEnumerable<TKey> keys)
+    {
+        var results = keys.Select(Load).ToArray();
+        return new Many(results);
+    }
+
+    private async Task<TValue> ResultAsync(Batch batch, TKey key, CancellationToken ct)
+    {
+        if (batch.Values is null)
+        {
+            if (ReferenceEquals(open, batch)) open = null; // keys asked for from now on start a new batch
+            FetchCount++;
+            batch.Values = fetch(batch.Keys, ct);
+        }
+        var values = await batch.Values.ConfigureAwait(false);
+        return values.TryGetValue(key, out var value) ? value : missing;
+    }
+
+    private sealed class Batch
+    {
+        public List<TKey> Keys { get; } = [];
+        public Task<IReadOnlyDictionary<TKey, TValue>>? Values { get; set; }
+    }
+
+    private sealed class Pending(BatchLoader<TKey, TValue> loader, Batch batch, TKey key) : IDataLoaderResult<TValue>
+    {
+        public Task<TValue> GetResultAsync(CancellationToken cancellationToken = default) => loader.ResultAsync(batch, key, cancellationToken);
+        async Task<object?> IDataLoaderResult.GetResultAsync(CancellationToken cancellationToken) => await GetResultAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    private sealed class Many(IDataLoaderResult<TValue>[] results) : IDataLoaderResult<TValue[]>
+    {
+        public async Task<TValue[]> GetResultAsync(CancellationToken cancellationToken = default)
+        {
+            var values = new TValue[results.Length];
+            for (var i = 0; i < results.Length; i++) values[i] = await results[i].GetResultAsync(cancellationToken).ConfigureAwait(false);
+            return values;
+        }
+        async Task<object?> IDataLoaderResult.GetResultAsync(CancellationToken cancellationToken) => await GetResultAsync(cancellationToken).ConfigureAwait(false);
+    }
+}

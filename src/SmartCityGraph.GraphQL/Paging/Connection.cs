@@ -1,0 +1,42 @@
+using GraphQL.DataLoader;
+
+namespace SmartCityGraph.GraphQL.Paging;
+
+public sealed record Edge<T>(string Cursor, T Node);
+
+public sealed record PageInfo(bool HasNextPage, bool HasPreviousPage, string? StartCursor, string? EndCursor);
+
+/// <summary>One page of a connection. The total is fetched only if the client selects it.</summary>
+public sealed class Connection<T>
+{
+    public required IReadOnlyList<Edge<T>> Edges { get; init; }
+    public required PageInfo PageInfo { get; init; }
+    public required Func<IDataLoaderResult<int>> TotalCount { get; init; }
+    public IEnumerable<T> Nodes => Edges.Select(e => e.Node);
+
+    /// <summary>
+    /// Builds the page from rows fetched in the page's direction, one more than asked for: the
+    /// extra row only tells that another page exists.
+    /// </summary>
+    public static Connection<T> FromRows(
+        IReadOnlyList<T> rows, PageRequest page, string scope, Func<T, long> keyOf, Func<IDataLoaderResult<int>> totalCount)
+    {
+        var hasMore = rows.Count > page.Size;
+        IEnumerable<T> items = hasMore ? rows.Take(page.Size) : rows;
+        if (page.Backward) items = items.Reverse();
+        var edges = items.Select(item => new Edge<T>(Cursor.Encode(scope, keyOf(item)), item)).ToList();
+        var pageInfo = new PageInfo(
+            HasNextPage: page.Backward ? page.Before is not null : hasMore,
+            HasPreviousPage: page.Backward ? hasMore : page.After is not null,
+            StartCursor: edges.Count > 0 ? edges[0].Cursor : null,
+            EndCursor: edges.Count > 0 ? edges[^1].Cursor : null);
+        return new Connection<T> { Edges = edges, PageInfo = pageInfo, TotalCount = totalCount };
+    }
+}
+
+/// <summary>A result computed when first awaited; lets a plain task stand where a loader result is expected.</summary>
+public sealed class DeferredResult<T>(Func<CancellationToken, Task<T>> compute) : IDataLoaderResult<T>
+{
+    public Task<T> GetResultAsync(CancellationToken cancellationToken = default) => compute(cancellationToken);
+    async Task<object?> IDataLoaderResult.GetResultAsync(CancellationToken cancellationToken) => await compute(cancellationToken).ConfigureAwait(false);
+}

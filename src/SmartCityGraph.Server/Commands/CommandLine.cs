@@ -1,0 +1,61 @@
+using GraphQL;
+using GraphQL.Types;
+using SmartCityGraph.Data.Seeding;
+using SmartCityGraph.Server.Hosting;
+
+namespace SmartCityGraph.Server.Commands;
+
+/// <summary>The verbs of the server executable.</summary>
+internal static class CommandLine
+{
+    private static readonly string[] Verbs = ["print-schema", "import", "export"];
+
+    public static string? Verb(string[] args) => args.Length > 0 && Verbs.Contains(args[0]) ? args[0] : null;
+
+    /// <summary>Verbs write their product to stdout, so logs go to stderr and only warnings pass.</summary>
+    public static void AddCommandLineLogging(this ILoggingBuilder logging)
+    {
+        logging.ClearProviders();
+        logging.AddConsole(options => options.LogToStandardErrorThreshold = LogLevel.Trace);
+        logging.SetMinimumLevel(LogLevel.Warning);
+    }
+
+    public static async Task<int> RunAsync(string verb, string[] args, IServiceProvider services)
+    {
+        try
+        {
+            switch (verb)
+            {
+                case "print-schema":
+                    Console.Out.Write(services.GetRequiredService<ISchema>().Print());
+                    Console.Out.WriteLine();
+                    return 0;
+                case "import":
+                    return await ImportAsync(args, services);
+                case "export":
+                    return await ExportCommand.RunAsync(args, services);
+            }
+        }
+        catch (SeedValidationException e)
+        {
+            await Console.Error.WriteLineAsync(e.Message);
+            return 1;
+        }
+        return 2;
+    }
+
+    private static async Task<int> ImportAsync(string[] args, IServiceProvider services)
+    {
+        var directory = args.FirstOrDefault(a => !a.StartsWith("--", StringComparison.Ordinal));
+        if (directory is null)
+        {
+            await Console.Error.WriteLineAsync("usage: import <seed directory>");
+            return 2;
+        }
+        await services.MigrateDatabaseAsync();
+        await using var scope = services.CreateAsyncScope();
+        var result = await scope.ServiceProvider.GetRequiredService<SeedImporter>().ImportAsync(Path.GetFullPath(directory));
+        Console.WriteLine($"Imported {result.Entities} entities and {result.Relations} relations from {directory}.");
+        return 0;
+    }
+}

@@ -1,0 +1,31 @@
+using Microsoft.EntityFrameworkCore;
+using SmartCityGraph.Data.Seeding;
+using SmartCityGraph.Data.Storage;
+
+namespace SmartCityGraph.Server.Hosting;
+
+internal static class DatabaseStartup
+{
+    /// <summary>Brings the schema up to date.</summary>
+    public static async Task MigrateDatabaseAsync(this IServiceProvider services, CancellationToken ct = default)
+    {
+        await using var scope = services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<SmartCityDbContext>();
+        await db.Database.MigrateAsync(ct);
+        if (db.Database.IsSqlite())
+        {
+            // WAL lets readers run while a writer works; set once, it is stored in the file.
+            await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", ct);
+        }
+    }
+
+    /// <summary>Migrates, then seeds an empty database; a restart imports nothing twice.</summary>
+    public static async Task PrepareDatabaseAsync(this IServiceProvider services, CancellationToken ct = default)
+    {
+        await services.MigrateDatabaseAsync(ct);
+        await using var scope = services.CreateAsyncScope();
+        var seedDirectory = StoragePaths.SeedDirectory(
+            scope.ServiceProvider.GetRequiredService<IConfiguration>(), scope.ServiceProvider.GetRequiredService<IHostEnvironment>());
+        await scope.ServiceProvider.GetRequiredService<SeedImporter>().ImportIfEmptyAsync(seedDirectory, ct);
+    }
+}

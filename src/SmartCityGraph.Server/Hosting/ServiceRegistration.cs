@@ -1,0 +1,54 @@
+using GraphQL;
+using GraphQL.Execution;
+using GraphQLParser.AST;
+using Microsoft.EntityFrameworkCore;
+using SmartCityGraph.Data.Seeding;
+using SmartCityGraph.Data.Storage;
+using SmartCityGraph.GraphQL.Cost;
+using SmartCityGraph.GraphQL.DataLoading;
+using SmartCityGraph.GraphQL.Http;
+using SmartCityGraph.GraphQL.Paging;
+using SmartCityGraph.Server.Nodes;
+using SmartCityGraph.Server.Relations;
+using SmartCityGraph.Server.Schema;
+
+namespace SmartCityGraph.Server.Hosting;
+
+public static class ServiceRegistration
+{
+    public static IServiceCollection AddSmartCityGraph(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
+    {
+        services.AddHttpContextAccessor();
+        services.AddSingleton<SqlStatementCounter>();
+        services.AddSingleton(TimeProvider.System);
+        services.AddSingleton<BerlinCalendar>();
+
+        var provider = configuration["Database:Provider"] ?? "Sqlite";
+        if (!provider.Equals("Sqlite", StringComparison.OrdinalIgnoreCase))
+            throw new InvalidOperationException(
+                $"Database:Provider '{provider}' is not available in this build; use 'Sqlite' (PostgreSQL is the planned scale-out provider).");
+        var connectionString = StoragePaths.ConnectionString(configuration, environment);
+        services.AddDbContextPool<SmartCityDbContext>((sp, options) => options
+            .UseSqlite(connectionString)
+            .UseQueryTrackingBehavior(QueryTrackingBehavior.NoTracking)
+            .AddInterceptors(sp.GetRequiredService<SqlStatementCounter>()));
+        services.AddScoped<SeedImporter>();
+
+        services.AddScoped<RequestLoaders>();
+        services.AddScoped<GraphLoaders>();
+
+        services.AddGraphQL(graphQL => graphQL
+            .AddSchema<SmartCitySchema>()
+            .AddSystemTextJson()
+            .AddGraphTypes(typeof(SmartCitySchema).Assembly)
+            // One request's DbContext is not thread-safe; loaders still batch under the serial strategy.
+            .AddExecutionStrategy<SerialExecutionStrategy>(OperationType.Query));
+        services.AddPagingGraphTypes();
+        services.AddCostLimits(options => configuration.GetSection("Limits:Cost").Bind(options));
+        services.AddGraphQLHttp(options => configuration.GetSection("Limits:Http").Bind(options));
+        services.AddSingleton<IGraphQLRequestInterceptor, GraphRequestInterceptor>();
+
+        services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
+        return services;
+    }
+}

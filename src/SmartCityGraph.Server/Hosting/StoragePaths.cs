@@ -1,0 +1,32 @@
+namespace SmartCityGraph.Server.Hosting;
+
+/// <summary>Where the database file and the seed live when configuration does not say.</summary>
+public static class StoragePaths
+{
+    /// <summary>The repository root when running from a clone (found by its solution file), else null.</summary>
+    public static string? RepositoryRoot(string start)
+    {
+        for (var dir = new DirectoryInfo(start); dir is not null; dir = dir.Parent)
+            if (File.Exists(Path.Combine(dir.FullName, "SmartCityGraph.sln"))) return dir.FullName;
+        return null;
+    }
+
+    /// <summary><c>Seed:Path</c>, else the repository's seed/, else the copy beside the built server.</summary>
+    public static string SeedDirectory(IConfiguration configuration, IHostEnvironment environment) =>
+        configuration["Seed:Path"] is { Length: > 0 } configured
+            ? Path.GetFullPath(configured)
+            : RepositoryRoot(environment.ContentRootPath) is { } root
+                ? Path.Combine(root, "seed")
+                : Path.Combine(AppContext.BaseDirectory, "seed");
+
+    /// <summary><c>ConnectionStrings:SmartCity</c>, else a SQLite file in the data directory (created if missing).</summary>
+    public static string ConnectionString(IConfiguration configuration, IHostEnvironment environment)
+    {
+        if (configuration.GetConnectionString("SmartCity") is { Length: > 0 } configured) return configured;
+        var dataDirectory = configuration["Storage:DataDirectory"] is { Length: > 0 } dir
+            ? dir
+            : Path.Combine(RepositoryRoot(environment.ContentRootPath) ?? AppContext.BaseDirectory, "data");
+        Directory.CreateDirectory(dataDirectory);
+        return $"Data Source={Path.Combine(dataDirectory, "smartcity.db")}";
+    }
+}

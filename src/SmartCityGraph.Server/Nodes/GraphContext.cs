@@ -1,0 +1,28 @@
+using GraphQL;
+using SmartCityGraph.Server.Relations;
+
+namespace SmartCityGraph.Server.Nodes;
+
+internal static class GraphContext
+{
+    /// <summary>The request's batched graph reads.</summary>
+    public static GraphLoaders Graph(this IResolveFieldContext context) =>
+        context.RequestServices!.GetRequiredService<GraphLoaders>();
+
+    public static DateOnly Today(this IResolveFieldContext context) =>
+        context.RequestServices!.GetRequiredService<BerlinCalendar>().Today;
+}
+
+/// <summary>Today's date in Berlin, where the events take place; derived statuses change at Berlin midnight.</summary>
+public sealed class BerlinCalendar(TimeProvider clock)
+{
+    private static readonly TimeZoneInfo Berlin = FindBerlin();
+
+    public DateOnly Today => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(clock.GetUtcNow(), Berlin).DateTime);
+
+    private static TimeZoneInfo FindBerlin()
+    {
+        try { return TimeZoneInfo.FindSystemTimeZoneById("Europe/Berlin"); }
+        catch (TimeZoneNotFoundException) { return TimeZoneInfo.Utc; } // a machine without tzdata: off by at most two hours
+    }
+}

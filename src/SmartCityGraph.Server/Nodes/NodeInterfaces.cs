@@ -1,0 +1,65 @@
+using GraphQL.Types;
+using SmartCityGraph.Data.Model;
+using SmartCityGraph.GraphQL.Ids;
+using SmartCityGraph.Server.Relations;
+
+namespace SmartCityGraph.Server.Nodes;
+
+public sealed class NodeInterface : InterfaceGraphType<Entity>
+{
+    public NodeInterface()
+    {
+        Name = "Node";
+        Description = "Anything with a global id that `node(id:)` finds again.";
+        Field<NonNullGraphType<IdGraphType>>("id").Description("Global, opaque id.");
+    }
+}
+
+public sealed class EntityInterface : InterfaceGraphType<Entity>
+{
+    public EntityInterface()
+    {
+        Name = "Entity";
+        Description = "A node of the knowledge graph: a strategy, phase, event, organisation, pilot, …";
+        Interface<NodeInterface>();
+        Field<NonNullGraphType<IdGraphType>>("id").Description("Global, opaque id.");
+        Field<NonNullGraphType<NodeKindGraphType>>("kind");
+        Field<NonNullGraphType<StringGraphType>>("title");
+        Field<StringGraphType>("summary");
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<SourceGraphType>>>>("sources");
+        Field<NonNullGraphType<RelationsConnectionGraphType>>("relations").RelationsArguments();
+    }
+}
+
+public sealed class NodeKindGraphType : EnumerationGraphType<NodeKind>
+{
+    public NodeKindGraphType()
+    {
+        Name = "NodeKind";
+        Description = "What an entity is.";
+    }
+}
+
+/// <summary>The fields every entity type shares, resolved the same way for every kind.</summary>
+internal static class EntityFields
+{
+    public static void AddEntityFields<T>(this ObjectGraphType<T> type, string description) where T : Entity
+    {
+        type.Description = description;
+        type.Interface<NodeInterface>();
+        type.Interface<EntityInterface>();
+        type.IsTypeOf = value => value is T;
+        type.Field<NonNullGraphType<IdGraphType>>("id").Description("Global, opaque id.")
+            .Resolve(ctx => GlobalId.Encode(ctx.Source.Kind.ToString(), ctx.Source.Key));
+        type.Field<NonNullGraphType<NodeKindGraphType>>("kind").Resolve(ctx => ctx.Source.Kind);
+        type.Field<NonNullGraphType<StringGraphType>>("title").Resolve(ctx => ctx.Source.Title);
+        type.Field<StringGraphType>("summary").Resolve(ctx => ctx.Source.Summary);
+        type.Field<NonNullGraphType<ListGraphType<NonNullGraphType<SourceGraphType>>>>("sources")
+            .Description("Where the facts about this entity come from.")
+            .Resolve(ctx => ctx.Source.Sources);
+        type.Field<NonNullGraphType<RelationsConnectionGraphType>>("relations")
+            .Description("The typed relations touching this entity.")
+            .RelationsArguments()
+            .ResolveRelations();
+    }
+}

@@ -1,0 +1,40 @@
+using GraphQL.Types;
+using SmartCityGraph.Data.Model;
+using SmartCityGraph.GraphQL.Paging;
+using SmartCityGraph.Server.Events;
+using SmartCityGraph.Server.Nodes;
+using SmartCityGraph.Server.Pilots;
+using SmartCityGraph.Server.Relations;
+
+namespace SmartCityGraph.Server.Organisations;
+
+public sealed class OrganisationGraphType : ObjectGraphType<Organisation>
+{
+    public OrganisationGraphType()
+    {
+        Name = "Organisation";
+        this.AddEntityFields("An organisation or body involved in the process; `title` is its name.");
+        Field<OrganisationTypeGraphType>("type").Resolve(ctx => ctx.Source.Type);
+        Field<StringGraphType>("url").Resolve(ctx => ctx.Source.Url);
+        Field<StringGraphType>("abbreviation").Resolve(ctx => ctx.Source.Abbreviation);
+        Field<NonNullGraphType<EventsConnectionGraphType>>("events")
+            .Description("Events it organised or hosted.")
+            .ResolveNeighbourPage<Organisation, Event>(OrganisationRelations.Events, "Organisation.events");
+        Field<NonNullGraphType<PilotsConnectionGraphType>>("pilots")
+            .Description("Pilots it leads, partners in or funds.")
+            .ResolveNeighbourPage<Organisation, Pilot>(OrganisationRelations.Pilots, "Organisation.pilots");
+    }
+}
+
+internal static class OrganisationRelations
+{
+    public static readonly RelationSpec Events = RelationSpec.Out(NodeKind.Event, RelationType.Organises, RelationType.Hosts);
+    public static readonly RelationSpec Pilots = RelationSpec.Out(NodeKind.Pilot, RelationType.Leads, RelationType.PartnerIn, RelationType.Funds);
+}
+
+public sealed class OrganisationTypeGraphType : EnumerationGraphType<OrganisationType>
+{
+    public OrganisationTypeGraphType() => Name = "OrganisationType";
+}
+
+public sealed class OrganisationsConnectionGraphType() : ConnectionGraphType<OrganisationGraphType, Organisation>("OrganisationsConnection");

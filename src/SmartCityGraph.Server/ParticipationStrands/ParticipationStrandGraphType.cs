@@ -1,0 +1,26 @@
+using GraphQL.Types;
+using SmartCityGraph.Data.Model;
+using SmartCityGraph.GraphQL.Paging;
+using SmartCityGraph.Server.Events;
+using SmartCityGraph.Server.Nodes;
+using SmartCityGraph.Server.Relations;
+
+namespace SmartCityGraph.Server.ParticipationStrands;
+
+public sealed class ParticipationStrandGraphType : ObjectGraphType<ParticipationStrand>
+{
+    public ParticipationStrandGraphType()
+    {
+        Name = "ParticipationStrand";
+        this.AddEntityFields("One of the four strands of the participation process (Stadtgremium, administration, experts, public formats).");
+        Field<NonNullGraphType<EventsConnectionGraphType>>("events")
+            .ResolveNeighbourPage<ParticipationStrand, Event>(StrandRelations.Events, "ParticipationStrand.events");
+    }
+}
+
+internal static class StrandRelations
+{
+    public static readonly RelationSpec Events = RelationSpec.In(NodeKind.Event, RelationType.PartOf);
+}
+
+public sealed class ParticipationStrandsConnectionGraphType() : ConnectionGraphType<ParticipationStrandGraphType, ParticipationStrand>("ParticipationStrandsConnection");

@@ -1,0 +1,34 @@
+using GraphQL.Types;
+using SmartCityGraph.Data.Model;
+using SmartCityGraph.GraphQL.Paging;
+using SmartCityGraph.Server.Events;
+using SmartCityGraph.Server.Nodes;
+using SmartCityGraph.Server.Relations;
+using SmartCityGraph.Server.Strategies;
+
+namespace SmartCityGraph.Server.Phases;
+
+public sealed class PhaseGraphType : ObjectGraphType<Phase>
+{
+    public PhaseGraphType()
+    {
+        Name = "Phase";
+        this.AddEntityFields("A stage of the strategy process; stages nest (parent, children).");
+        Field<CalendarDateGraphType>("startDate").Resolve(ctx => ctx.Source.StartDate);
+        Field<CalendarDateGraphType>("endDate").Resolve(ctx => ctx.Source.EndDate);
+        Field<PhaseGraphType>("parent").ResolveNeighbour<Phase, Phase>(PhaseRelations.Parent);
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<PhaseGraphType>>>>("children").ResolveNeighbours<Phase, Phase>(PhaseRelations.Children);
+        Field<StrategyGraphType>("strategy").Description("The strategy this phase produced.").ResolveNeighbour<Phase, Strategy>(PhaseRelations.Strategy);
+        Field<NonNullGraphType<EventsConnectionGraphType>>("events").ResolveNeighbourPage<Phase, Event>(PhaseRelations.Events, "Phase.events");
+    }
+}
+
+internal static class PhaseRelations
+{
+    public static readonly RelationSpec Parent = RelationSpec.Out(NodeKind.Phase, RelationType.PartOf);
+    public static readonly RelationSpec Children = RelationSpec.In(NodeKind.Phase, RelationType.PartOf);
+    public static readonly RelationSpec Strategy = RelationSpec.In(NodeKind.Strategy, RelationType.ProducedIn);
+    public static readonly RelationSpec Events = RelationSpec.In(NodeKind.Event, RelationType.PartOf);
+}
+
+public sealed class PhasesConnectionGraphType() : ConnectionGraphType<PhaseGraphType, Phase>("PhasesConnection");

@@ -1,0 +1,38 @@
+using GraphQL.Types;
+using SmartCityGraph.Data.Model;
+using SmartCityGraph.GraphQL.Paging;
+using SmartCityGraph.Server.Events;
+using SmartCityGraph.Server.Nodes;
+using SmartCityGraph.Server.Organisations;
+using SmartCityGraph.Server.Relations;
+
+namespace SmartCityGraph.Server.Pilots;
+
+public sealed class PilotGraphType : ObjectGraphType<Pilot>
+{
+    public PilotGraphType()
+    {
+        Name = "Pilot";
+        this.AddEntityFields("One of the five pilot projects funded within Modellprojekte Smart Cities.");
+        Field<StringGraphType>("seedTitle").Description("The project's name in the original knowledge store.").Resolve(ctx => ctx.Source.SeedTitle);
+        Field<CalendarDateGraphType>("startDate").Resolve(ctx => ctx.Source.StartDate);
+        Field<CalendarDateGraphType>("endDate").Resolve(ctx => ctx.Source.EndDate);
+        Field<StringGraphType>("url").Resolve(ctx => ctx.Source.Url);
+        Field<OrganisationGraphType>("lead").ResolveNeighbour<Pilot, Organisation>(PilotRelations.Lead);
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<OrganisationGraphType>>>>("partners").ResolveNeighbours<Pilot, Organisation>(PilotRelations.Partners);
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<OrganisationGraphType>>>>("funders").ResolveNeighbours<Pilot, Organisation>(PilotRelations.Funders);
+        Field<NonNullGraphType<EventsConnectionGraphType>>("events")
+            .Description("Events about this pilot, such as its participation workshops.")
+            .ResolveNeighbourPage<Pilot, Event>(PilotRelations.Events, "Pilot.events");
+    }
+}
+
+internal static class PilotRelations
+{
+    public static readonly RelationSpec Lead = RelationSpec.In(NodeKind.Organisation, RelationType.Leads);
+    public static readonly RelationSpec Partners = RelationSpec.In(NodeKind.Organisation, RelationType.PartnerIn);
+    public static readonly RelationSpec Funders = RelationSpec.In(NodeKind.Organisation, RelationType.Funds);
+    public static readonly RelationSpec Events = RelationSpec.In(NodeKind.Event, RelationType.Concerns);
+}
+
+public sealed class PilotsConnectionGraphType() : ConnectionGraphType<PilotGraphType, Pilot>("PilotsConnection");

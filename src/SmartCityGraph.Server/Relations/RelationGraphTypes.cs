@@ -1,0 +1,96 @@
+using GraphQL;
+using GraphQL.Builders;
+using GraphQL.Types;
+using SmartCityGraph.Data.Model;
+using SmartCityGraph.GraphQL.Ids;
+using SmartCityGraph.GraphQL.Paging;
+using SmartCityGraph.Server.Nodes;
+
+namespace SmartCityGraph.Server.Relations;
+
+public sealed class RelationGraphType : ObjectGraphType<Relation>
+{
+    public const string TypeName = "Relation";
+
+    public RelationGraphType()
+    {
+        Name = TypeName;
+        Description = "A typed, sourced link between two entities, read \"from → to\" (an organisation ORGANISES an event).";
+        Field<NonNullGraphType<IdGraphType>>("id").Resolve(ctx => GlobalId.Encode(TypeName, ctx.Source.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+        Field<NonNullGraphType<RelationTypeGraphType>>("type").Resolve(ctx => ctx.Source.Type);
+        Field<StringGraphType>("role").Description("The part the \"from\" entity plays, where the source names one.").Resolve(ctx => ctx.Source.Role);
+        Field<NonNullGraphType<EntityInterface>>("from").Resolve(ctx => ctx.Graph().EntityById(ctx.Source.FromId));
+        Field<NonNullGraphType<EntityInterface>>("to").Resolve(ctx => ctx.Graph().EntityById(ctx.Source.ToId));
+        Field<CalendarDateGraphType>("validFrom").Resolve(ctx => ctx.Source.ValidFrom);
+        Field<CalendarDateGraphType>("validTo").Resolve(ctx => ctx.Source.ValidTo);
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<SourceGraphType>>>>("sources").Resolve(ctx => ctx.Source.Sources);
+    }
+}
+
+public sealed class SourceGraphType : ObjectGraphType<Source>
+{
+    public SourceGraphType()
+    {
+        Name = "Source";
+        Description = "Provenance: where a fact was taken from, and how.";
+        Field<NonNullGraphType<StringGraphType>>("title").Resolve(ctx => ctx.Source.Title);
+        Field<StringGraphType>("url").Resolve(ctx => ctx.Source.Url);
+        Field<CalendarDateGraphType>("retrievedOn").Resolve(ctx => ctx.Source.RetrievedOn);
+        Field<StringGraphType>("publisher").Resolve(ctx => ctx.Source.Publisher);
+        Field<StringGraphType>("note").Description("How the fact was taken from the source: matching, precision, caveats.").Resolve(ctx => ctx.Source.Note);
+    }
+}
+
+public sealed class RelationTypeGraphType : EnumerationGraphType<RelationType>
+{
+    public RelationTypeGraphType()
+    {
+        Name = "RelationType";
+        Description = "The meaning of a relation, read from → to.";
+    }
+}
+
+public sealed class DirectionGraphType : EnumerationGraphType<Direction>
+{
+    public DirectionGraphType()
+    {
+        Name = "Direction";
+        Description = "OUT: relations from this entity; IN: relations to it; BOTH.";
+    }
+}
+
+public sealed class RelationsConnectionGraphType() : ConnectionGraphType<RelationGraphType, Relation>("RelationsConnection");
+
+internal static class RelationFields
+{
+    public static FieldBuilder<TSource, TReturn> RelationsArguments<TSource, TReturn>(this FieldBuilder<TSource, TReturn> field) =>
+        field
+            .Argument<DirectionGraphType>("direction", arg => arg.DefaultValue = Direction.Both)
+            .Argument<ListGraphType<NonNullGraphType<RelationTypeGraphType>>>("types", "Only relations of these types.")
+            .Argument<IntGraphType>("first")
+            .Argument<StringGraphType>("after");
+
+    public static FieldBuilder<T, object> ResolveRelations<T>(this FieldBuilder<T, object> field) where T : Entity =>
+        field.Resolve(ctx =>
+        {
+            const string scope = "Entity.relations";
+            var page = PageRequest.Create(ctx.GetArgument<int?>("first"), ctx.GetArgument<string?>("after"), null, null, scope);
+            var types = ctx.GetArgument<List<RelationType>?>("types");
+            return ctx.Graph().RelationPage(ctx.Source.Id, ctx.GetArgument("direction", Direction.Both), types, page, scope);
+        });
+
+    /// <summary>Resolves a single neighbour, e.g. an event's phase.</summary>
+    public static FieldBuilder<T, object> ResolveNeighbour<T, TNeighbour>(this FieldBuilder<T, object> field, RelationSpec spec)
+        where T : Entity where TNeighbour : Entity =>
+        field.Resolve(ctx => ctx.Graph().Neighbour<TNeighbour>(ctx.Source.Id, spec));
+
+    /// <summary>Resolves a short list of neighbours, e.g. a pilot's funders.</summary>
+    public static FieldBuilder<T, object> ResolveNeighbours<T, TNeighbour>(this FieldBuilder<T, object> field, RelationSpec spec)
+        where T : Entity where TNeighbour : Entity =>
+        field.Resolve(ctx => ctx.Graph().NeighbourList<TNeighbour>(ctx.Source.Id, spec));
+
+    /// <summary>Resolves a paged list of neighbours, e.g. a phase's events; <paramref name="scope"/> keeps cursors to their connection.</summary>
+    public static FieldBuilder<T, object> ResolveNeighbourPage<T, TChild>(this FieldBuilder<T, object> field, RelationSpec spec, string scope)
+        where T : Entity where TChild : Entity =>
+        field.PagingArguments().Resolve(ctx => ctx.Graph().NeighbourPage<TChild>(ctx.Source.Id, spec, PageRequest.From(ctx, scope), scope));
+}

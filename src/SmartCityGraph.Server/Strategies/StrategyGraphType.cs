@@ -1,0 +1,38 @@
+using GraphQL.Types;
+using SmartCityGraph.Data.Model;
+using SmartCityGraph.GraphQL.Paging;
+using SmartCityGraph.Server.Nodes;
+using SmartCityGraph.Server.Phases;
+using SmartCityGraph.Server.Relations;
+using SmartCityGraph.Server.StrategyElements;
+
+namespace SmartCityGraph.Server.Strategies;
+
+public sealed class StrategyGraphType : ObjectGraphType<Strategy>
+{
+    public StrategyGraphType()
+    {
+        Name = "Strategy";
+        this.AddEntityFields("A strategy document the process produced, e.g. the Strategischer Rahmen or Gemeinsam Digital: Berlin.");
+        Field<CalendarDateGraphType>("adoptedOn").Description("When the Senate adopted it.").Resolve(ctx => ctx.Source.AdoptedOn);
+        Field<StringGraphType>("url").Resolve(ctx => ctx.Source.Url);
+        Field<NonNullGraphType<PhasesConnectionGraphType>>("phases")
+            .Description("The phases this strategy was produced in.")
+            .ResolveNeighbourPage<Strategy, Phase>(StrategyRelations.Phases, "Strategy.phases");
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<StrategyElementGraphType>>>>("elements")
+            .Description("Its guiding ideas, principles, values, fields of action, …")
+            .ResolveNeighbours<Strategy, StrategyElement>(StrategyRelations.Elements);
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<StrategyGraphType>>>>("informs")
+            .Description("Strategies this one fed into.")
+            .ResolveNeighbours<Strategy, Strategy>(StrategyRelations.Informs);
+    }
+}
+
+internal static class StrategyRelations
+{
+    public static readonly RelationSpec Phases = RelationSpec.Out(NodeKind.Phase, RelationType.ProducedIn);
+    public static readonly RelationSpec Elements = RelationSpec.In(NodeKind.StrategyElement, RelationType.PartOf);
+    public static readonly RelationSpec Informs = RelationSpec.Out(NodeKind.Strategy, RelationType.Informs);
+}
+
+public sealed class StrategiesConnectionGraphType() : ConnectionGraphType<StrategyGraphType, Strategy>("StrategiesConnection");

@@ -1,0 +1,34 @@
+using GraphQL.Types;
+using SmartCityGraph.Data.Model;
+using SmartCityGraph.GraphQL.Paging;
+using SmartCityGraph.Server.Nodes;
+using SmartCityGraph.Server.Relations;
+
+namespace SmartCityGraph.Server.StrategyElements;
+
+public sealed class StrategyElementGraphType : ObjectGraphType<StrategyElement>
+{
+    public StrategyElementGraphType()
+    {
+        Name = "StrategyElement";
+        this.AddEntityFields("A part of a strategy: a guiding idea, principle, value, future perspective, field of action, …");
+        Field<NonNullGraphType<StrategyElementTypeGraphType>>("type").Resolve(ctx => ctx.Source.Type);
+        Field<EntityInterface>("partOf").Description("The strategy or element this belongs to.")
+            .ResolveNeighbour<StrategyElement, Entity>(StrategyElementRelations.PartOf);
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<StrategyElementGraphType>>>>("children")
+            .ResolveNeighbours<StrategyElement, StrategyElement>(StrategyElementRelations.Children);
+    }
+}
+
+internal static class StrategyElementRelations
+{
+    public static readonly RelationSpec PartOf = new(Direction.Out, [RelationType.PartOf], null);
+    public static readonly RelationSpec Children = RelationSpec.In(NodeKind.StrategyElement, RelationType.PartOf);
+}
+
+public sealed class StrategyElementTypeGraphType : EnumerationGraphType<StrategyElementType>
+{
+    public StrategyElementTypeGraphType() => Name = "StrategyElementType";
+}
+
+public sealed class StrategyElementsConnectionGraphType() : ConnectionGraphType<StrategyElementGraphType, StrategyElement>("StrategyElementsConnection");

@@ -1,0 +1,35 @@
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+
+namespace SmartCityGraph.Server.Tests.Infrastructure;
+
+/// <summary>
+/// The real server in-process, on its own SQLite file (seeded from the repository's seed/ on start),
+/// with SQL statement counting on and a fixed "today" so derived statuses are reproducible.
+/// </summary>
+public class ServerFactory : WebApplicationFactory<Program>
+{
+    public static readonly DateTimeOffset Today = new(2026, 11, 26, 12, 0, 0, TimeSpan.Zero);
+
+    public string DataDirectory { get; } = Directory.CreateTempSubdirectory("smartcitygraph-test").FullName;
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseSetting("Storage:DataDirectory", DataDirectory);
+        builder.UseSetting("Diagnostics:ReportSqlStatements", "true");
+        builder.ConfigureServices(services => services.AddSingleton<TimeProvider>(new FixedClock(Today)));
+    }
+
+    protected override void Dispose(bool disposing)
+    {
+        base.Dispose(disposing);
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        try { Directory.Delete(DataDirectory, recursive: true); } catch (IOException) { /* best effort */ }
+    }
+}
+
+/// <summary>A clock that stands still.</summary>
+public sealed class FixedClock(DateTimeOffset now) : TimeProvider
+{
+    public override DateTimeOffset GetUtcNow() => now;
+}
