@@ -27,8 +27,8 @@ internal static class CommandLine
             switch (verb)
             {
                 case "print-schema":
+                    // Exactly what GET /graphql?sdl serves, so the two can be compared byte for byte.
                     Console.Out.Write(services.GetRequiredService<ISchema>().Print());
-                    Console.Out.WriteLine();
                     return 0;
                 case "import":
                     return await ImportAsync(args, services);

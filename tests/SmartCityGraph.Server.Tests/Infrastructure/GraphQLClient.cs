@@ -43,5 +43,12 @@ public static class JsonNodeExtensions
 {
     public static string Text(this JsonNode? node) => node?.GetValue<string>() ?? throw new InvalidOperationException("null");
     public static IEnumerable<JsonNode> Items(this JsonNode? node) => node!.AsArray().Select(n => n!);
-    public static JsonElement ToElement(this JsonNode node) => JsonDocument.Parse(node.ToJsonString()).RootElement;
+    private static readonly JsonSerializerOptions Indented = new()
+    {
+        WriteIndented = true,
+        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    };
+
+    /// <summary>Readable JSON for snapshots (umlauts stay umlauts).</summary>
+    public static string ToIndentedJson(this JsonNode node) => node.ToJsonString(Indented);
 }
