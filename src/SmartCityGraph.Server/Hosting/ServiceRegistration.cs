@@ -39,7 +39,8 @@ public static class ServiceRegistration
 
         services.AddGraphQL(graphQL => graphQL
             .AddSchema<SmartCitySchema>()
-            .AddSystemTextJson()
+            // Umlauts and dashes stay readable in answers ("Bürger", not "B\u00fcrger").
+            .AddSystemTextJson(json => json.Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping)
             .AddGraphTypes(typeof(SmartCitySchema).Assembly)
             // One request's DbContext is not thread-safe; loaders still batch under the serial strategy.
             .AddExecutionStrategy<SerialExecutionStrategy>(OperationType.Query));

@@ -92,3 +92,15 @@ public sealed class KnowledgeBaseTests(SeededServer server) : IClassFixture<Seed
         Assert.NotEmpty(relation["sources"]!.AsArray());
     }
 }
+
+public sealed class ResponseEncodingTests(SeededServer server) : IClassFixture<SeededServer>
+{
+    [Fact]
+    public async Task German_text_is_sent_as_UTF_8_not_as_escapes()
+    {
+        var answer = await server.Http.PostGraphQLAsync("{ events(first: 100) { nodes { title } } }");
+
+        Assert.Contains("für", answer.AssertNoErrors().Body);
+        Assert.DoesNotContain("\\u00FC", answer.Body, StringComparison.OrdinalIgnoreCase);
+    }
+}
