@@ -21,8 +21,11 @@ public sealed class Connection<T>
     public static Connection<T> FromRows(
         IReadOnlyList<T> rows, PageRequest page, string scope, Func<T, long> keyOf, Func<IDataLoaderResult<int>> totalCount)
     {
-        var hasMore = rows.Count > page.Size;
-        IEnumerable<T> items = hasMore ? rows.Take(page.Size) : rows;
+        // Rows may repeat a key next to itself (a neighbour reached along two relation types): show it
+        // once. A full window that held repeats may hide more items, so it then reports more.
+        var distinct = rows.DistinctBy(keyOf).ToList();
+        var hasMore = distinct.Count > page.Size || (rows.Count > page.Size && distinct.Count < rows.Count);
+        IEnumerable<T> items = distinct.Count > page.Size ? distinct.Take(page.Size) : distinct;
         if (page.Backward) items = items.Reverse();
         var edges = items.Select(item => new Edge<T>(Cursor.Encode(scope, keyOf(item)), item)).ToList();
         var pageInfo = new PageInfo(

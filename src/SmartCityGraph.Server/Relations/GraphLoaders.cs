@@ -57,8 +57,8 @@ public sealed class GraphLoaders(SmartCityDbContext db, RequestLoaders loaders)
             var kind = spec.TargetKind;
             var parents = db.Entities.Where(p => ids.Contains(p.Id));
             var counts = spec.Direction == Direction.Out
-                ? parents.Select(p => new { p.Id, Count = p.OutgoingRelations.Count(r => types.Contains(r.Type) && r.To.Kind == kind) })
-                : parents.Select(p => new { p.Id, Count = p.IncomingRelations.Count(r => types.Contains(r.Type) && r.From.Kind == kind) });
+                ? parents.Select(p => new { p.Id, Count = p.OutgoingRelations.Where(r => types.Contains(r.Type) && r.To.Kind == kind).Select(r => r.ToId).Distinct().Count() })
+                : parents.Select(p => new { p.Id, Count = p.IncomingRelations.Where(r => types.Contains(r.Type) && r.From.Kind == kind).Select(r => r.FromId).Distinct().Count() });
             return await counts.ToDictionaryAsync(r => r.Id, r => r.Count, ct);
         }, missing: 0).Load(id);
 
