@@ -31,12 +31,6 @@ public sealed class BatchLoader<TKey, TValue>(
         return new Pending(this, batch, key);
     }
 
-    public IDataLoaderResult<TValue[]> LoadMany(IEnumerable<TKey> keys)
-    {
-        var results = keys.Select(Load).ToArray();
-        return new Many(results);
-    }
-
     private async Task<TValue> ResultAsync(Batch batch, TKey key, CancellationToken ct)
     {
         if (batch.Values is null)
@@ -58,17 +52,6 @@ public sealed class BatchLoader<TKey, TValue>(
     private sealed class Pending(BatchLoader<TKey, TValue> loader, Batch batch, TKey key) : IDataLoaderResult<TValue>
     {
         public Task<TValue> GetResultAsync(CancellationToken cancellationToken = default) => loader.ResultAsync(batch, key, cancellationToken);
-        async Task<object?> IDataLoaderResult.GetResultAsync(CancellationToken cancellationToken) => await GetResultAsync(cancellationToken).ConfigureAwait(false);
-    }
-
-    private sealed class Many(IDataLoaderResult<TValue>[] results) : IDataLoaderResult<TValue[]>
-    {
-        public async Task<TValue[]> GetResultAsync(CancellationToken cancellationToken = default)
-        {
-            var values = new TValue[results.Length];
-            for (var i = 0; i < results.Length; i++) values[i] = await results[i].GetResultAsync(cancellationToken).ConfigureAwait(false);
-            return values;
-        }
         async Task<object?> IDataLoaderResult.GetResultAsync(CancellationToken cancellationToken) => await GetResultAsync(cancellationToken).ConfigureAwait(false);
     }
 }

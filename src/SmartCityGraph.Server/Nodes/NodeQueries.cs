@@ -4,6 +4,7 @@ using GraphQL.Types;
 using SmartCityGraph.Data.Model;
 using SmartCityGraph.GraphQL.Errors;
 using SmartCityGraph.GraphQL.Ids;
+using SmartCityGraph.GraphQL.Paging;
 
 namespace SmartCityGraph.Server.Nodes;
 
@@ -29,7 +30,7 @@ internal static class NodeQueries
                 if (ids.Count > MaxIds)
                     throw new GraphQLRequestException(ErrorCodes.InvalidInput, $"'ids' holds {ids.Count} ids; at most {MaxIds} are allowed.");
                 var results = ids.Select(id => Load(ctx, id)).ToArray();
-                return new DeferredResult(async ct =>
+                return new DeferredResult<object?[]>(async ct =>
                 {
                     var nodes = new object?[results.Length];
                     for (var i = 0; i < results.Length; i++) nodes[i] = await results[i].GetResultAsync(ct);
@@ -42,11 +43,5 @@ internal static class NodeQueries
     {
         var globalId = GlobalId.Parse(id, EntityTypeNames);
         return ctx.Graph().EntityByKey(Enum.Parse<NodeKind>(globalId.TypeName), globalId.Key);
-    }
-
-    private sealed class DeferredResult(Func<CancellationToken, Task<object?[]>> compute) : IDataLoaderResult<object?[]>
-    {
-        public Task<object?[]> GetResultAsync(CancellationToken cancellationToken = default) => compute(cancellationToken);
-        async Task<object?> IDataLoaderResult.GetResultAsync(CancellationToken cancellationToken) => await compute(cancellationToken);
     }
 }
