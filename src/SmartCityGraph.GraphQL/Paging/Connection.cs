@@ -19,12 +19,17 @@ public sealed class Connection<T>
     /// extra row only tells that another page exists.
     /// </summary>
     public static Connection<T> FromRows(
-        IReadOnlyList<T> rows, PageRequest page, string scope, Func<T, long> keyOf, Func<IDataLoaderResult<int>> totalCount)
+        IReadOnlyList<T> rows, PageRequest page, string scope, Func<T, long> keyOf, Func<IDataLoaderResult<int>> totalCount) =>
+        FromRows(rows, page, item => Cursor.Encode(scope, keyOf(item)), totalCount);
+
+    /// <summary>As above, with each item's cursor made by <paramref name="cursorOf"/> (e.g. from its sort key values).</summary>
+    public static Connection<T> FromRows(
+        IReadOnlyList<T> rows, PageRequest page, Func<T, string> cursorOf, Func<IDataLoaderResult<int>> totalCount)
     {
         var hasMore = rows.Count > page.Size;
         IEnumerable<T> items = hasMore ? rows.Take(page.Size) : rows;
         if (page.Backward) items = items.Reverse();
-        var edges = items.Select(item => new Edge<T>(Cursor.Encode(scope, keyOf(item)), item)).ToList();
+        var edges = items.Select(item => new Edge<T>(cursorOf(item), item)).ToList();
         var pageInfo = new PageInfo(
             HasNextPage: page.Backward ? page.Before is not null : hasMore,
             HasPreviousPage: page.Backward ? hasMore : page.After is not null,
