@@ -23,19 +23,36 @@ public abstract class SortKey<T>(string name, bool descending)
 }
 
 /// <summary>
-/// A sort key over a <typeparamref name="TValue"/> value. A null sorts before every value, as
-/// SQLite orders NULL first ascending (and last descending); the seek predicates follow that rule.
+/// A sort key over a <typeparamref name="TValue"/> value. A null sorts before every value (first
+/// ascending, last descending), as SQLite does; the order states it explicitly so that databases
+/// with another default (PostgreSQL) agree, and the seek predicates follow the same rule.
 /// </summary>
 public sealed class SortKey<T, TValue>(string name, Expression<Func<T, TValue>> key, bool descending) : SortKey<T>(name, descending)
 {
     private readonly Func<T, TValue> _compiled = key.Compile();
     private static readonly bool Nullable = !typeof(TValue).IsValueType || System.Nullable.GetUnderlyingType(typeof(TValue)) is not null;
 
-    public override IOrderedQueryable<T> OrderBy(IQueryable<T> source, bool reversed) =>
-        Descending != reversed ? source.OrderByDescending(key) : source.OrderBy(key);
+    /// <summary>0 for no value, 1 for a value: sorted before the key itself, it puts nulls first ascending.</summary>
+    private readonly Expression<Func<T, int>>? _hasValue = Nullable
+        ? Expression.Lambda<Func<T, int>>(
+            Expression.Condition(Expression.Equal(key.Body, Expression.Constant(null, typeof(TValue))), Expression.Constant(0), Expression.Constant(1)),
+            key.Parameters)
+        : null;
 
-    public override IOrderedQueryable<T> ThenBy(IOrderedQueryable<T> source, bool reversed) =>
-        Descending != reversed ? source.ThenByDescending(key) : source.ThenBy(key);
+    public override IOrderedQueryable<T> OrderBy(IQueryable<T> source, bool reversed)
+    {
+        var descending = Descending != reversed;
+        if (_hasValue is null) return descending ? source.OrderByDescending(key) : source.OrderBy(key);
+        var byNull = descending ? source.OrderByDescending(_hasValue) : source.OrderBy(_hasValue);
+        return descending ? byNull.ThenByDescending(key) : byNull.ThenBy(key);
+    }
+
+    public override IOrderedQueryable<T> ThenBy(IOrderedQueryable<T> source, bool reversed)
+    {
+        var descending = Descending != reversed;
+        if (_hasValue is not null) source = descending ? source.ThenByDescending(_hasValue) : source.ThenBy(_hasValue);
+        return descending ? source.ThenByDescending(key) : source.ThenBy(key);
+    }
 
     public override object? ValueOf(T item) => _compiled(item);
 

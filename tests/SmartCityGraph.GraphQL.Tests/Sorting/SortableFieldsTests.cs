@@ -59,6 +59,16 @@ public sealed class SortableFieldsTests : IDisposable
     }
 
     [Fact]
+    public void Null_placement_is_stated_in_the_SQL_so_every_database_agrees()
+    {
+        var byDay = ItemSort.Order(Order(("day", SortDirection.Ascending)));
+
+        var sql = byDay.Window(_db.Items, new PageRequest(2, false, null, null)).ToQueryString();
+
+        Assert.Contains("CASE", sql);
+    }
+
+    [Fact]
     public async Task The_default_order_is_the_unique_key_with_the_original_cursors()
     {
         var order = ItemSort.Order(null);
