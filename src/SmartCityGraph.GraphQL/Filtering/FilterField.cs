@@ -151,7 +151,7 @@ public sealed class RelationFilterField<T, TOther>(
     }
 
     public Expression<Func<T, bool>> Predicate(object input, IResolveFieldContext context) =>
-        QueryExpressions.And(FilterInput.Entries(input, name).Select(entry =>
+        QueryExpressions.And(FilterInput.Entries(input, name).Where(entry => entry.Value is not null).Select(entry =>
         {
             var items = related.Body;
             Expression body = entry.Key switch

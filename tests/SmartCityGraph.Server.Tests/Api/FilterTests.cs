@@ -106,6 +106,20 @@ public sealed class FilterTests(SeededServer server) : IClassFixture<SeededServe
     }
 
     [Fact]
+    public async Task Where_and_order_can_come_from_variables()
+    {
+        var expected = await CountAsync("events", "{ category: { eq: PARTICIPATION }, startDate: { gte: \"2021-01-01\" } }");
+        Assert.True(expected > 0, "the seed has participation events since 2021");
+
+        var answer = (await server.Http.PostGraphQLAsync(
+            "query($w: EventFilterInput, $o: [EventSortInput!]) { events(where: $w, order: $o) { totalCount } }",
+            new { w = new { category = new { eq = "PARTICIPATION" }, startDate = new { gte = "2021-01-01" } }, o = new[] { new { startDate = "DESC" } } }))
+            .AssertNoErrors();
+
+        Assert.Equal(expected, answer.Data["events"]!["totalCount"]!.GetValue<int>());
+    }
+
+    [Fact]
     public async Task An_empty_in_list_matches_nothing()
     {
         Assert.Equal(0, await CountAsync("events", "{ category: { in: [] } }"));
