@@ -19,7 +19,12 @@ public sealed class Connection<T>
     /// extra row only tells that another page exists.
     /// </summary>
     public static Connection<T> FromRows(
-        IReadOnlyList<T> rows, PageRequest page, string scope, Func<T, long> keyOf, Func<IDataLoaderResult<int>> totalCount)
+        IReadOnlyList<T> rows, PageRequest page, string scope, Func<T, long> keyOf, Func<IDataLoaderResult<int>> totalCount) =>
+        FromRows(rows, page, item => Cursor.Encode(scope, keyOf(item)), totalCount);
+
+    /// <summary>As above, with each item's cursor made by <paramref name="cursorOf"/> (e.g. from its sort key values).</summary>
+    public static Connection<T> FromRows(
+        IReadOnlyList<T> rows, PageRequest page, Func<T, string> cursorOf, Func<IDataLoaderResult<int>> totalCount)
     {
         // Rows may repeat a key next to itself (a neighbour reached along two relation types): show it
         // once. A full window that held repeats may hide more items, so it then reports more.
@@ -27,7 +32,7 @@ public sealed class Connection<T>
         var hasMore = distinct.Count > page.Size || (rows.Count > page.Size && distinct.Count < rows.Count);
         IEnumerable<T> items = distinct.Count > page.Size ? distinct.Take(page.Size) : distinct;
         if (page.Backward) items = items.Reverse();
-        var edges = items.Select(item => new Edge<T>(Cursor.Encode(scope, keyOf(item)), item)).ToList();
+        var edges = items.Select(item => new Edge<T>(cursorOf(item), item)).ToList();
         var pageInfo = new PageInfo(
             HasNextPage: page.Backward ? page.Before is not null : hasMore,
             HasPreviousPage: page.Backward ? hasMore : page.After is not null,

@@ -27,6 +27,15 @@ public static class KeysetPaging
             () => new DeferredResult<int>(token => source.CountAsync(token)));
     }
 
+    /// <summary>One page in <paramref name="order"/>; cursors carry the item's sort key values.</summary>
+    public static async Task<Connection<T>> ToConnectionAsync<T>(
+        this IQueryable<T> source, Sorting.SortOrder<T> order, PageRequest page, string scope, CancellationToken ct)
+    {
+        var rows = page.Size == 0 ? [] : await order.Window(source, page).ToListAsync(ct);
+        return Connection<T>.FromRows(rows, page, item => order.CursorOf(item, scope),
+            () => new DeferredResult<int>(token => source.CountAsync(token)));
+    }
+
     private static Expression<Func<T, bool>> Compare<T>(Expression<Func<T, int>> key, ExpressionType comparison, int value)
     {
         // A captured holder rather than a constant keeps the SQL parameterised (one cached plan).

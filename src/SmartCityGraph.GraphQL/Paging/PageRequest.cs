@@ -35,5 +35,5 @@ public sealed record PageRequest(int Size, bool Backward, Cursor? After, Cursor?
     }
 
     /// <summary>A stable text for this request, for naming the loader that serves it.</summary>
-    public string CacheKey => $"{Size}|{Backward}|{After?.Key}|{Before?.Key}";
+    public string CacheKey => $"{Size}|{Backward}|{After?.Encode()}|{Before?.Encode()}";
 }

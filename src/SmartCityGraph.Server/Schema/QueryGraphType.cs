@@ -1,4 +1,5 @@
 using GraphQL.Types;
+using SmartCityGraph.GraphQL.Filtering;
 using SmartCityGraph.Data.Model;
 using SmartCityGraph.Server.Events;
 using SmartCityGraph.Server.Nodes;
@@ -18,12 +19,13 @@ public sealed class QueryGraphType : ObjectGraphType
         Name = "Query";
         Description = "The knowledge graph of Berlin's Smart City strategy process (2020–2022).";
         this.AddNodeQueries();
-        this.AddRootConnection<StrategiesConnectionGraphType, Strategy>("strategies", "The strategies the process produced or fed.");
-        this.AddRootConnection<PhasesConnectionGraphType, Phase>("phases", "The phases of the process, at every level.");
-        this.AddRootConnection<EventsConnectionGraphType, Event>("events", "Participation and network events.");
-        this.AddRootConnection<OrganisationsConnectionGraphType, Organisation>("organisations", "Organisations and bodies involved.");
-        this.AddRootConnection<PilotsConnectionGraphType, Pilot>("pilots", "The pilot projects.");
-        this.AddRootConnection<StrategyElementsConnectionGraphType, StrategyElement>("strategyElements", "Guiding ideas, principles, values, fields of action, …");
-        this.AddRootConnection<ParticipationStrandsConnectionGraphType, ParticipationStrand>("participationStrands", "The four strands of the participation process.");
+        var types = new GeneratedTypes(); // filter and sort inputs shared between the connections
+        this.AddRootConnection<StrategiesConnectionGraphType, Strategy>("strategies", "The strategies the process produced or fed.", StrategyListing.Fields, types);
+        this.AddRootConnection<PhasesConnectionGraphType, Phase>("phases", "The phases of the process, at every level.", PhaseListing.Fields, types);
+        this.AddRootConnection<EventsConnectionGraphType, Event>("events", "Participation and network events.", EventListing.Fields, types);
+        this.AddRootConnection<OrganisationsConnectionGraphType, Organisation>("organisations", "Organisations and bodies involved.", OrganisationListing.Fields, types);
+        this.AddRootConnection<PilotsConnectionGraphType, Pilot>("pilots", "The pilot projects.", PilotListing.Fields, types);
+        this.AddRootConnection<StrategyElementsConnectionGraphType, StrategyElement>("strategyElements", "Guiding ideas, principles, values, fields of action, …", StrategyElementListing.Fields, types);
+        this.AddRootConnection<ParticipationStrandsConnectionGraphType, ParticipationStrand>("participationStrands", "The four strands of the participation process.", ParticipationStrandListing.Fields, types);
     }
 }

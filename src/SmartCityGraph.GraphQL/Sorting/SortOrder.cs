@@ -1,0 +1,59 @@
+using System.Linq.Expressions;
+using SmartCityGraph.GraphQL.Errors;
+using SmartCityGraph.GraphQL.Paging;
+
+namespace SmartCityGraph.GraphQL.Sorting;
+
+/// <summary>
+/// A total order of <typeparamref name="T"/>: the client's keys, then the unique key, so that no
+/// two items tie and keyset paging neither skips nor repeats an item.
+/// </summary>
+public sealed class SortOrder<T>
+{
+    private readonly IReadOnlyList<SortKey<T>> _keys;
+
+    public SortOrder(IReadOnlyList<SortKey<T>> keys)
+    {
+        if (keys.Count == 0) throw new ArgumentException("An order needs at least the unique key.", nameof(keys));
+        _keys = keys;
+    }
+
+    public IReadOnlyList<SortKey<T>> Keys => _keys;
+
+    /// <summary>Names this order inside cursor scopes; empty for the default order (unique key ascending), whose cursors predate sorting.</summary>
+    public string Fingerprint => _keys.Count == 1 && !_keys[0].Descending
+        ? ""
+        : "(" + string.Join(",", _keys.Select(k => k.Name + (k.Descending ? " DESC" : " ASC"))) + ")";
+
+    /// <summary>The rows of the page in its direction, plus one more to tell whether another page exists.</summary>
+    public IQueryable<T> Window(IQueryable<T> source, PageRequest page)
+    {
+        if (page.After is { } after) source = source.Where(Seek(after, forward: true));
+        if (page.Before is { } before) source = source.Where(Seek(before, forward: false));
+        var ordered = _keys[0].OrderBy(source, page.Backward);
+        foreach (var key in _keys.Skip(1)) ordered = key.ThenBy(ordered, page.Backward);
+        return ordered.Take(page.Size + 1);
+    }
+
+    public string CursorOf(T item, string scope) => Cursor.Encode(scope, _keys.Select(k => k.ValueOf(item)));
+
+    /// <summary>
+    /// Items after (or before) the cursor: (a beyond x) OR (a = x AND b beyond y) OR …, each key in its own direction.
+    /// </summary>
+    private Expression<Func<T, bool>> Seek(Cursor cursor, bool forward)
+    {
+        if (cursor.Values.Count != _keys.Count) throw GraphQLRequestException.InvalidInput("The cursor does not belong to this order.");
+        var item = Expression.Parameter(typeof(T), "e");
+        Expression? any = null;
+        Expression? tiedSoFar = null;
+        for (var i = 0; i < _keys.Count; i++)
+        {
+            var beyond = _keys[i].Beyond(item, cursor.Values[i], forward);
+            var term = tiedSoFar is null ? beyond : Expression.AndAlso(tiedSoFar, beyond);
+            any = any is null ? term : Expression.OrElse(any, term);
+            var equal = _keys[i].Equal(item, cursor.Values[i]);
+            tiedSoFar = tiedSoFar is null ? equal : Expression.AndAlso(tiedSoFar, equal);
+        }
+        return Expression.Lambda<Func<T, bool>>(any!, item);
+    }
+}

@@ -1,0 +1,10 @@
+using SmartCityGraph.Data.Model;
+using SmartCityGraph.Server.Schema;
+
+namespace SmartCityGraph.Server.StrategyElements;
+
+internal static class StrategyElementListing
+{
+    public static readonly EntityListing<StrategyElement> Fields = EntityListing<StrategyElement>.Create("StrategyElement")
+        .Filterable("type", s => s.Type);
+}
