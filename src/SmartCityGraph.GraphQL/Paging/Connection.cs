@@ -28,11 +28,10 @@ public sealed class Connection<T>
     {
         // Rows may repeat a key next to itself (a neighbour reached along two relation types): show it
         // once. A full window that held repeats may hide more items, so it then reports more.
-        var distinct = rows.DistinctBy(keyOf).ToList();
+        var distinct = rows.Select(item => new Edge<T>(cursorOf(item), item)).DistinctBy(edge => edge.Cursor).ToList();
         var hasMore = distinct.Count > page.Size || (rows.Count > page.Size && distinct.Count < rows.Count);
-        IEnumerable<T> items = distinct.Count > page.Size ? distinct.Take(page.Size) : distinct;
-        if (page.Backward) items = items.Reverse();
-        var edges = items.Select(item => new Edge<T>(cursorOf(item), item)).ToList();
+        IEnumerable<Edge<T>> window = distinct.Count > page.Size ? distinct.Take(page.Size) : distinct;
+        var edges = (page.Backward ? window.Reverse() : window).ToList();
         var pageInfo = new PageInfo(
             HasNextPage: page.Backward ? page.Before is not null : hasMore,
             HasPreviousPage: page.Backward ? hasMore : page.After is not null,
