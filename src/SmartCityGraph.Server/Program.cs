@@ -1,6 +1,7 @@
 using SmartCityGraph.GraphQL.Http;
 using SmartCityGraph.Server.Commands;
 using SmartCityGraph.Server.Hosting;
+using SmartCityGraph.Server.Web;
 
 // One executable, several verbs: with none it serves the API; `print-schema`, `import <dir>` and
 // `export` run once against the same configuration and exit.
@@ -13,11 +14,12 @@ var app = builder.Build();
 if (verb is not null) return await CommandLine.RunAsync(verb, args[1..], app.Services);
 
 await app.Services.PrepareDatabaseAsync();
+app.MapWebPages();   // GraphiQL for a browser's GET /graphql, the explorer at /explorer, assets at /ui
 app.MapGraphQLHttp();
 app.MapHealthChecks("/health");
 app.MapGet("/", () => Results.Redirect("/graphql"));
 app.Lifetime.ApplicationStarted.Register(() =>
-    Console.WriteLine($"SmartCityGraph is listening on {string.Join(", ", app.Urls)} (GraphQL at /graphql)"));
+    Console.WriteLine($"SmartCityGraph is listening on {string.Join(", ", app.Urls)} (GraphQL and its IDE at /graphql, the explorer at /explorer)"));
 await app.RunAsync();
 return 0;
 

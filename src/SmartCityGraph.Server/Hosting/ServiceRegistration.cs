@@ -11,6 +11,7 @@ using SmartCityGraph.GraphQL.Paging;
 using SmartCityGraph.Server.Nodes;
 using SmartCityGraph.Server.Relations;
 using SmartCityGraph.Server.Schema;
+using SmartCityGraph.Server.Web;
 
 namespace SmartCityGraph.Server.Hosting;
 
@@ -48,6 +49,7 @@ public static class ServiceRegistration
         services.AddCostLimits(options => configuration.GetSection("Limits:Cost").Bind(options));
         services.AddGraphQLHttp(options => configuration.GetSection("Limits:Http").Bind(options));
         services.AddSingleton<IGraphQLRequestInterceptor, GraphRequestInterceptor>();
+        services.AddWebPages();
 
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
         return services;

@@ -1,0 +1,793 @@
+import './explorer.css';
+import cytoscape, { type Core, type NodeSingular, type ElementDefinition, type NodeCollection, type EdgeCollection } from 'cytoscape';
+import fcose from 'cytoscape-fcose';
+import { GraphQLRequestError, ServerUnreachableError } from '../client/execute';
+import type { NodeKind, RelationType } from '../gql/graphql';
+import * as api from './api';
+import { toGraphML } from './graphml';
+import { allKinds, allRelationTypes, humanise, kindStyles, overlaps, type EntityData, type RelationData } from './model';
+import { shortestPath } from './shortest-path';
+
+cytoscape.use(fcose);
+
+/** Drawing more entities than this at once asks first: the page must never freeze on a large neighbourhood. */
+export const DRAW_LIMIT = 300;
+
+const $ = <T extends HTMLElement = HTMLElement>(id: string) => document.getElementById(id) as T;
+const graphElement = $('graph');
+
+// ---- state ------------------------------------------------------------------------------------------
+
+const entities = new Map<string, EntityData>();
+const relations = new Map<string, RelationData>();
+const shownKinds = new Set<NodeKind>(allKinds);
+const shownTypes = new Set<RelationType>(allRelationTypes);
+let months: string[] = []; // "YYYY-MM", the timeline's steps
+let selectedId: string | null = null;
+
+const cy: Core = cytoscape({
+  container: graphElement,
+  wheelSensitivity: 0.3,
+  minZoom: 0.1,
+  maxZoom: 4,
+  boxSelectionEnabled: false,
+  style: [
+    {
+      selector: 'node',
+      style: {
+        'background-color': 'data(colour)',
+        shape: 'data(shape)' as never,
+        width: 'data(size)',
+        height: 'data(size)',
+        label: 'data(label)',
+        'font-size': 10,
+        'font-family': 'system-ui, sans-serif',
+        color: '#1b1b1b',
+        'text-valign': 'bottom',
+        'text-margin-y': 3,
+        'text-wrap': 'ellipsis',
+        'text-max-width': '120px',
+        'text-outline-color': '#ffffff',
+        'text-outline-width': 2,
+        'min-zoomed-font-size': 7,
+        'border-width': 1,
+        'border-color': '#333333',
+      },
+    },
+    { selector: 'node[kind = "EVENT"]', style: { 'min-zoomed-font-size': 11 } },
+    {
+      selector: 'edge',
+      style: {
+        width: 1.2,
+        'line-color': '#9aa5b1',
+        'target-arrow-color': '#9aa5b1',
+        'target-arrow-shape': 'triangle',
+        'arrow-scale': 0.7,
+        'curve-style': 'bezier',
+        'font-size': 9,
+        'text-rotation': 'autorotate',
+        'text-outline-color': '#ffffff',
+        'text-outline-width': 2,
+      },
+    },
+    { selector: '.hidden', style: { display: 'none' } },
+    { selector: '.faded', style: { opacity: 0.15 } },
+    { selector: 'node:selected', style: { 'border-width': 4, 'border-color': '#000000', 'font-weight': 'bold', 'min-zoomed-font-size': 0, 'z-index': 20 } },
+    { selector: 'edge.neighbour', style: { 'line-color': '#3d4b59', 'target-arrow-color': '#3d4b59', width: 2, label: 'data(label)' } },
+    { selector: 'node.neighbour', style: { 'min-zoomed-font-size': 0 } },
+    { selector: 'node.path', style: { 'border-width': 4, 'border-color': '#c00000', 'min-zoomed-font-size': 0, 'z-index': 30 } },
+    {
+      selector: 'edge.path',
+      style: { 'line-color': '#c00000', 'target-arrow-color': '#c00000', width: 4, label: 'data(label)', 'z-index': 30 },
+    },
+  ],
+});
+
+// ---- drawing ----------------------------------------------------------------------------------------
+
+const truncate = (text: string, max = 40) => (text.length > max ? text.slice(0, max - 1) + '…' : text);
+
+function nodeDefinition(e: EntityData, near?: { x: number; y: number }): ElementDefinition {
+  const style = kindStyles[e.kind];
+  return {
+    group: 'nodes',
+    data: { id: e.id, label: truncate(e.title), kind: e.kind, colour: style.colour, shape: style.shape, size: style.size },
+    position: near ? { x: near.x + (Math.random() - 0.5) * 120, y: near.y + (Math.random() - 0.5) * 120 } : undefined,
+  };
+}
+
+/** Adds what is not drawn yet (asking first when it is a lot); returns false when the user declined. */
+async function draw(sub: api.Subgraph, around?: string): Promise<boolean> {
+  let fresh = sub.nodes.filter((n) => !entities.has(n.id));
+  if (fresh.length > DRAW_LIMIT) {
+    const choice = await ask(
+      `This would draw ${fresh.length} more entities. More than ${DRAW_LIMIT} at once can make the page slow.`,
+      [`Draw all ${fresh.length}`, `Draw the first ${DRAW_LIMIT}`, 'Cancel'],
+    );
+    if (choice === 2 || choice < 0) return false;
+    if (choice === 1) fresh = fresh.slice(0, DRAW_LIMIT);
+  }
+  const centre = around ? cy.getElementById(around) : null;
+  const near = centre && centre.nonempty() ? centre.position() : undefined;
+  cy.batch(() => {
+    for (const n of fresh) {
+      entities.set(n.id, n);
+      cy.add(nodeDefinition(n, near));
+    }
+    for (const r of sub.relations) {
+      if (relations.has(r.id) || !entities.has(r.from) || !entities.has(r.to)) continue;
+      relations.set(r.id, r);
+      cy.add({ group: 'edges', data: { id: r.id, source: r.from, target: r.to, type: r.type, label: humanise(r.type) + (r.role ? ` (${r.role})` : '') } });
+    }
+  });
+  refreshTimeline();
+  refreshPathChoices();
+  applyFilters();
+  return true;
+}
+
+function clearGraph() {
+  cy.elements().remove();
+  entities.clear();
+  relations.clear();
+  selectedId = null;
+  clearPath();
+  refreshTimeline();
+  refreshPathChoices();
+  renderDetails(null);
+  syncCounts();
+}
+
+/** The elements drawn right now: not filtered out, and for edges both ends drawn too. */
+function visible(): { nodes: NodeCollection; edges: EdgeCollection } {
+  const nodes = cy.nodes().filter((n) => !n.hasClass('hidden')) as unknown as NodeCollection;
+  const edges = cy.edges().filter((e) => !e.hasClass('hidden') && !e.source().hasClass('hidden') && !e.target().hasClass('hidden')) as unknown as EdgeCollection;
+  return { nodes, edges };
+}
+
+/** data-node-count / data-edge-count always say what is drawn. */
+function syncCounts() {
+  const { nodes, edges } = visible();
+  graphElement.dataset.nodeCount = String(nodes.length);
+  graphElement.dataset.edgeCount = String(edges.length);
+  $('empty-hint').hidden = cy.nodes().length > 0;
+  const hidden = cy.nodes().length - nodes.length;
+  setStatus(`${nodes.length} entities and ${edges.length} relations drawn` + (hidden ? ` (${hidden} hidden by the filters)` : '') + '.');
+}
+
+function layout(randomize: boolean) {
+  const { nodes, edges } = visible();
+  const eles = nodes.union(edges);
+  if (eles.empty()) return;
+  eles
+    .layout({
+      name: 'fcose',
+      quality: 'default',
+      randomize,
+      animate: false,
+      fit: true,
+      padding: 30,
+      nodeDimensionsIncludeLabels: false,
+      idealEdgeLength: () => 70,
+      nodeRepulsion: () => 6500,
+      packComponents: true,
+    } as cytoscape.LayoutOptions)
+    .run();
+  limitZoom();
+}
+
+/** Fitting a handful of nodes would blow them up: keep labels at a readable, not a shouting, size. */
+function limitZoom() {
+  if (cy.zoom() > 1.6) {
+    cy.zoom(1.6);
+    cy.center(visible().nodes);
+  }
+}
+
+// ---- filters ----------------------------------------------------------------------------------------
+
+function currentRange(): { from: string; to: string } {
+  if (months.length === 0) return { from: '0000-01-01', to: '9999-12-31' };
+  const a = Number($<HTMLInputElement>('date-from').value);
+  const b = Number($<HTMLInputElement>('date-to').value);
+  return { from: `${months[Math.min(a, b)]}-01`, to: `${months[Math.max(a, b)]}-31` };
+}
+
+function applyFilters() {
+  const { from, to } = currentRange();
+  cy.batch(() => {
+    cy.nodes().forEach((n) => {
+      const e = entities.get(n.id())!;
+      n.toggleClass('hidden', !shownKinds.has(e.kind) || !overlaps(e.start, e.end, from, to));
+    });
+    cy.edges().forEach((edge) => {
+      const r = relations.get(edge.id())!;
+      edge.toggleClass('hidden', !shownTypes.has(r.type) || !overlaps(r.validFrom, r.validTo, from, to));
+    });
+  });
+  renderKindCounts();
+  syncCounts();
+}
+
+function renderFilters() {
+  const kindList = $('kind-filters');
+  kindList.replaceChildren(
+    ...allKinds.map((kind) => {
+      const style = kindStyles[kind];
+      const li = document.createElement('li');
+      li.innerHTML = `<label><input type="checkbox" checked value="${kind}" />${shapeIcon(style.shape, style.colour)}<span>${style.label}</span> <small data-kind-count="${kind}"></small></label>`;
+      li.querySelector('input')!.addEventListener('change', (event) => {
+        const box = event.target as HTMLInputElement;
+        if (box.checked) shownKinds.add(kind);
+        else shownKinds.delete(kind);
+        applyFilters();
+      });
+      return li;
+    }),
+  );
+  const typeList = $('type-filters');
+  typeList.replaceChildren(
+    ...allRelationTypes.map((type) => {
+      const li = document.createElement('li');
+      li.innerHTML = `<label><input type="checkbox" checked value="${type}" /><span>${humanise(type)}</span></label>`;
+      li.querySelector('input')!.addEventListener('change', (event) => {
+        if ((event.target as HTMLInputElement).checked) shownTypes.add(type);
+        else shownTypes.delete(type);
+        applyFilters();
+      });
+      return li;
+    }),
+  );
+  for (const id of ['date-from', 'date-to']) $(id).addEventListener('input', () => {
+    renderRangeLabels();
+    applyFilters();
+  });
+}
+
+function renderKindCounts() {
+  for (const kind of allKinds) {
+    const all = cy.nodes(`[kind = "${kind}"]`);
+    const shown = all.filter((n) => !n.hasClass('hidden')).length;
+    const label = document.querySelector(`[data-kind-count="${kind}"]`);
+    if (label) label.textContent = all.length === shown ? `${all.length}` : `${shown}/${all.length}`;
+  }
+}
+
+/** A small SVG of the node shape, so the legend shows what the graph draws. */
+function shapeIcon(shape: string, colour: string): string {
+  const paths: Record<string, string> = {
+    star: '<polygon points="8,1 10,6 15,6 11,9.5 12.5,15 8,11.5 3.5,15 5,9.5 1,6 6,6"/>',
+    'round-rectangle': '<rect x="1.5" y="3" width="13" height="10" rx="3"/>',
+    ellipse: '<circle cx="8" cy="8" r="6"/>',
+    diamond: '<polygon points="8,1 15,8 8,15 1,8"/>',
+    hexagon: '<polygon points="4,2 12,2 15.5,8 12,14 4,14 0.5,8"/>',
+    'round-triangle': '<polygon points="8,2 14.5,14 1.5,14" stroke-linejoin="round"/>',
+    barrel: '<path d="M3,2 H13 Q16,8 13,14 H3 Q0,8 3,2 Z"/>',
+  };
+  return `<svg class="shape" viewBox="0 0 16 16" width="16" height="16" aria-hidden="true" fill="${colour}" stroke="#333" stroke-width="0.8">${paths[shape]}</svg>`;
+}
+
+/** The timeline spans the months of everything dated that is loaded; phases give quick ranges. */
+function refreshTimeline() {
+  const wasFull = months.length === 0 || (Number($<HTMLInputElement>('date-from').value) === 0 && Number($<HTMLInputElement>('date-to').value) === months.length - 1);
+  const dates = [...entities.values()].flatMap((e) => [e.start, e.end]).filter((d): d is string => !!d).sort();
+  const previous = currentRange();
+  months = [];
+  if (dates.length > 0) {
+    let [y, m] = dates[0].slice(0, 7).split('-').map(Number);
+    const last = dates[dates.length - 1].slice(0, 7);
+    for (;;) {
+      const month = `${y}-${String(m).padStart(2, '0')}`;
+      months.push(month);
+      if (month >= last) break;
+      if (++m > 12) [y, m] = [y + 1, 1];
+    }
+  }
+  const fromInput = $<HTMLInputElement>('date-from');
+  const toInput = $<HTMLInputElement>('date-to');
+  for (const input of [fromInput, toInput]) {
+    input.max = String(Math.max(months.length - 1, 0));
+    input.disabled = months.length === 0;
+  }
+  if (wasFull) setRange(`${months[0] ?? '0000-01'}-01`, `${months[months.length - 1] ?? '9999-12'}-31`);
+  else setRange(previous.from, previous.to);
+
+  const phases = [...entities.values()].filter((e) => e.kind === 'PHASE' && e.start).sort((a, b) => a.start!.localeCompare(b.start!));
+  const all = document.createElement('button');
+  all.type = 'button';
+  all.textContent = 'All time';
+  all.addEventListener('click', () => {
+    setRange(`${months[0]}-01`, `${months[months.length - 1]}-31`);
+    applyFilters();
+  });
+  $('phase-buttons').replaceChildren(
+    ...(months.length ? [all] : []),
+    ...phases.map((p) => {
+      const button = document.createElement('button');
+      button.type = 'button';
+      button.textContent = truncate(p.title, 26);
+      button.title = `${p.title}: ${p.start} – ${p.end ?? 'open'}`;
+      button.addEventListener('click', () => {
+        setRange(p.start!, p.end ?? p.start!);
+        applyFilters();
+      });
+      return button;
+    }),
+  );
+}
+
+function setRange(from: string, to: string) {
+  const index = (date: string) => {
+    const i = months.indexOf(date.slice(0, 7));
+    return i >= 0 ? i : date < (months[0] ?? '') ? 0 : months.length - 1;
+  };
+  $<HTMLInputElement>('date-from').value = String(Math.max(index(from), 0));
+  $<HTMLInputElement>('date-to').value = String(Math.max(index(to), 0));
+  renderRangeLabels();
+}
+
+function renderRangeLabels() {
+  const { from, to } = currentRange();
+  $('date-from-label').textContent = months.length ? from.slice(0, 7) : '–';
+  $('date-to-label').textContent = months.length ? to.slice(0, 7) : '–';
+  $('date-from').setAttribute('aria-valuetext', from.slice(0, 7));
+  $('date-to').setAttribute('aria-valuetext', to.slice(0, 7));
+}
+
+// ---- selection, details, expansion ------------------------------------------------------------------
+
+function select(id: string | null, centre = false) {
+  cy.elements().removeClass('neighbour');
+  cy.$(':selected').unselect();
+  selectedId = id;
+  if (!id) {
+    renderDetails(null);
+    return;
+  }
+  const node = cy.getElementById(id);
+  if (node.nonempty()) {
+    node.select();
+    node.connectedEdges().addClass('neighbour');
+    node.neighborhood('node').addClass('neighbour');
+    if (centre) cy.animate({ center: { eles: node }, duration: 200 });
+  }
+  renderDetails(id);
+}
+
+let detailsRequest = 0;
+
+async function renderDetails(id: string | null) {
+  const panel = $('details');
+  if (!id) {
+    panel.innerHTML = '<p class="note">Click an entity (or select it with the arrow keys) to see its details and sources; double-click or press Enter to expand its neighbourhood.</p>';
+    return;
+  }
+  const e = entities.get(id);
+  if (!e) return;
+  const style = kindStyles[e.kind];
+  const request = ++detailsRequest;
+  panel.replaceChildren();
+  const heading = document.createElement('h2');
+  heading.textContent = e.title;
+  const kind = document.createElement('p');
+  kind.className = 'kind';
+  kind.innerHTML = `${shapeIcon(style.shape, style.colour)} <span>${style.label}${e.subtype ? ' · ' + humanise(e.subtype) : ''}</span>`;
+  const dates = document.createElement('p');
+  dates.className = 'dates';
+  dates.textContent = e.start ? (e.end && e.end !== e.start ? `${e.start} – ${e.end}` : e.start) : '';
+  const actions = document.createElement('div');
+  actions.className = 'detail-actions';
+  actions.append(
+    button('Expand neighbourhood', () => expand(id)),
+    button('Path from here', () => setPathEnd('path-from', id)),
+    button('Path to here', () => setPathEnd('path-to', id)),
+  );
+  const body = document.createElement('div');
+  body.innerHTML = '<p class="note">Loading details…</p>';
+  panel.append(heading, kind, dates, actions, body, relationList(id));
+
+  try {
+    const d = await api.details(id);
+    if (request !== detailsRequest) return;
+    body.replaceChildren();
+    if ('summary' in d && d.summary) {
+      const summary = document.createElement('p');
+      summary.textContent = d.summary;
+      body.append(summary);
+    }
+    const url = ('eventUrl' in d && d.eventUrl) || ('organisationUrl' in d && d.organisationUrl) || ('pilotUrl' in d && d.pilotUrl) || ('strategyUrl' in d && d.strategyUrl);
+    if (url) body.append(link(url, 'Website'));
+    if ('sources' in d) {
+      const h = document.createElement('h3');
+      h.textContent = `Sources (${d.sources.length})`;
+      const list = document.createElement('ul');
+      list.className = 'sources';
+      for (const s of d.sources) {
+        const li = document.createElement('li');
+        li.append(s.url ? link(s.url, s.title) : document.createTextNode(s.title));
+        const meta = [s.publisher, s.retrievedOn ? `retrieved ${s.retrievedOn}` : null].filter(Boolean).join(', ');
+        if (meta) li.append(document.createTextNode(` — ${meta}`));
+        if (s.note) {
+          const note = document.createElement('div');
+          note.className = 'note';
+          note.textContent = s.note;
+          li.append(note);
+        }
+        list.append(li);
+      }
+      body.append(h, list);
+    }
+  } catch (error) {
+    if (request === detailsRequest) {
+      body.replaceChildren();
+      showError(error);
+    }
+  }
+}
+
+function relationList(id: string): HTMLElement {
+  const wrapper = document.createElement('section');
+  const drawn = [...relations.values()].filter((r) => r.from === id || r.to === id);
+  const h = document.createElement('h3');
+  h.textContent = `Drawn relations (${drawn.length})`;
+  const list = document.createElement('ul');
+  list.className = 'relations';
+  for (const r of drawn.sort((a, b) => a.type.localeCompare(b.type))) {
+    const other = entities.get(r.from === id ? r.to : r.from)!;
+    const li = document.createElement('li');
+    const text = r.from === id ? `${humanise(r.type)} → ` : `← ${humanise(r.type)} · `;
+    li.append(document.createTextNode(text + (r.role ? `(${r.role}) ` : '')), button(other.title, () => select(other.id, true), 'link'));
+    list.append(li);
+  }
+  wrapper.append(h, list);
+  return wrapper;
+}
+
+function button(text: string, onClick: () => void, className?: string) {
+  const b = document.createElement('button');
+  b.type = 'button';
+  b.textContent = text;
+  if (className) b.className = className;
+  b.addEventListener('click', onClick);
+  return b;
+}
+
+function link(href: string, text: string) {
+  const a = document.createElement('a');
+  a.href = href;
+  a.textContent = text;
+  a.target = '_blank';
+  a.rel = 'noopener noreferrer';
+  return a;
+}
+
+async function expand(id: string) {
+  await busy(`Loading the neighbourhood of ${entities.get(id)?.title ?? 'the entity'}…`, async () => {
+    const sub = await api.neighbourhood(id);
+    const before = cy.nodes().length;
+    if (!(await draw(sub, id))) return;
+    if (cy.nodes().length > before) layout(false);
+    select(id, true);
+    setStatus(`Expanded: ${sub.total} relations, ${cy.nodes().length - before} new entities.`);
+  });
+}
+
+/** Draws an entity (and its neighbourhood when it is new) and selects it. */
+async function focusEntity(id: string) {
+  if (!entities.has(id)) {
+    const ok = await busy('Loading…', async () => {
+      const sub = await api.neighbourhood(id);
+      if (!(await draw(sub, selectedId ?? undefined))) return false;
+      layout(cy.nodes().length === sub.nodes.length);
+      return true;
+    });
+    if (!ok) return;
+  }
+  if (cy.getElementById(id).hasClass('hidden')) setStatus('The entity is hidden by the filters; widen them to see it.');
+  select(id, true);
+}
+
+// ---- search -----------------------------------------------------------------------------------------
+
+async function runSearch(text: string) {
+  const panel = $('search-results');
+  if (!text.trim()) {
+    panel.hidden = true;
+    return;
+  }
+  await busy(`Searching for “${text}”…`, async () => {
+    const hits = await api.search(text.trim());
+    panel.replaceChildren();
+    const header = document.createElement('div');
+    header.className = 'search-header';
+    header.append(document.createTextNode(hits.length ? `${hits.length} found for “${text}”` : `Nothing found for “${text}”.`), button('Close', () => (panel.hidden = true)));
+    const list = document.createElement('ul');
+    for (const hit of hits) {
+      const li = document.createElement('li');
+      const style = kindStyles[hit.entity.kind];
+      const b = button('', () => {
+        panel.hidden = true;
+        void focusEntity(hit.entity.id);
+      });
+      b.innerHTML = `${shapeIcon(style.shape, style.colour)} <span></span> <small>${style.label}</small>`;
+      b.querySelector('span')!.textContent = hit.entity.title;
+      b.dataset.id = hit.entity.id;
+      li.append(b);
+      list.append(li);
+    }
+    panel.append(header, list);
+    panel.hidden = false;
+    (list.querySelector('button') as HTMLButtonElement | null)?.focus();
+  });
+}
+
+// ---- shortest path ----------------------------------------------------------------------------------
+
+function refreshPathChoices() {
+  const sorted = [...entities.values()].sort((a, b) => a.title.localeCompare(b.title));
+  for (const id of ['path-from', 'path-to']) {
+    const select = $<HTMLSelectElement>(id);
+    const current = select.value;
+    select.replaceChildren(new Option('— choose —', ''), ...sorted.map((e) => new Option(`${truncate(e.title, 60)} (${kindStyles[e.kind].label})`, e.id)));
+    select.value = entities.has(current) ? current : '';
+  }
+}
+
+function setPathEnd(which: 'path-from' | 'path-to', id: string) {
+  $<HTMLSelectElement>(which).value = id;
+  $<HTMLSelectElement>(which).focus();
+}
+
+function clearPath() {
+  cy.elements().removeClass('path faded');
+  $('path-result').textContent = '';
+}
+
+function findPath() {
+  clearPath();
+  const from = $<HTMLSelectElement>('path-from').value;
+  const to = $<HTMLSelectElement>('path-to').value;
+  if (!from || !to) {
+    $('path-result').textContent = 'Choose both ends of the path (or use “Path from here” / “Path to here” on an entity).';
+    return;
+  }
+  const { edges } = visible();
+  const path = shortestPath(from, to, edges.map((e) => ({ id: e.id(), from: e.source().id(), to: e.target().id() })));
+  if (!path) {
+    $('path-result').textContent = 'These two are not connected in the drawn graph. Widen the filters, expand neighbourhoods or draw the whole graph.';
+    return;
+  }
+  highlightPath(path.nodes, path.edges);
+}
+
+function highlightPath(nodeIds: string[], edgeIds: string[]) {
+  cy.batch(() => {
+    cy.elements().addClass('faded');
+    for (const id of [...nodeIds, ...edgeIds]) cy.getElementById(id).removeClass('faded').addClass('path');
+  });
+  const steps = nodeIds.map((id) => entities.get(id)?.title ?? id);
+  const result = $('path-result');
+  result.replaceChildren();
+  const summary = document.createElement('strong');
+  summary.textContent = `${edgeIds.length} step${edgeIds.length === 1 ? '' : 's'}: `;
+  const list = document.createElement('ol');
+  list.className = 'path-steps';
+  nodeIds.forEach((id, i) => {
+    const li = document.createElement('li');
+    li.append(button(steps[i], () => select(id, true), 'link'));
+    const r = relations.get(edgeIds[i]);
+    if (r) li.append(document.createTextNode(` ${r.from === id ? '→' : '←'} ${humanise(r.type)}`));
+    list.append(li);
+  });
+  result.append(summary, list, button('Clear path', clearPath));
+  result.dataset.length = String(edgeIds.length);
+  cy.fit(cy.elements('.path'), 80);
+  limitZoom();
+}
+
+// ---- export -----------------------------------------------------------------------------------------
+
+function download(blob: Blob, name: string) {
+  const url = URL.createObjectURL(blob);
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = name;
+  document.body.append(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 1000);
+}
+
+function exportPng() {
+  const blob = cy.png({ output: 'blob', full: true, scale: 2, bg: '#ffffff' }) as unknown as Blob;
+  download(blob, 'smartcitygraph.png');
+}
+
+function exportGraphML() {
+  const { nodes, edges } = visible();
+  const positions = new Map(nodes.map((n) => [n.id(), n.position()] as const));
+  const xml = toGraphML(
+    nodes.map((n) => entities.get(n.id())!),
+    edges.map((e) => relations.get(e.id())!),
+    positions,
+  );
+  download(new Blob([xml], { type: 'application/graphml+xml' }), 'smartcitygraph.graphml');
+}
+
+// ---- messages, questions, busy state ----------------------------------------------------------------
+
+function setStatus(text: string) {
+  $('status').textContent = text;
+}
+
+function showError(error: unknown) {
+  const box = $('message');
+  let text: string;
+  if (error instanceof GraphQLRequestError) {
+    text = `The server refused the query: ${error.errors.map((e) => `${e.message}${e.extensions?.code ? ` (${e.extensions.code})` : ''}`).join('; ')}`;
+    box.dataset.code = error.code ?? '';
+  } else if (error instanceof ServerUnreachableError) {
+    text = `The server cannot be reached: ${error.message} Check that it is running, then try again.`;
+    box.dataset.code = 'UNREACHABLE';
+  } else if (error instanceof api.NotFoundError) {
+    text = `${error.message} (NOT_FOUND)`;
+    box.dataset.code = 'NOT_FOUND';
+  } else {
+    text = `Something went wrong: ${error instanceof Error ? error.message : String(error)}`;
+    box.dataset.code = 'ERROR';
+  }
+  box.replaceChildren(document.createTextNode(text), button('Dismiss', () => (box.hidden = true)));
+  box.hidden = false;
+}
+
+async function busy<T>(message: string, work: () => Promise<T>): Promise<T | undefined> {
+  graphElement.dataset.state = 'loading';
+  graphElement.setAttribute('aria-busy', 'true');
+  setStatus(message);
+  try {
+    $('message').hidden = true;
+    return await work();
+  } catch (error) {
+    showError(error);
+    return undefined;
+  } finally {
+    graphElement.dataset.state = 'ready';
+    graphElement.removeAttribute('aria-busy');
+    if ($('status').textContent === message) syncCounts();
+  }
+}
+
+/** A modal question with buttons; resolves to the chosen index, or -1 when dismissed (Escape). */
+function ask(text: string, choices: string[]): Promise<number> {
+  const dialog = $<HTMLDialogElement>('ask');
+  $('ask-text').textContent = text;
+  $('ask-choices').replaceChildren(
+    ...choices.map((label, i) => {
+      const b = document.createElement('button');
+      b.value = String(i);
+      b.textContent = label;
+      return b;
+    }),
+  );
+  dialog.returnValue = '';
+  dialog.showModal();
+  return new Promise((resolve) => {
+    dialog.addEventListener('close', () => resolve(dialog.returnValue === '' ? -1 : Number(dialog.returnValue)), { once: true });
+  });
+}
+
+// ---- whole graph ------------------------------------------------------------------------------------
+
+async function loadAll() {
+  await busy('Counting entities…', async () => {
+    const total = await api.countEntities();
+    let limit = Infinity;
+    if (total > DRAW_LIMIT) {
+      const choice = await ask(`The whole graph has ${total} entities. More than ${DRAW_LIMIT} at once can make the page slow.`, [
+        `Draw all ${total}`,
+        `Draw the first ${DRAW_LIMIT}`,
+        'Cancel (search instead)',
+      ]);
+      if (choice === 2 || choice < 0) return;
+      if (choice === 1) limit = DRAW_LIMIT;
+    }
+    const sub = await api.loadWholeGraph(setStatus, limit);
+    clearGraph();
+    entitiesBulk(sub);
+    layout(true);
+  });
+}
+
+/** The whole graph was asked for (and confirmed): draw it without asking again. */
+function entitiesBulk(sub: api.Subgraph) {
+  cy.batch(() => {
+    for (const n of sub.nodes) {
+      entities.set(n.id, n);
+      cy.add(nodeDefinition(n));
+    }
+    for (const r of sub.relations) {
+      relations.set(r.id, r);
+      cy.add({ group: 'edges', data: { id: r.id, source: r.from, target: r.to, type: r.type, label: humanise(r.type) + (r.role ? ` (${r.role})` : '') } });
+    }
+  });
+  refreshTimeline();
+  refreshPathChoices();
+  applyFilters();
+}
+
+// ---- keyboard ---------------------------------------------------------------------------------------
+
+function step(delta: number) {
+  const nodes = visible().nodes.sort((a, b) => (a.data('label') as string).localeCompare(b.data('label')));
+  if (nodes.length === 0) return;
+  const index = selectedId ? nodes.toArray().findIndex((n) => n.id() === selectedId) : -1;
+  const next = nodes[(index + delta + nodes.length) % nodes.length] as NodeSingular;
+  select(next.id(), true);
+}
+
+graphElement.addEventListener('keydown', (event) => {
+  const keys: Record<string, () => void> = {
+    ArrowRight: () => step(1),
+    ArrowDown: () => step(1),
+    ArrowLeft: () => step(-1),
+    ArrowUp: () => step(-1),
+    Enter: () => selectedId && void expand(selectedId),
+    Escape: () => select(null),
+    '+': () => cy.zoom({ level: cy.zoom() * 1.25, renderedPosition: { x: cy.width() / 2, y: cy.height() / 2 } }),
+    '=': () => cy.zoom({ level: cy.zoom() * 1.25, renderedPosition: { x: cy.width() / 2, y: cy.height() / 2 } }),
+    '-': () => cy.zoom({ level: cy.zoom() / 1.25, renderedPosition: { x: cy.width() / 2, y: cy.height() / 2 } }),
+    '0': () => {
+      cy.fit(undefined, 30);
+      limitZoom();
+    },
+  };
+  const action = keys[event.key];
+  if (action) {
+    event.preventDefault();
+    action();
+  }
+});
+
+document.addEventListener('keydown', (event) => {
+  const target = event.target as HTMLElement;
+  if (event.key === '/' && !['INPUT', 'SELECT', 'TEXTAREA'].includes(target.tagName)) {
+    event.preventDefault();
+    $('search-input').focus();
+  }
+});
+
+// ---- wiring -----------------------------------------------------------------------------------------
+
+cy.on('tap', 'node', (event) => select(event.target.id()));
+cy.on('dbltap', 'node', (event) => void expand(event.target.id()));
+cy.on('tap', (event) => {
+  if (event.target === cy) select(null);
+});
+cy.on('add remove', () => queueMicrotask(syncCounts));
+
+$('search-form').addEventListener('submit', (event) => {
+  event.preventDefault();
+  void runSearch($<HTMLInputElement>('search-input').value);
+});
+$('load-all').addEventListener('click', () => void loadAll());
+$('clear').addEventListener('click', clearGraph);
+$('fit').addEventListener('click', () => {
+  cy.fit(undefined, 30);
+  limitZoom();
+});
+$('export-png').addEventListener('click', exportPng);
+$('export-graphml').addEventListener('click', exportGraphML);
+$('path-form').addEventListener('submit', (event) => {
+  event.preventDefault();
+  findPath();
+});
+
+renderFilters();
+refreshTimeline();
+refreshPathChoices();
+const focus = new URLSearchParams(window.location.search).get('focus');
+if (focus) void focusEntity(focus);
+else void loadAll();
+
+// For tests and the curious: the drawn graph.
+Object.assign(window, { smartCityGraph: { cy, entities, relations } });

@@ -1,0 +1,24 @@
+import welcome from '../../examples/ShowTheSchema.graphql?raw';
+import whoOrganised from '../../examples/WhoOrganisedMostEvents.graphql?raw';
+import senateToPilots from '../../examples/SenateToPilots.graphql?raw';
+import eventsPerMonth from '../../examples/EventsPerMonth.graphql?raw';
+
+/** A saved example operation: the documents live in examples/ and are validated by the codegen on every build. */
+export interface Example {
+  title: string;
+  question: string;
+  query: string;
+  variables?: string;
+}
+
+export const examples: Example[] = [
+  { title: 'Pilots', question: 'Which pilot projects are there, and who runs and funds them?', query: welcome },
+  { title: 'Organisers', question: 'Who organised most events?', query: whoOrganised },
+  { title: 'Senate → pilots', question: 'How is the Senate connected to the pilot projects?', query: senateToPilots },
+  {
+    title: 'Events per month',
+    question: 'How many events took place per month?',
+    query: eventsPerMonth,
+    variables: JSON.stringify({ from: '2021-03-01', to: '2021-04-01' }, null, 2),
+  },
+];

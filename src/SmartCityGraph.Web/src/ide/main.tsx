@@ -1,0 +1,82 @@
+import 'graphiql/setup-workers/vite';
+import 'graphiql/style.css';
+import './ide.css';
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { GraphiQL, HISTORY_PLUGIN } from 'graphiql';
+import { createGraphiQLFetcher } from '@graphiql/toolkit';
+import { Kind, parse } from 'graphql';
+import { useGraphiQL, useGraphiQLActions, StarIcon, type GraphiQLPlugin } from '@graphiql/react';
+import { examples, type Example } from './examples';
+
+// Same origin only: the IDE talks to the server that served it, and loads nothing from elsewhere.
+const fetcher = createGraphiQLFetcher({ url: new URL('/graphql', window.location.href).href });
+
+function ExamplesPanel() {
+  const { addTab, setOperationName } = useGraphiQLActions();
+  const queryEditor = useGraphiQL((state) => state.queryEditor);
+  const variableEditor = useGraphiQL((state) => state.variableEditor);
+  const open = (example: Example) => {
+    addTab(); // synchronously empties the editors for the new tab; the tab follows what they then hold
+    queryEditor?.setValue(example.query);
+    variableEditor?.setValue(example.variables ?? '');
+    // The editor re-reads its operations only after a short debounce: name the one to run right away.
+    const name = firstOperationName(example.query);
+    if (name) setOperationName(name);
+  };
+  return (
+    <section className="scg-examples" aria-labelledby="scg-examples-title">
+      <div className="graphiql-doc-explorer-title" id="scg-examples-title">Examples</div>
+      <p>Saved operations that answer real questions. Each opens in a new tab; run it with Ctrl-Enter.</p>
+      <ul>
+        {examples.map((example) => (
+          <li key={example.title}>
+            <button type="button" className="graphiql-button" onClick={() => open(example)}>
+              <strong>{example.title}</strong>
+              <span>{example.question}</span>
+            </button>
+          </li>
+        ))}
+      </ul>
+      <p>
+        See the same graph as a picture in the <a href="/explorer">relationship explorer</a>.
+      </p>
+    </section>
+  );
+}
+
+function firstOperationName(query: string): string | null {
+  for (const definition of parse(query).definitions)
+    if (definition.kind === Kind.OPERATION_DEFINITION) return definition.name?.value ?? null;
+  return null;
+}
+
+const examplesPlugin: GraphiQLPlugin = {
+  title: 'Examples',
+  icon: StarIcon,
+  content: ExamplesPanel,
+};
+
+function App() {
+  return (
+    <GraphiQL
+      fetcher={fetcher}
+      plugins={[examplesPlugin, HISTORY_PLUGIN]}
+      visiblePlugin={examplesPlugin}
+      defaultTabs={examples.map((e) => ({ query: e.query, variables: e.variables }))}
+      defaultEditorToolsVisibility={false}
+    >
+      <GraphiQL.Logo>
+        <a href="/graphql" className="scg-logo">
+          SmartCityGraph
+        </a>
+      </GraphiQL.Logo>
+    </GraphiQL>
+  );
+}
+
+createRoot(document.getElementById('graphiql')!).render(
+  <StrictMode>
+    <App />
+  </StrictMode>,
+);
