@@ -1,0 +1,132 @@
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
+using Microsoft.Playwright;
+
+namespace SmartCityGraph.Browser.Tests.Infrastructure;
+
+/// <summary>
+/// One server and one headless Chromium (Debian's /usr/bin/chromium; Playwright's own browsers are never
+/// downloaded) shared by the browser tests. Without Chromium the tests skip locally and FAIL when CI=true.
+/// </summary>
+public sealed class BrowserFixture : IAsyncLifetime
+{
+    public const string ChromiumPath = "/usr/bin/chromium";
+
+    private readonly string _profile = Directory.CreateTempSubdirectory("smartcitygraph-chromium").FullName;
+    private IPlaywright? _playwright;
+
+    public BrowserServer Server { get; } = new();
+    public Uri BaseAddress { get; private set; } = null!;
+    public HttpClient Http { get; private set; } = null!;
+    public IBrowserContext? Browser { get; private set; }
+
+    /// <summary>Why the browser tests cannot run here (null when they can).</summary>
+    public string? Unavailable { get; private set; }
+
+    public static bool OnCi => string.Equals(Environment.GetEnvironmentVariable("CI"), "true", StringComparison.OrdinalIgnoreCase);
+
+    public async Task InitializeAsync()
+    {
+        BaseAddress = Server.Start();
+        Http = new HttpClient { BaseAddress = BaseAddress };
+
+        if (!File.Exists(ChromiumPath))
+        {
+            Unavailable = $"Chromium is not installed at {ChromiumPath} (apt-get install -y chromium); the browser tests need it.";
+            if (OnCi) throw new InvalidOperationException(Unavailable + " On CI (CI=true) a missing browser is a failure, not a skip.");
+            return;
+        }
+
+        Environment.SetEnvironmentVariable("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1");
+        _playwright = await Playwright.CreateAsync();
+        Browser = await _playwright.Chromium.LaunchPersistentContextAsync(_profile, new BrowserTypeLaunchPersistentContextOptions
+        {
+            ExecutablePath = ChromiumPath,
+            Headless = true,
+            Args =
+            [
+                "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
+                "--disable-component-update", "--disable-sync", "--disable-dev-shm-usage",
+            ],
+            ViewportSize = new ViewportSize { Width = 1440, Height = 900 }, // a laptop screen
+            AcceptDownloads = true,
+        });
+    }
+
+    /// <summary>A fresh page (its own local storage is not shared: each test clears it) that records every request it makes.</summary>
+    public async Task<BrowserPage> OpenAsync(string path)
+    {
+        Skip.If(Unavailable is not null, Unavailable);
+        var page = await Browser!.NewPageAsync();
+        var recorded = new BrowserPage(page, BaseAddress);
+        await page.GotoAsync(new Uri(BaseAddress, path).ToString());
+        return recorded;
+    }
+
+    /// <summary>Posts a query to the same server, as any client would.</summary>
+    public async Task<JsonNode> QueryAsync(string query, object? variables = null)
+    {
+        using var response = await Http.PostAsJsonAsync("/graphql", new { query, variables });
+        var json = JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
+        if (json["errors"] is JsonArray { Count: > 0 } errors) throw new InvalidOperationException("GraphQL errors: " + errors.ToJsonString());
+        return json["data"]!;
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (Browser is not null) await Browser.DisposeAsync();
+        _playwright?.Dispose();
+        Http?.Dispose();
+        await Server.DisposeAsync();
+        try { Directory.Delete(_profile, recursive: true); } catch (IOException) { /* best effort */ }
+    }
+}
+
+[CollectionDefinition(Name)]
+public sealed class BrowserCollection : ICollectionFixture<BrowserFixture>
+{
+    public const string Name = "browser";
+}
+
+/// <summary>A page plus what it asked for and complained about, so tests can prove nothing left the machine.</summary>
+public sealed class BrowserPage : IAsyncDisposable
+{
+    private readonly List<string> _requests = [];
+    private readonly List<string> _consoleErrors = [];
+
+    public BrowserPage(IPage page, Uri origin)
+    {
+        Page = page;
+        Origin = origin;
+        page.Request += (_, request) => { lock (_requests) _requests.Add(request.Url); };
+        page.Console += (_, message) => { if (message.Type == "error") lock (_consoleErrors) _consoleErrors.Add(message.Text); };
+        page.PageError += (_, error) => { lock (_consoleErrors) _consoleErrors.Add("page error: " + error); };
+    }
+
+    public IPage Page { get; }
+    public Uri Origin { get; }
+
+    public IReadOnlyList<string> Requests { get { lock (_requests) return [.. _requests]; } }
+    public IReadOnlyList<string> ConsoleErrors { get { lock (_consoleErrors) return [.. _consoleErrors]; } }
+
+    /// <summary>Every request went to the server itself (or stayed inside the page: data: and blob: URLs).</summary>
+    public void AssertNoRequestLeftTheMachine()
+    {
+        var foreign = Requests.Where(url => !url.StartsWith(Origin.GetLeftPart(UriPartial.Authority), StringComparison.Ordinal)
+                                            && !url.StartsWith("data:", StringComparison.Ordinal)
+                                            && !url.StartsWith("blob:", StringComparison.Ordinal)).ToList();
+        Assert.True(foreign.Count == 0, "Requests left the machine: " + string.Join(", ", foreign));
+    }
+
+    /// <summary>Saves a screenshot under the test output folder (bin/…/screenshots) and answers its path.</summary>
+    public async Task<string> ScreenshotAsync(string name)
+    {
+        var directory = Path.Combine(AppContext.BaseDirectory, "screenshots");
+        Directory.CreateDirectory(directory);
+        var path = Path.Combine(directory, name + ".png");
+        await Page.ScreenshotAsync(new PageScreenshotOptions { Path = path });
+        return path;
+    }
+
+    public async ValueTask DisposeAsync() => await Page.CloseAsync();
+}
