@@ -34,6 +34,11 @@ echo "$first" | grep -q '"pilots":{"totalCount":5}'
 curl -fsS "$url/graphql?sdl" | diff -q - schema/schema.graphql >/dev/null \
   || { echo "GET /graphql?sdl differs from schema/schema.graphql" >&2; exit 1; }
 (cd tests/http-audit && node audit.mjs "$url/graphql")
+curl -fsS -H 'Accept: text/html' "$url/graphql" | grep -q '<div id="graphiql"' \
+  || { echo "a browser's GET /graphql did not get the GraphQL IDE" >&2; exit 1; }
+curl -fsS "$url/explorer" | grep -q 'data-testid="graph"' \
+  || { echo "GET /explorer did not serve the relationship explorer" >&2; exit 1; }
+echo "the IDE and the explorer are served"
 stop
 
 start
