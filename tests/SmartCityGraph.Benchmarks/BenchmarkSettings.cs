@@ -4,10 +4,10 @@ namespace SmartCityGraph.Benchmarks;
 
 /// <summary>
 /// Command-line settings: <c>[--sizes 10000,100000] [--include-1m] [--requests 200] [--warmup 20]
-/// [--seed 42] [--cache DIR] [--time-limit-seconds 600]</c>.
+/// [--seed 42] [--cache DIR] [--scenario-seconds 120] [--time-limit-seconds 1800]</c>.
 /// </summary>
 internal sealed record BenchmarkSettings(
-    IReadOnlyList<int> Sizes, int Requests, int Warmup, int Seed, string CacheDirectory, TimeSpan TimeLimit)
+    IReadOnlyList<int> Sizes, int Requests, int Warmup, int Seed, string CacheDirectory, TimeSpan ScenarioBudget, TimeSpan TimeLimit)
 {
     public const int OneMillion = 1_000_000;
 
@@ -26,6 +26,7 @@ internal sealed record BenchmarkSettings(
             Warmup: Number("--warmup", 20),
             Seed: Number("--seed", 42),
             CacheDirectory: Option("--cache") ?? Path.Combine(Path.GetTempPath(), "smartcitygraph-bench"),
-            TimeLimit: TimeSpan.FromSeconds(Number("--time-limit-seconds", 600)));
+            ScenarioBudget: TimeSpan.FromSeconds(Number("--scenario-seconds", 120)),
+            TimeLimit: TimeSpan.FromSeconds(Number("--time-limit-seconds", 1800)));
     }
 }

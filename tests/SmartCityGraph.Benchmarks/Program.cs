@@ -11,11 +11,13 @@ foreach (var size in settings.Sizes)
     var dataDirectory = await BenchmarkDatabase.EnsureAsync(settings.CacheDirectory, size, settings.Seed);
     await using var server = await RunningServer.StartAsync(dataDirectory, TimeSpan.FromSeconds(60));
     using var client = new HttpClient { BaseAddress = server.BaseAddress, Timeout = TimeSpan.FromSeconds(30) };
-    var runner = new ScenarioRunner(new GraphQLRequester(client), settings.Warmup, settings.Requests);
+    var runner = new ScenarioRunner(new GraphQLRequester(client), settings.Warmup, settings.Requests, settings.ScenarioBudget);
     foreach (var scenario in Scenario.All)
     {
         Console.Error.WriteLine($"{size:N0} entities: {scenario.Name} ...");
-        results.Add(await runner.RunAsync(size, scenario, timeLimit.Token));
+        var summary = await runner.RunAsync(size, scenario, timeLimit.Token);
+        Console.Error.WriteLine("  " + summary); // partial results survive a later failure
+        results.Add(summary);
     }
 }
 

@@ -31,14 +31,14 @@ internal static class DeepCursor
 
     public static async Task<string> FindAsync(GraphQLRequester requester, double fraction, CancellationToken ct)
     {
-        var total = (await requester.PostAsync("{ events(first: 1) { totalCount } }", ct: ct)).Data["events"]!["totalCount"]!.GetValue<int>();
+        var total = (await requester.DataAsync("{ events(first: 1) { totalCount } }", ct: ct))["events"]!["totalCount"]!.GetValue<int>();
         var target = (int)(total * fraction); // the cursor of item #target (1-based) starts the page after it
         var position = total + 1;             // 1-based position of the page's first item
         string? before = null;
         while (true)
         {
-            var page = (await requester.PostAsync(
-                $"query($before: String) {{ events(last: {PageSize}, before: $before) {{ edges {{ cursor }} }} }}", new { before }, ct)).Data["events"]!["edges"]!.AsArray();
+            var page = (await requester.DataAsync(
+                $"query($before: String) {{ events(last: {PageSize}, before: $before) {{ edges {{ cursor }} }} }}", new { before }, ct))["events"]!["edges"]!.AsArray();
             if (page.Count == 0) throw new InvalidOperationException("ran off the start of the list");
             position -= page.Count;
             if (position <= target) return page[target - position]!["cursor"]!.GetValue<string>();
