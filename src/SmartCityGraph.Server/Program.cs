@@ -2,8 +2,8 @@ using SmartCityGraph.GraphQL.Http;
 using SmartCityGraph.Server.Commands;
 using SmartCityGraph.Server.Hosting;
 
-// One executable, several verbs: with none it serves the API; `print-schema`, `import <dir>` and
-// `export` run once against the same configuration and exit.
+// One executable, several verbs: with none it serves the API; `print-schema`, `import <dir>`,
+// `export` and `generate --entities N` run once against the same configuration and exit.
 var verb = CommandLine.Verb(args);
 var builder = WebApplication.CreateBuilder(verb is null ? args : args[1..]);
 if (verb is not null) builder.Logging.AddCommandLineLogging();

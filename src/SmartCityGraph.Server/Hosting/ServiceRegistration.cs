@@ -3,6 +3,7 @@ using GraphQL.Execution;
 using GraphQLParser.AST;
 using Microsoft.EntityFrameworkCore;
 using SmartCityGraph.Data.Seeding;
+using SmartCityGraph.Data.Synthetic;
 using SmartCityGraph.Data.Storage;
 using SmartCityGraph.GraphQL.Cost;
 using SmartCityGraph.GraphQL.DataLoading;
@@ -33,6 +34,7 @@ public static class ServiceRegistration
             .UseQueryTrackingBehavior(QueryTrackingBehavior.NoTracking)
             .AddInterceptors(sp.GetRequiredService<SqlStatementCounter>()));
         services.AddScoped<SeedImporter>();
+        services.AddScoped<SyntheticGraphGenerator>();
 
         services.AddScoped<RequestLoaders>();
         services.AddScoped<GraphLoaders>();
