@@ -16,6 +16,9 @@ public sealed class SearchQuery
     /// <summary>Longest accepted search text, in characters.</summary>
     public const int MaxLength = 200;
 
+    /// <summary>How deep a ranking goes: the best this many matches are ranked (and reachable by paging).</summary>
+    public const int MaxRankedHits = 1_000;
+
     /// <summary>Most words taken from one search text; the rest are ignored.</summary>
     public const int MaxWords = 16;
 

@@ -13,12 +13,18 @@ namespace SmartCityGraph.Data.Search;
 /// <c>unicode61 remove_diacritics 2</c>, so matching ignores case and diacritics and splits words at
 /// punctuation (<c>Bürger:innenhaushalt</c> holds the words <c>bürger</c> and <c>innenhaushalt</c>).
 /// Ranked by bm25 with the title weighing <see cref="TitleWeight"/>, the alias <see cref="AliasWeight"/>
-/// and the body 1; the highlight is FTS5's <c>snippet()</c> with matches between « and ».
+/// and the body 1, plus <see cref="NeighbourShare"/> of the bm25 relevance of every other match related
+/// to the entity: for "Wasser" the Smart Water pilot, which its matching lead, partner and workshop all
+/// point to, outranks each of them. Only the best <see cref="SearchQuery.MaxRankedHits"/> bm25 matches
+/// are ranked this way (and reachable by paging). The highlight is FTS5's <c>snippet()</c> with matches
+/// between « and ».
 /// </summary>
 public sealed class SqliteSearchIndex(SmartCityDbContext db) : ISearchIndex
 {
     public const double TitleWeight = 10.0;
     public const double AliasWeight = 5.0;
+    /// <summary>How much of a related match's relevance an entity gains (see <see cref="SearchAsync"/>).</summary>
+    public const double NeighbourShare = 0.5;
     public const string MatchStart = "«";
     public const string MatchEnd = "»";
     private const int SnippetTokens = 16;
@@ -32,12 +38,24 @@ public sealed class SqliteSearchIndex(SmartCityDbContext db) : ISearchIndex
         ArgumentOutOfRangeException.ThrowIfNegative(offset);
         ArgumentOutOfRangeException.ThrowIfNegative(count);
         var parameters = new List<object> { MatchExpression(query) };
+        // One statement: the best MaxRankedHits matches by bm25 (with snippets), then each one's relevance raised by
+        // half the relevance of the matches related to it, so the entity that ties the matches together ranks first.
         var sql = $"""
-            SELECT EntitySearch.rowid AS EntityId, -{Bm25} AS Score,
-                   snippet(EntitySearch, -1, '{MatchStart}', '{MatchEnd}', '…', {SnippetTokens}) AS Highlight
-            FROM EntitySearch JOIN Entities ON Entities.Id = EntitySearch.rowid
-            WHERE EntitySearch MATCH {MatchParameter}{KindFilter(kinds, parameters)}
-            ORDER BY {Bm25}, EntitySearch.rowid
+            WITH hits AS (
+                SELECT EntitySearch.rowid AS Id, -{Bm25} AS Relevance,
+                       snippet(EntitySearch, -1, '{MatchStart}', '{MatchEnd}', '…', {SnippetTokens}) AS Highlight
+                FROM EntitySearch JOIN Entities ON Entities.Id = EntitySearch.rowid
+                WHERE EntitySearch MATCH {MatchParameter}{KindFilter(kinds, parameters)}
+                ORDER BY {Bm25}, EntitySearch.rowid
+                LIMIT {SearchQuery.MaxRankedHits.ToString(CultureInfo.InvariantCulture)}),
+            scored AS (
+                SELECT h.Id, h.Highlight, h.Relevance + {NeighbourShare.ToString("0.0##", CultureInfo.InvariantCulture)} * coalesce((
+                    SELECT sum(other.Relevance) FROM Relations r
+                    JOIN hits other ON other.Id = (CASE WHEN r.FromId = h.Id THEN r.ToId ELSE r.FromId END)
+                    WHERE (r.FromId = h.Id OR r.ToId = h.Id) AND other.Id <> h.Id), 0) AS Score
+                FROM hits h)
+            SELECT Id AS EntityId, Score, Highlight FROM scored
+            ORDER BY Score DESC, Id
             LIMIT {count.ToString(CultureInfo.InvariantCulture)} OFFSET {offset.ToString(CultureInfo.InvariantCulture)}
             """;
         var rows = await db.Database.SqlQueryRaw<Row>(sql, [.. parameters]).ToListAsync(ct);

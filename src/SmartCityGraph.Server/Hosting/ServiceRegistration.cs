@@ -2,6 +2,7 @@ using GraphQL;
 using GraphQL.Execution;
 using GraphQLParser.AST;
 using Microsoft.EntityFrameworkCore;
+using SmartCityGraph.Data.Search;
 using SmartCityGraph.Data.Seeding;
 using SmartCityGraph.Data.Storage;
 using SmartCityGraph.GraphQL.Cost;
@@ -36,6 +37,7 @@ public static class ServiceRegistration
 
         services.AddScoped<RequestLoaders>();
         services.AddScoped<GraphLoaders>();
+        services.AddScoped<ISearchIndex, SqliteSearchIndex>(); // the SQLite (FTS5) seam; PostgreSQL brings its own
 
         services.AddGraphQL(graphQL => graphQL
             .AddSchema<SmartCitySchema>()

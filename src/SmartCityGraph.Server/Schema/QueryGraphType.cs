@@ -6,6 +6,7 @@ using SmartCityGraph.Server.Organisations;
 using SmartCityGraph.Server.ParticipationStrands;
 using SmartCityGraph.Server.Phases;
 using SmartCityGraph.Server.Pilots;
+using SmartCityGraph.Server.Search;
 using SmartCityGraph.Server.Strategies;
 using SmartCityGraph.Server.StrategyElements;
 
@@ -25,5 +26,6 @@ public sealed class QueryGraphType : ObjectGraphType
         this.AddRootConnection<PilotsConnectionGraphType, Pilot>("pilots", "The pilot projects.");
         this.AddRootConnection<StrategyElementsConnectionGraphType, StrategyElement>("strategyElements", "Guiding ideas, principles, values, fields of action, …");
         this.AddRootConnection<ParticipationStrandsConnectionGraphType, ParticipationStrand>("participationStrands", "The four strands of the participation process.");
+        this.AddSearchQuery();
     }
 }
