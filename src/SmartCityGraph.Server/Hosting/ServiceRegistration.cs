@@ -2,6 +2,7 @@ using GraphQL;
 using GraphQL.Execution;
 using GraphQLParser.AST;
 using Microsoft.EntityFrameworkCore;
+using SmartCityGraph.Data.Graph;
 using SmartCityGraph.Data.Search;
 using SmartCityGraph.Data.Seeding;
 using SmartCityGraph.Data.Storage;
@@ -38,6 +39,7 @@ public static class ServiceRegistration
         services.AddScoped<RequestLoaders>();
         services.AddScoped<GraphLoaders>();
         services.AddScoped<ISearchIndex, SqliteSearchIndex>(); // the SQLite (FTS5) seam; PostgreSQL brings its own
+        services.AddScoped<GraphTraversal>();
 
         services.AddGraphQL(graphQL => graphQL
             .AddSchema<SmartCitySchema>()

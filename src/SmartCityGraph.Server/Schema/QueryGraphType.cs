@@ -1,6 +1,7 @@
 using GraphQL.Types;
 using SmartCityGraph.Data.Model;
 using SmartCityGraph.Server.Events;
+using SmartCityGraph.Server.Graph;
 using SmartCityGraph.Server.Nodes;
 using SmartCityGraph.Server.Organisations;
 using SmartCityGraph.Server.ParticipationStrands;
@@ -27,5 +28,6 @@ public sealed class QueryGraphType : ObjectGraphType
         this.AddRootConnection<StrategyElementsConnectionGraphType, StrategyElement>("strategyElements", "Guiding ideas, principles, values, fields of action, …");
         this.AddRootConnection<ParticipationStrandsConnectionGraphType, ParticipationStrand>("participationStrands", "The four strands of the participation process.");
         this.AddSearchQuery();
+        this.AddGraphQueries();
     }
 }
