@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore;
 using SmartCityGraph.Data.Graph;
 using SmartCityGraph.Data.Search;
 using SmartCityGraph.Data.Seeding;
+using SmartCityGraph.Data.Timeline;
 using SmartCityGraph.Data.Storage;
 using SmartCityGraph.GraphQL.Cost;
 using SmartCityGraph.GraphQL.DataLoading;
@@ -40,6 +41,8 @@ public static class ServiceRegistration
         services.AddScoped<GraphLoaders>();
         services.AddScoped<ISearchIndex, SqliteSearchIndex>(); // the SQLite (FTS5) seam; PostgreSQL brings its own
         services.AddScoped<GraphTraversal>();
+        services.AddScoped<TimelineReader>();
+        services.AddSingleton<DataSet>();
 
         services.AddGraphQL(graphQL => graphQL
             .AddSchema<SmartCitySchema>()

@@ -10,6 +10,7 @@ using SmartCityGraph.Server.Pilots;
 using SmartCityGraph.Server.Search;
 using SmartCityGraph.Server.Strategies;
 using SmartCityGraph.Server.StrategyElements;
+using SmartCityGraph.Server.Timeline;
 
 namespace SmartCityGraph.Server.Schema;
 
@@ -29,5 +30,6 @@ public sealed class QueryGraphType : ObjectGraphType
         this.AddRootConnection<ParticipationStrandsConnectionGraphType, ParticipationStrand>("participationStrands", "The four strands of the participation process.");
         this.AddSearchQuery();
         this.AddGraphQueries();
+        this.AddTimelineQuery();
     }
 }
