@@ -87,12 +87,16 @@ internal sealed class OperationAnalyzer
             if (schemaType is null)
             {
                 _diagnostics.Report(Diagnostics.UnknownType, file.LocationOf(variable.Type), type.NamedType);
+                scope.UsedVariables.Add(variableName);
+                scope.InvalidVariables.Add(variableName);
                 continue;
             }
 
             if (!schemaType.IsInput)
             {
                 _diagnostics.Report(Diagnostics.InvalidVariableType, file.LocationOf(variable.Type), variableName, type.ToString());
+                scope.UsedVariables.Add(variableName);
+                scope.InvalidVariables.Add(variableName);
                 continue;
             }
 
@@ -100,6 +104,14 @@ internal sealed class OperationAnalyzer
         }
 
         var root = AnalyzeSelectionSet(scope, Located(operation.SelectionSet.Selections, file), rootType);
+        foreach (var variable in operation.Variables?.Items ?? new List<GraphQLVariableDefinition>())
+        {
+            if (!scope.UsedVariables.Contains(variable.Variable.Name.StringValue))
+            {
+                _diagnostics.Report(Diagnostics.UnusedVariable, file.LocationOf(variable.Variable), variable.Variable.Name.StringValue, name);
+            }
+        }
+
         if (_diagnostics.All.Count != errorsBefore)
         {
             return null;
@@ -246,6 +258,7 @@ internal sealed class OperationAnalyzer
                     break;
                 case GraphQLInlineFragment inline:
                 {
+                    CheckDirectives(scope, file, inline.Directives);
                     var conditionName = inline.TypeCondition?.Type.Name.StringValue ?? bucket.Type.Name;
                     if (Target(file, inline.TypeCondition?.Type ?? (ASTNode)inline, conditionName, parent, bucket, conditions) is { } target)
                     {
@@ -257,6 +270,7 @@ internal sealed class OperationAnalyzer
 
                 case GraphQLFragmentSpread spread:
                 {
+                    CheckDirectives(scope, file, spread.Directives);
                     var fragmentName = spread.FragmentName.Name.StringValue;
                     if (!_fragments.TryGet(fragmentName, out var fragment, out var fragmentFile))
                     {
@@ -353,10 +367,32 @@ internal sealed class OperationAnalyzer
         }
 
         var responseName = field.Alias?.Name.StringValue ?? fieldName;
+        CheckDirectives(scope, file, field.Directives);
         var conditional = field.Directives?.Items.Any(d => d.Name.StringValue is "include" or "skip") == true;
         if (!bucket.Add(responseName, definition, field, file, conditional))
         {
             _diagnostics.Report(Diagnostics.SelectionSetMismatch, file.LocationOf(field.Alias ?? (ASTNode)field.Name), "'" + responseName + "' names two different fields; give one an alias");
+        }
+    }
+
+    /// <summary>@include/@skip take <c>if: Boolean!</c>; other directives are passed through, their variables count as used.</summary>
+    private void CheckDirectives(OperationScope scope, SourceFile file, GraphQLDirectives? directives)
+    {
+        foreach (var directive in directives?.Items ?? new List<GraphQLDirective>())
+        {
+            var directiveName = directive.Name.StringValue;
+            var checker = new ValueChecker(_schema, _diagnostics, scope, file);
+            foreach (var argument in directive.Arguments?.Items ?? new List<GraphQLArgument>())
+            {
+                if (directiveName is "include" or "skip" && argument.Name.StringValue == "if")
+                {
+                    checker.Check(argument.Value, TypeRef.NonNull(TypeRef.Named("Boolean")), "The argument 'if' of @" + directiveName, locationHasDefault: false);
+                }
+                else
+                {
+                    checker.MarkVariablesUsed(argument.Value);
+                }
+            }
         }
     }
 
@@ -488,6 +524,12 @@ internal sealed class OperationScope
     public SourceFile File { get; }
 
     public List<VariableModel> Variables { get; } = new();
+
+    /// <summary>Variables whose declaration was already reported as wrong: their uses are not reported again.</summary>
+    public HashSet<string> InvalidVariables { get; } = new(System.StringComparer.Ordinal);
+
+    /// <summary>Variables the operation (or a fragment it spreads) refers to.</summary>
+    public HashSet<string> UsedVariables { get; } = new(System.StringComparer.Ordinal);
 
     public SortedSet<string> UsedFragments { get; } = new(System.StringComparer.Ordinal);
 }

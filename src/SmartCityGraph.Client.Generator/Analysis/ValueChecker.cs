@@ -40,6 +40,12 @@ internal sealed class ValueChecker
     private void CheckVariable(GraphQLVariable variable, TypeRef expected, string subject, bool locationHasDefault)
     {
         var name = variable.Name.StringValue;
+        _scope.UsedVariables.Add(name);
+        if (_scope.InvalidVariables.Contains(name))
+        {
+            return;
+        }
+
         var declared = _scope.Variables.FirstOrDefault(v => v.Name == name);
         if (declared is null)
         {
@@ -56,6 +62,31 @@ internal sealed class ValueChecker
         if (!Fits(type, expected))
         {
             _diagnostics.Report(Diagnostics.WrongArgumentType, _file.LocationOf(variable), subject, expected.ToString(), "the variable $" + name + " of type '" + declared.Type + "'");
+        }
+    }
+
+    /// <summary>Records the variables inside a value the generator does not check (an unknown directive's argument).</summary>
+    public void MarkVariablesUsed(GraphQLValue value)
+    {
+        switch (value)
+        {
+            case GraphQLVariable variable:
+                _scope.UsedVariables.Add(variable.Name.StringValue);
+                break;
+            case GraphQLListValue { Values: { } values }:
+                foreach (var item in values)
+                {
+                    MarkVariablesUsed(item);
+                }
+
+                break;
+            case GraphQLObjectValue { Fields: { } fields }:
+                foreach (var field in fields)
+                {
+                    MarkVariablesUsed(field.Value);
+                }
+
+                break;
         }
     }
 

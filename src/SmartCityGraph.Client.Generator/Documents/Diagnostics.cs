@@ -70,6 +70,9 @@ internal static class Diagnostics
     public static readonly DiagnosticDescriptor FieldShapeConflict = Error(
         "SCG026", "Conflicting field shapes", "'{0}' is '{1}' in one place and '{2}' in another; one response name needs one type, so give one of them an alias");
 
+    public static readonly DiagnosticDescriptor UnusedVariable = Error(
+        "SCG027", "Unused variable", "The variable '${0}' is declared but the operation '{1}' never uses it (the server refuses such an operation)");
+
     private static DiagnosticDescriptor Error(string id, string title, string message) =>
         new(id, title, message, Category, DiagnosticSeverity.Error, isEnabledByDefault: true);
 }

@@ -22,6 +22,8 @@ public sealed class GeneratorDiagnosticsTests
     [InlineData("SCG019", 2, "query A {\n  shops\n}", "needs a selection set")]
     [InlineData("SCG020", 1, "query A { shops { nodes { ...Missing } } }", "There is no fragment named 'Missing'")]
     [InlineData("SCG022", 1, "query A { shops { nodes { ... on Fruit { ripe } } } }", "A fragment on 'Fruit' can never apply to a value of type 'Shop'")]
+    [InlineData("SCG027", 2, "query A(\n  $unused: Int) { shops { totalCount } }", "The variable '$unused' is declared but the operation 'A' never uses it")]
+    [InlineData("SCG013", 1, "query A($flag: Boolean) { shops { totalCount @include(if: $flag) } }", "The argument 'if' of @include expects a value of type 'Boolean!', but gets the variable $flag of type 'Boolean'")]
     [InlineData("SCG010", 2, "query A {\n  shops(first: ) { totalCount }\n}", "The GraphQL document does not parse")]
     [InlineData("SCG026", 3, "query A {\n  node(id: \"x\") { ... on Fruit { when: picked }\n    ... on Shop { when: opened } }\n}", "'when' is 'Date!' in one place and 'Date' in another")]
     public void An_invalid_operation_is_a_build_error_with_file_and_line(string id, int line, string operation, string message)

@@ -11,6 +11,7 @@ public sealed class GeneratorSnapshotTests
     [InlineData("InterfaceWithFragments", TestDocuments.InterfaceWithFragments)]
     [InlineData("NestedConnections", TestDocuments.NestedConnections)]
     [InlineData("MutationWithAlias", TestDocuments.MutationWithAlias)]
+    [InlineData("ConditionalFields", TestDocuments.ConditionalFields)]
     public void Generated_code_matches_its_snapshot(string name, string operation)
     {
         var run = GeneratorRunner.Run([("/demo/schema.graphql", TestDocuments.Schema), ("/demo/" + name + ".graphql", operation)]);

@@ -95,6 +95,18 @@ internal static class TestDocuments
         }
         """;
 
+    public const string ConditionalFields = """
+        query GetOwners($withOwner: Boolean!, $skipMeta: Boolean = false) {
+          shops {
+            nodes {
+              id
+              owner @include(if: $withOwner) { name }
+              meta @skip(if: $skipMeta)
+            }
+          }
+        }
+        """;
+
     public const string MutationWithAlias = """
         mutation Rename($id: ID!, $name: String!) {
           renamed: rename(id: $id, name: $name) { id name }
