@@ -45,7 +45,8 @@ internal static class ClientSourceBuilder
             return (none, diagnostics.All);
         }
 
-        var operations = OperationAnalyzer.Analyze(schema, operationDocuments, diagnostics);
+        var analysis = OperationAnalyzer.Analyze(schema, operationDocuments, diagnostics);
+        var operations = analysis.Operations;
         if (diagnostics.HasErrors)
         {
             return (none, diagnostics.All);
@@ -58,6 +59,12 @@ internal static class ClientSourceBuilder
             ClientEmitter.EmitRegistration(operations, settings.Namespace, settings.ClientName),
         };
         generated.AddRange(operations.Select(o => OperationEmitter.Emit(o, schema, types, settings.Namespace, settings.ClientName)));
+        if (FragmentEmitter.Emit(analysis.FragmentInterfaces, types, settings.Namespace, settings.ClientName) is { } fragments)
+        {
+            generated.Add(fragments);
+        }
+
+        // Last: the operations and fragments decide which enums and input objects are needed.
         if (SchemaTypesEmitter.Emit(schema, types, settings.Namespace, settings.ClientName) is { } schemaTypes)
         {
             generated.Add(schemaTypes);

@@ -19,8 +19,8 @@ public sealed class NeighbourhoodLoader(ISmartCityClient client)
         var edges = new List<GraphEdge>();
         foreach (var relation in entity.Relations.Nodes)
         {
-            Add(nodes, relation.From.Id, relation.From.Kind, relation.From.Title);
-            Add(nodes, relation.To.Id, relation.To.Kind, relation.To.Title);
+            Add(nodes, relation.From);
+            Add(nodes, relation.To);
             edges.Add(new GraphEdge(relation.From.Id, relation.To.Id, RelationTypeSerializer.Serialize(relation.Type), relation.Role));
         }
 
@@ -33,6 +33,9 @@ public sealed class NeighbourhoodLoader(ISmartCityClient client)
         return pilots.Pilots?.Nodes.FirstOrDefault()?.Id
             ?? throw new GraphQLClientException([new ClientError("The server knows no pilot to start from; pass --id.", "NOT_FOUND")]);
     }
+
+    /// <summary>Both ends of a relation select the EntityRef fragment, so both are an IEntityRef.</summary>
+    private static GraphNode Add(Dictionary<string, GraphNode> nodes, IEntityRef entity) => Add(nodes, entity.Id, entity.Kind, entity.Title);
 
     private static GraphNode Add(Dictionary<string, GraphNode> nodes, string id, NodeKind kind, string title)
     {

@@ -15,6 +15,7 @@ internal sealed class OperationAnalyzer
     private readonly GraphQLSchema _schema;
     private readonly FragmentIndex _fragments;
     private readonly DiagnosticSink _diagnostics;
+    private readonly Dictionary<string, FragmentInterfaceModel?> _fragmentInterfaces = new();
 
     private OperationAnalyzer(GraphQLSchema schema, FragmentIndex fragments, DiagnosticSink diagnostics)
     {
@@ -23,7 +24,7 @@ internal sealed class OperationAnalyzer
         _diagnostics = diagnostics;
     }
 
-    public static IReadOnlyList<OperationModel> Analyze(GraphQLSchema schema, IReadOnlyList<ParsedDocument> documents, DiagnosticSink diagnostics)
+    public static AnalysisResult Analyze(GraphQLSchema schema, IReadOnlyList<ParsedDocument> documents, DiagnosticSink diagnostics)
     {
         var analyzer = new OperationAnalyzer(schema, FragmentIndex.Build(documents, diagnostics), diagnostics);
         var operations = new List<OperationModel>();
@@ -53,7 +54,12 @@ internal sealed class OperationAnalyzer
             }
         }
 
-        return operations;
+        var fragmentInterfaces = analyzer._fragmentInterfaces.Values
+            .Where(f => f is not null)
+            .Select(f => f!)
+            .OrderBy(f => f.Name, System.StringComparer.Ordinal)
+            .ToList();
+        return new AnalysisResult(operations, fragmentInterfaces);
     }
 
     private OperationModel? AnalyzeOperation(SourceFile file, GraphQLOperationDefinition operation)
@@ -133,12 +139,12 @@ internal sealed class OperationAnalyzer
         {
             // A field also selected for every value is inherited from the base interface.
             var own = condition.Build(this, scope).Where(f => !InheritedFrom(fields, f, scope, condition)).ToList();
-            conditionModels.Add(new ConditionModel(condition.Type.Name, own));
+            conditionModels.Add(new ConditionModel(condition.Type.Name, own, condition.Fragments));
         }
 
         CheckShapes(scope, conditionModels, conditions);
         CheckOverlappingConditions(scope, parent, conditionModels, conditions);
-        return new SelectionSetModel(parent.Name, parent.IsAbstract, fields, conditionModels);
+        return new SelectionSetModel(parent.Name, parent.IsAbstract, fields, conditionModels, baseFields.Fragments);
     }
 
     private bool InheritedFrom(IReadOnlyList<FieldModel> baseFields, FieldModel field, OperationScope scope, FieldCollector condition)
@@ -288,6 +294,11 @@ internal sealed class OperationAnalyzer
                     var conditionName = fragment.TypeCondition.Type.Name.StringValue;
                     if (Target(fragmentFile, fragment.TypeCondition.Type, conditionName, parent, bucket, conditions) is { } target)
                     {
+                        if (FragmentInterface(fragmentName, fragment) is { } fragmentInterface && !target.Bucket.Fragments.Contains(fragmentInterface))
+                        {
+                            target.Bucket.Fragments.Add(fragmentInterface);
+                        }
+
                         spreadPath.Push(fragmentName);
                         Collect(scope, Located(fragment.SelectionSet.Selections, fragmentFile), parent, target.Bucket, conditions, spreadPath);
                         spreadPath.Pop();
@@ -297,6 +308,45 @@ internal sealed class OperationAnalyzer
                 }
             }
         }
+    }
+
+    /// <summary>The interface of a fragment of plain scalar and enum fields; null for any other fragment.</summary>
+    private FragmentInterfaceModel? FragmentInterface(string name, GraphQLFragmentDefinition fragment)
+    {
+        if (_fragmentInterfaces.TryGetValue(name, out var known))
+        {
+            return known;
+        }
+
+        var type = _schema.Find(fragment.TypeCondition.Type.Name.StringValue);
+        var fields = new List<FieldModel>();
+        foreach (var selection in fragment.SelectionSet.Selections)
+        {
+            if (type is null || selection is not GraphQLField { SelectionSet: null, Directives: null } field)
+            {
+                fields = null;
+                break;
+            }
+
+            if (field.Name.StringValue == "__typename")
+            {
+                continue;
+            }
+
+            var definition = type.FindField(field.Name.StringValue);
+            var responseName = field.Alias?.Name.StringValue ?? field.Name.StringValue;
+            if (definition is null || _schema.Find(definition.Type.NamedType)?.IsLeaf != true || fields.Any(f => f.ResponseName == responseName))
+            {
+                fields = null;
+                break;
+            }
+
+            fields.Add(new FieldModel(responseName, definition, definition.Type, null));
+        }
+
+        var model = fields is { Count: > 0 } ? new FragmentInterfaceModel(name, type!.Name, fields) : null;
+        _fragmentInterfaces[name] = model;
+        return model;
     }
 
     /// <summary>Where a fragment's fields go: the current bucket when it always applies, else a bucket for its type.</summary>
@@ -437,6 +487,8 @@ internal sealed class OperationAnalyzer
         public FieldCollector(SchemaType type) => Type = type;
 
         public SchemaType Type { get; }
+
+        public List<FragmentInterfaceModel> Fragments { get; } = new();
 
         public bool Add(string responseName, FieldDefinition definition, GraphQLField field, SourceFile file, bool conditional)
         {

@@ -55,12 +55,13 @@ internal sealed class VariableModel
 /// </summary>
 internal sealed class SelectionSetModel
 {
-    public SelectionSetModel(string typeName, bool isAbstract, IReadOnlyList<FieldModel> fields, IReadOnlyList<ConditionModel> conditions)
+    public SelectionSetModel(string typeName, bool isAbstract, IReadOnlyList<FieldModel> fields, IReadOnlyList<ConditionModel> conditions, IReadOnlyList<FragmentInterfaceModel> fragments)
     {
         TypeName = typeName;
         IsAbstract = isAbstract;
         Fields = fields;
         Conditions = conditions;
+        Fragments = fragments;
     }
 
     public string TypeName { get; }
@@ -70,20 +71,60 @@ internal sealed class SelectionSetModel
     public IReadOnlyList<FieldModel> Fields { get; }
 
     public IReadOnlyList<ConditionModel> Conditions { get; }
+
+    /// <summary>The named fragments spread here for every value, whose interfaces the result interface extends.</summary>
+    public IReadOnlyList<FragmentInterfaceModel> Fragments { get; }
 }
 
 /// <summary>The fields selected for values of <see cref="TypeName"/> only.</summary>
 internal sealed class ConditionModel
 {
-    public ConditionModel(string typeName, IReadOnlyList<FieldModel> fields)
+    public ConditionModel(string typeName, IReadOnlyList<FieldModel> fields, IReadOnlyList<FragmentInterfaceModel> fragments)
     {
         TypeName = typeName;
         Fields = fields;
+        Fragments = fragments;
     }
 
     public string TypeName { get; }
 
     public IReadOnlyList<FieldModel> Fields { get; }
+
+    public IReadOnlyList<FragmentInterfaceModel> Fragments { get; }
+}
+
+/// <summary>
+/// A named fragment of scalar and enum fields only: it becomes an interface (<c>IEntityRef</c>) that
+/// every result type spreading it implements, so code can take "anything with an EntityRef".
+/// </summary>
+internal sealed class FragmentInterfaceModel
+{
+    public FragmentInterfaceModel(string name, string typeCondition, IReadOnlyList<FieldModel> fields)
+    {
+        Name = name;
+        TypeCondition = typeCondition;
+        Fields = fields;
+    }
+
+    public string Name { get; }
+
+    public string TypeCondition { get; }
+
+    public IReadOnlyList<FieldModel> Fields { get; }
+}
+
+/// <summary>What the analysis hands the emitters.</summary>
+internal sealed class AnalysisResult
+{
+    public AnalysisResult(IReadOnlyList<OperationModel> operations, IReadOnlyList<FragmentInterfaceModel> fragmentInterfaces)
+    {
+        Operations = operations;
+        FragmentInterfaces = fragmentInterfaces;
+    }
+
+    public IReadOnlyList<OperationModel> Operations { get; }
+
+    public IReadOnlyList<FragmentInterfaceModel> FragmentInterfaces { get; }
 }
 
 internal sealed class FieldModel

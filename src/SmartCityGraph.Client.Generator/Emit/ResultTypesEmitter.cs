@@ -31,7 +31,7 @@ internal sealed class ResultTypesEmitter
     public string Emit(OperationModel operation, CodeWriter code, string readerClass)
     {
         var rootName = _names.Reserve(operation.Name + "Result");
-        EmitObject(operation.Root, rootName, operation.Name, Enumerable.Empty<string>(), operation.Root.Fields);
+        EmitObject(operation.Root, rootName, operation.Name);
 
         code.Lines(_typesCode.ToString());
         code.Line();
@@ -45,10 +45,10 @@ internal sealed class ResultTypesEmitter
     }
 
     /// <summary>An object type's selection: its interface, its record and the record's reader.</summary>
-    private void EmitObject(SelectionSetModel selection, string name, string childPath, IEnumerable<string> extraInterfaces, IReadOnlyList<FieldModel> fields)
+    private void EmitObject(SelectionSetModel selection, string name, string childPath)
     {
-        var properties = Properties(fields, childPath);
-        EmitInterface("I" + name, extraInterfaces.ToList(), properties);
+        var properties = Properties(selection.Fields, childPath);
+        EmitInterface("I" + name, new List<string>(), properties, selection.Fragments);
         EmitRecord(name, new[] { "I" + name }, properties);
     }
 
@@ -58,7 +58,7 @@ internal sealed class ResultTypesEmitter
         var name = _names.Reserve(path);
         if (!selection.IsAbstract)
         {
-            EmitObject(selection, name, name, Enumerable.Empty<string>(), selection.Fields);
+            EmitObject(selection, name, name);
         }
         else
         {
@@ -72,14 +72,14 @@ internal sealed class ResultTypesEmitter
     private void EmitAbstract(SelectionSetModel selection, string name)
     {
         var baseProperties = Properties(selection.Fields, name);
-        EmitInterface("I" + name, new List<string>(), baseProperties);
+        EmitInterface("I" + name, new List<string>(), baseProperties, selection.Fragments);
 
         var conditions = new List<(ConditionModel Condition, string Name, List<Property> Properties)>();
         foreach (var condition in selection.Conditions)
         {
             var conditionName = _names.Reserve(name + "_" + Naming.Pascal(condition.TypeName));
             var properties = Properties(condition.Fields, conditionName);
-            EmitInterface("I" + conditionName, new List<string> { "I" + name }, properties);
+            EmitInterface("I" + conditionName, new List<string> { "I" + name }, properties, condition.Fragments);
             conditions.Add((condition, conditionName, properties));
         }
 
@@ -133,11 +133,29 @@ internal sealed class ResultTypesEmitter
         return properties;
     }
 
-    private void EmitInterface(string name, List<string> bases, List<Property> properties)
+    /// <summary>
+    /// A result interface. It extends the interfaces of the fragments spread into it (and leaves their
+    /// properties to them) when every fragment field is one of its own properties with the same type,
+    /// and no two fragments share a field: otherwise a property would be ambiguous.
+    /// </summary>
+    private void EmitInterface(string name, List<string> bases, List<Property> properties, IReadOnlyList<FragmentInterfaceModel> fragments)
     {
+        var covered = new HashSet<string>(System.StringComparer.Ordinal);
+        foreach (var fragment in fragments)
+        {
+            var fits = fragment.Fields.All(f =>
+                !covered.Contains(f.ResponseName)
+                && properties.Any(p => p.ResponseName == f.ResponseName && p.Type == _types.CSharpType(f.Type)));
+            if (fits)
+            {
+                bases.Add("I" + fragment.Name);
+                covered.UnionWith(fragment.Fields.Select(f => f.ResponseName));
+            }
+        }
+
         _typesCode.Line("[global::System.CodeDom.Compiler.GeneratedCode(\"SmartCityGraph.Client.Generator\", \"1.0\")]");
         _typesCode.Open("public partial interface " + name + (bases.Count > 0 ? " : " + string.Join(", ", bases) : string.Empty));
-        foreach (var property in properties)
+        foreach (var property in properties.Where(p => !covered.Contains(p.ResponseName)))
         {
             _typesCode.Line(property.Type + " " + property.Name + " { get; }");
         }

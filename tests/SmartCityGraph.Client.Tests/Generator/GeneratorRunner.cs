@@ -17,11 +17,12 @@ internal static class GeneratorRunner
             .Select(path => (MetadataReference)MetadataReference.CreateFromFile(path))
             .ToImmutableArray());
 
-    public static GeneratorRun Run(IEnumerable<(string Path, string Text)> files, string? clientName = null, string rootNamespace = "Demo")
+    /// <param name="userCode">C# compiled with the generated code, as a user would write it against the client.</param>
+    public static GeneratorRun Run(IEnumerable<(string Path, string Text)> files, string? clientName = null, string rootNamespace = "Demo", string userCode = "namespace Demo; public static class Anchor { }")
     {
         var compilation = CSharpCompilation.Create(
             "Demo",
-            [CSharpSyntaxTree.ParseText("namespace Demo; public static class Anchor { }", new CSharpParseOptions(LanguageVersion.Latest))],
+            [CSharpSyntaxTree.ParseText(userCode, new CSharpParseOptions(LanguageVersion.Latest))],
             References.Value,
             new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable));
 

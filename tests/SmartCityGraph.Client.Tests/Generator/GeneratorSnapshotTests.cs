@@ -59,4 +59,33 @@ public sealed class GeneratorSnapshotTests
         Assert.Contains("owner { __typename name }", source);
         Assert.Contains("fragment NameParts on Named { name }", source);
     }
+
+    [Fact]
+    public void A_fragment_of_plain_fields_is_an_interface_the_results_that_spread_it_implement()
+    {
+        const string operations = """
+            query Shops { shops { nodes { ...ShopRef ...ShopDates owner { ...Label } } } }
+            fragment ShopRef on Shop { id name }
+            fragment ShopDates on Shop { name opened }
+            fragment Label on Named { name }
+            """;
+        const string userCode = """
+            namespace Demo;
+            public static class Usage
+            {
+                public static string Describe(IShopRef shop) => shop.Id + " " + shop.Name;
+                public static string Owner(ILabel label) => label.Name;
+                public static string First(IShopsResult result) => Describe(result.Shops.Nodes[0]) + result.Shops.Nodes[0].Opened + Owner(result.Shops.Nodes[0].Owner!);
+            }
+            """;
+
+        var run = GeneratorRunner.Run([("/demo/schema.graphql", TestDocuments.Schema), ("/demo/op.graphql", operations)], userCode: userCode);
+
+        Assert.Empty(run.Diagnostics);
+        Assert.Empty(run.CompileErrors);
+        var source = run.Sources.Single(s => s.HintName == "SmartCityClient.Shops.g.cs").Text;
+        // ShopDates shares "name" with ShopRef: extending both would make Name ambiguous, so only the first is used.
+        Assert.Contains("public partial interface IShops_Shops_Nodes : IShopRef\n", source);
+        Assert.Contains("public partial interface IShops_Shops_Nodes_Owner : ILabel\n", source);
+    }
 }
