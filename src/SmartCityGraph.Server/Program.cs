@@ -3,8 +3,8 @@ using SmartCityGraph.Server.Commands;
 using SmartCityGraph.Server.Hosting;
 using SmartCityGraph.Server.Web;
 
-// One executable, several verbs: with none it serves the API; `print-schema`, `import <dir>` and
-// `export` run once against the same configuration and exit.
+// One executable, several verbs: with none it serves the API; `print-schema`, `import <dir>`,
+// `export` and `generate --entities N` run once against the same configuration and exit.
 var verb = CommandLine.Verb(args);
 var builder = WebApplication.CreateBuilder(verb is null ? args : args[1..]);
 if (verb is not null) builder.Logging.AddCommandLineLogging();

@@ -26,7 +26,9 @@ public sealed class SmartCityDbContext(DbContextOptions<SmartCityDbContext> opti
     {
         model.Entity<Entity>(entity =>
         {
-            entity.ToTable("Entities");
+            // The search index (migration AddSearchIndex) is kept in step by AFTER triggers on this table,
+            // which SQLite's RETURNING clause does not allow: EF reads generated ids the older way here.
+            entity.ToTable("Entities", table => table.UseSqlReturningClause(false));
             entity.HasDiscriminator(e => e.Kind)
                 .HasValue<Strategy>(NodeKind.Strategy)
                 .HasValue<Phase>(NodeKind.Phase)

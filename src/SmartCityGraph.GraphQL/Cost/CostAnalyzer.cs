@@ -20,6 +20,8 @@ namespace SmartCityGraph.GraphQL.Cost;
 /// where n is <c>first</c>/<c>last</c> or <see cref="CostOptions.DefaultPageSize"/>; its <c>edges</c>/<c>nodes</c>
 /// take n as their size rather than a list size of their own, and an edge's <c>node</c> is not counted again
 /// (so <c>edges { node { … } }</c> costs the same as <c>nodes { … }</c>).</item>
+/// <item>a field marked <see cref="CostFieldMetadata.WithPageSizeFromArgument{TField}"/> is costed like a connection
+/// whose n is that integer argument, its lists marked <see cref="CostFieldMetadata.AsPageItems{TField}"/> taking n.</item>
 /// </list>
 /// <para>Fragments are costed once each. Fragments narrowing an abstract type to different runtime types are
 /// alternatives: the most expensive possible runtime type counts, not their sum. Repeated fields are counted

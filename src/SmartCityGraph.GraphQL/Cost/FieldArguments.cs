@@ -26,6 +26,10 @@ internal sealed class FieldArguments(ValidationContext context, CostOptions opti
         return size;
     }
 
+    /// <summary>The integer argument <paramref name="name"/> (or its default) as a count, negative counted as 0.</summary>
+    public long? IntegerArgument(GraphQLField field, FieldType definition, string name) =>
+        ToLong(Value(field, definition, name)) is { } value ? Math.Max(value, 0) : null;
+
     /// <summary>How many items a list field returns, from metadata or a sizing list argument such as <c>ids</c>.</summary>
     public long? ListLength(GraphQLField field, FieldType definition)
     {

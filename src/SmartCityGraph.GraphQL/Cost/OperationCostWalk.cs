@@ -125,6 +125,12 @@ internal sealed class OperationCostWalk(ValidationContext context, CostOptions o
 
         long own = ConnectionConventions.IsEdgeNode(name, parentType) ? 0 : 1;
 
+        if (definition.GetPageSizeArgument() is { } pageSizeArgument)
+        {
+            var pageSize = _arguments.IntegerArgument(field, definition, pageSizeArgument) ?? options.DefaultPageSize;
+            return new CostEstimate(Saturating.Add(own, children.ForPageSize(pageSize)), 0, depth);
+        }
+
         if (ConnectionConventions.IsConnection(namedType))
         {
             var pageSize = _arguments.SliceSize(field, definition) ?? options.DefaultPageSize;
@@ -134,7 +140,7 @@ internal sealed class OperationCostWalk(ValidationContext context, CostOptions o
         var perItem = Saturating.Add(own, children.ForPageSize(options.DefaultPageSize));
 
         // edges/nodes: one per item of the enclosing connection, whose page size is applied there.
-        if (ConnectionConventions.IsPageItemList(name, parentType, definition))
+        if (ConnectionConventions.IsPageItemList(name, parentType, definition) || definition.IsPageItems())
             return new CostEstimate(0, perItem, depth);
 
         return new CostEstimate(Saturating.Multiply(ItemCount(field, definition), perItem), 0, depth);

@@ -8,7 +8,7 @@ namespace SmartCityGraph.Server.Commands;
 /// <summary>The verbs of the server executable.</summary>
 internal static class CommandLine
 {
-    private static readonly string[] Verbs = ["print-schema", "import", "export"];
+    private static readonly string[] Verbs = ["print-schema", "import", "export", "generate"];
 
     public static string? Verb(string[] args) => args.Length > 0 && Verbs.Contains(args[0]) ? args[0] : null;
 
@@ -34,6 +34,8 @@ internal static class CommandLine
                     return await ImportAsync(args, services);
                 case "export":
                     return await ExportCommand.RunAsync(args, services);
+                case "generate":
+                    return await GenerateCommand.RunAsync(args, services);
             }
         }
         catch (SeedValidationException e)

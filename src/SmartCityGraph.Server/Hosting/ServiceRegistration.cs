@@ -2,7 +2,11 @@ using GraphQL;
 using GraphQL.Execution;
 using GraphQLParser.AST;
 using Microsoft.EntityFrameworkCore;
+using SmartCityGraph.Data.Graph;
+using SmartCityGraph.Data.Search;
 using SmartCityGraph.Data.Seeding;
+using SmartCityGraph.Data.Synthetic;
+using SmartCityGraph.Data.Timeline;
 using SmartCityGraph.Data.Storage;
 using SmartCityGraph.GraphQL.Cost;
 using SmartCityGraph.GraphQL.DataLoading;
@@ -34,9 +38,14 @@ public static class ServiceRegistration
             .UseQueryTrackingBehavior(QueryTrackingBehavior.NoTracking)
             .AddInterceptors(sp.GetRequiredService<SqlStatementCounter>()));
         services.AddScoped<SeedImporter>();
+        services.AddScoped<SyntheticGraphGenerator>();
 
         services.AddScoped<RequestLoaders>();
         services.AddScoped<GraphLoaders>();
+        services.AddScoped<ISearchIndex, SqliteSearchIndex>(); // the SQLite (FTS5) seam; PostgreSQL brings its own
+        services.AddScoped<GraphTraversal>();
+        services.AddScoped<TimelineReader>();
+        services.AddSingleton<DataSet>();
 
         services.AddGraphQL(graphQL => graphQL
             .AddSchema<SmartCitySchema>()

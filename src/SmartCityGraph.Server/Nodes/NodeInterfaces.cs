@@ -28,7 +28,11 @@ public sealed class EntityInterface : InterfaceGraphType<Entity>
         Field<StringGraphType>("summary");
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<SourceGraphType>>>>("sources");
         Field<NonNullGraphType<RelationsConnectionGraphType>>("relations").RelationsArguments();
+        Field<NonNullGraphType<StringGraphType>>("citation").Description(CitationDescription);
     }
+
+    internal const string CitationDescription =
+        "A ready-to-paste citation: title, kind, the data set's version (a hash of the seed it was imported from), the id and the first source.";
 }
 
 public sealed class NodeKindGraphType : EnumerationGraphType<NodeKind>
@@ -61,5 +65,8 @@ internal static class EntityFields
             .Description("The typed relations touching this entity.")
             .RelationsArguments()
             .ResolveRelations();
+        type.Field<NonNullGraphType<StringGraphType>>("citation")
+            .Description(EntityInterface.CitationDescription)
+            .Resolve(ctx => Citation.For(ctx.Source, ctx.RequestServices!.GetRequiredService<DataSet>().Version));
     }
 }

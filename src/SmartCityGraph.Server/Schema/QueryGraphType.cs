@@ -2,13 +2,16 @@ using GraphQL.Types;
 using SmartCityGraph.GraphQL.Filtering;
 using SmartCityGraph.Data.Model;
 using SmartCityGraph.Server.Events;
+using SmartCityGraph.Server.Graph;
 using SmartCityGraph.Server.Nodes;
 using SmartCityGraph.Server.Organisations;
 using SmartCityGraph.Server.ParticipationStrands;
 using SmartCityGraph.Server.Phases;
 using SmartCityGraph.Server.Pilots;
+using SmartCityGraph.Server.Search;
 using SmartCityGraph.Server.Strategies;
 using SmartCityGraph.Server.StrategyElements;
+using SmartCityGraph.Server.Timeline;
 
 namespace SmartCityGraph.Server.Schema;
 
@@ -27,5 +30,8 @@ public sealed class QueryGraphType : ObjectGraphType
         this.AddRootConnection<PilotsConnectionGraphType, Pilot>("pilots", "The pilot projects.", PilotListing.Fields, types);
         this.AddRootConnection<StrategyElementsConnectionGraphType, StrategyElement>("strategyElements", "Guiding ideas, principles, values, fields of action, …", StrategyElementListing.Fields, types);
         this.AddRootConnection<ParticipationStrandsConnectionGraphType, ParticipationStrand>("participationStrands", "The four strands of the participation process.", ParticipationStrandListing.Fields, types);
+        this.AddSearchQuery();
+        this.AddGraphQueries();
+        this.AddTimelineQuery();
     }
 }

@@ -22,6 +22,11 @@ public sealed class CostAnalyzerTests
     [InlineData("{ nodes(ids: [\"a\", \"b\", \"c\"]) { id } }", 3, 2)]
     // A per-field list size override (WithListSize(3)).
     [InlineData("{ topTags { label } }", 3, 2)]
+    // A page-like object sized by an integer argument: 1 + limit × (1 per member + 1 per link).
+    [InlineData("{ cluster(limit: 1000) { members { id } links { id } truncated } }", 2_001, 3)]
+    [InlineData("{ cluster { members { id } } }", 21, 3)]
+    [InlineData("{ cluster(limit: 40000) { members { id } } }", 40_001, 3)]
+    [InlineData("{ cluster(limit: 1000000) { truncated } }", 1, 2)]
     // Skipped fields cost nothing (and add no depth).
     [InlineData("{ items(first: 100) @skip(if: true) { nodes { id } } item(id: \"1\") { id } }", 1, 2)]
     // A negative page size is paging's to refuse; cost counts it as 0.

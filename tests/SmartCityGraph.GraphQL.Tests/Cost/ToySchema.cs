@@ -67,6 +67,22 @@ internal sealed class QueryType : ObjectGraphType
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<TagType>>>>("topTags")
             .WithListSize(3)
             .Resolve(c => ResolverCalls.Hit(c, new[] { Data.Tag }));
+        Field<NonNullGraphType<ClusterType>>("cluster")
+            .Argument<IntGraphType>("limit", arg => arg.DefaultValue = 20)
+            .WithPageSizeFromArgument("limit")
+            .Resolve(c => ResolverCalls.Hit(c, Data.TwoItems));
+    }
+}
+
+/// <summary>A page-like object that is not a connection: its lists are as long as the field's <c>limit</c>.</summary>
+internal sealed class ClusterType : ObjectGraphType<Page>
+{
+    public ClusterType()
+    {
+        Name = "Cluster";
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<ItemType>>>>("members").AsPageItems().Resolve(c => c.Source.Items);
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<TagType>>>>("links").AsPageItems().Resolve(c => Array.Empty<TagData>());
+        Field<NonNullGraphType<BooleanGraphType>>("truncated").Resolve(_ => false);
     }
 }
 

@@ -54,7 +54,9 @@ namespace SmartCityGraph.Data.Storage.Migrations
 
                     b.HasDiscriminator<string>("Kind");
 
-                    b.UseTphMappingStrategy();
+                    b
+                        .UseTphMappingStrategy()
+                        .HasAnnotation("Sqlite:UseSqlReturningClause", false);
                 });
 
             modelBuilder.Entity("SmartCityGraph.Data.Model.Relation", b =>

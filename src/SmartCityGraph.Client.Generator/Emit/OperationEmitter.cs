@@ -1,0 +1,97 @@
+using System.Linq;
+using GraphQLParser.AST;
+using SmartCityGraph.Client.Generator.Analysis;
+using SmartCityGraph.Client.Generator.Schema;
+
+namespace SmartCityGraph.Client.Generator.Emit;
+
+/// <summary>
+/// Writes one operation: <c>IGetPilotsQuery</c> with <c>ExecuteAsync(variables..., ct)</c>, its
+/// implementation holding the document, and the result types.
+/// </summary>
+internal static class OperationEmitter
+{
+    private const string Generated = "[global::System.CodeDom.Compiler.GeneratedCode(\"SmartCityGraph.Client.Generator\", \"1.0\")]";
+
+    public static GeneratedFile Emit(OperationModel operation, GraphQLSchema schema, TypeMapper types, string ns, string clientName)
+    {
+        var names = new NameRegistry();
+        var className = names.Reserve(OperationClassName(operation));
+        var readerClass = names.Reserve(operation.Name + "ResultReader");
+        var code = GeneratedFileHeader.Start(ns);
+
+        var resultCode = new CodeWriter();
+        var resultInterface = new ResultTypesEmitter(schema, types, names).Emit(operation, resultCode, readerClass);
+        var resultType = "IOperationResult<" + resultInterface + ">";
+        var parameters = string.Join(string.Empty, operation.Variables.Select(v => types.CSharpType(v.Type) + " " + Naming.Parameter(v.Name) + ", "))
+            + "CancellationToken cancellationToken = default";
+
+        code.Line("/// <summary>The " + operation.Kind.ToString().ToLowerInvariant() + " " + operation.Name + " (" + System.IO.Path.GetFileName(operation.File.Path) + ").</summary>");
+        code.Line(Generated);
+        code.Open("public partial interface I" + className);
+        code.Line("Task<" + resultType + "> ExecuteAsync(" + parameters + ");");
+        code.Close();
+        code.Line();
+
+        code.Line(Generated);
+        code.Open("public sealed partial class " + className + " : I" + className);
+        code.Line("public const string OperationName = " + Naming.Literal(operation.Name) + ";");
+        code.Line();
+        code.Line("/// <summary>The document sent to the server.</summary>");
+        code.Line("public const string Document = @\"" + operation.Document.Replace("\"", "\"\"") + "\";");
+        code.Line();
+        code.Line("private readonly IGraphQLExecutor _executor;");
+        code.Line();
+        code.Line("public " + className + "(IGraphQLExecutor executor) => _executor = executor;");
+        code.Line();
+        code.Open("public Task<" + resultType + "> ExecuteAsync(" + parameters + ")");
+        foreach (var variable in operation.Variables.Where(v => v.Type.IsNonNull && !types.IsValueType(v.Type)))
+        {
+            code.Line("ArgumentNullException.ThrowIfNull(" + Naming.Parameter(variable.Name) + ");");
+        }
+
+        if (operation.Variables.Count == 0)
+        {
+            code.Line("var request = new GraphQLOperationRequest(OperationName, Document, null);");
+        }
+        else
+        {
+            code.Open("var request = new GraphQLOperationRequest(OperationName, Document, writer =>");
+            foreach (var variable in operation.Variables)
+            {
+                WriteVariable(code, types, variable);
+            }
+
+            code.Close(");");
+        }
+
+        code.Line("return _executor.ExecuteAsync<" + resultInterface + ">(request, " + readerClass + ".Read, cancellationToken);");
+        code.Close();
+        code.Close();
+        code.Line();
+        code.Lines(resultCode.ToString());
+        return new GeneratedFile(clientName + "." + operation.Name + ".g.cs", code.ToString());
+    }
+
+    /// <summary>Strawberry Shake's names: GetPilotsQuery, AddPilotMutation.</summary>
+    public static string OperationClassName(OperationModel operation) =>
+        operation.Name + (operation.Kind == OperationType.Mutation ? "Mutation" : "Query");
+
+    /// <summary>A null variable is left out, so the operation's default (if any) applies.</summary>
+    private static void WriteVariable(CodeWriter code, TypeMapper types, VariableModel variable)
+    {
+        var parameter = Naming.Parameter(variable.Name);
+        if (variable.Type.IsNonNull)
+        {
+            code.Line("writer.WritePropertyName(" + Naming.Literal(variable.Name) + ");");
+            types.WriteStatements(code, variable.Type, parameter, 0);
+            return;
+        }
+
+        var local = parameter.TrimStart('@') + "Value";
+        code.Open("if (" + parameter + " is { } " + local + ")");
+        code.Line("writer.WritePropertyName(" + Naming.Literal(variable.Name) + ");");
+        types.WriteStatements(code, TypeRef.NonNull(variable.Type), local, 0);
+        code.Close();
+    }
+}

@@ -1,0 +1,48 @@
+using Microsoft.Extensions.DependencyInjection;
+using SmartCityGraph.Client.Http;
+
+namespace SmartCityGraph.Client;
+
+/// <summary>
+/// Returned by the generated <c>services.Add{ClientName}()</c>: configures the named HttpClient the
+/// client sends its requests with.
+/// </summary>
+public sealed class GraphQLClientBuilder
+{
+    /// <summary>Registers the named HttpClient <paramref name="clientName"/>.</summary>
+    public GraphQLClientBuilder(IServiceCollection services, string clientName)
+    {
+        Services = services;
+        ClientName = clientName;
+        HttpClientBuilder = services.AddHttpClient(clientName);
+    }
+
+    /// <summary>The services the client was added to.</summary>
+    public IServiceCollection Services { get; }
+
+    /// <summary>The client's name, also the name of its HttpClient.</summary>
+    public string ClientName { get; }
+
+    /// <summary>The builder of the named HttpClient: add handlers, resilience, a primary handler, …</summary>
+    public IHttpClientBuilder HttpClientBuilder { get; }
+
+    /// <summary>Configures the HttpClient, e.g. <c>c => c.BaseAddress = new Uri("http://127.0.0.1:5000/graphql")</c>.</summary>
+    public GraphQLClientBuilder ConfigureHttpClient(Action<HttpClient> configureClient, Action<IHttpClientBuilder>? configureClientBuilder = null)
+    {
+        HttpClientBuilder.ConfigureHttpClient(configureClient);
+        configureClientBuilder?.Invoke(HttpClientBuilder);
+        return this;
+    }
+
+    /// <summary>Configures the HttpClient with access to the services (e.g. for configuration).</summary>
+    public GraphQLClientBuilder ConfigureHttpClient(Action<IServiceProvider, HttpClient> configureClient, Action<IHttpClientBuilder>? configureClientBuilder = null)
+    {
+        HttpClientBuilder.ConfigureHttpClient(configureClient);
+        configureClientBuilder?.Invoke(HttpClientBuilder);
+        return this;
+    }
+
+    /// <summary>The executor the generated client sends its operations through.</summary>
+    public IGraphQLExecutor CreateExecutor(IServiceProvider services) =>
+        new HttpGraphQLExecutor(services.GetRequiredService<IHttpClientFactory>(), ClientName);
+}

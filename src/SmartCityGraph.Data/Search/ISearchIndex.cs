@@ -1,0 +1,19 @@
+using SmartCityGraph.Data.Model;
+
+namespace SmartCityGraph.Data.Search;
+
+/// <summary>
+/// Ranked full-text search over every entity's text. The seam between the provider-neutral
+/// <see cref="SearchQuery"/> and a database's own full-text engine (SQLite FTS5 today, PostgreSQL later).
+/// </summary>
+public interface ISearchIndex
+{
+    /// <summary>Hits <paramref name="offset"/> .. <paramref name="offset"/> + <paramref name="count"/> − 1 of the ranking, best first.</summary>
+    Task<IReadOnlyList<SearchMatch>> SearchAsync(SearchQuery query, IReadOnlyCollection<NodeKind>? kinds, int offset, int count, CancellationToken ct = default);
+
+    /// <summary>How many entities match at all.</summary>
+    Task<int> CountAsync(SearchQuery query, IReadOnlyCollection<NodeKind>? kinds, CancellationToken ct = default);
+}
+
+/// <summary>One ranked hit: the entity's surrogate id, a score (higher is better) and a snippet with the matches marked.</summary>
+public sealed record SearchMatch(int EntityId, double Score, string? Highlight);

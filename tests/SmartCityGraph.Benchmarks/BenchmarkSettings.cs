@@ -1,0 +1,32 @@
+using System.Globalization;
+
+namespace SmartCityGraph.Benchmarks;
+
+/// <summary>
+/// Command-line settings: <c>[--sizes 10000,100000] [--include-1m] [--requests 200] [--warmup 20]
+/// [--seed 42] [--cache DIR] [--scenario-seconds 120] [--time-limit-seconds 1800]</c>.
+/// </summary>
+internal sealed record BenchmarkSettings(
+    IReadOnlyList<int> Sizes, int Requests, int Warmup, int Seed, string CacheDirectory, TimeSpan ScenarioBudget, TimeSpan TimeLimit)
+{
+    public const int OneMillion = 1_000_000;
+
+    public static BenchmarkSettings Parse(string[] args)
+    {
+        string? Option(string name) => Array.IndexOf(args, name) is var i and >= 0 && i + 1 < args.Length ? args[i + 1] : null;
+        int Number(string name, int fallback) => Option(name) is { } text ? int.Parse(text, CultureInfo.InvariantCulture) : fallback;
+
+        var sizes = (Option("--sizes") ?? "10000").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            .Select(s => int.Parse(s, CultureInfo.InvariantCulture)).ToList();
+        // 1M is opt-in: generating it takes about a minute and the file is about 1 GB.
+        if (args.Contains("--include-1m") && !sizes.Contains(OneMillion)) sizes.Add(OneMillion);
+        return new BenchmarkSettings(
+            sizes,
+            Requests: Number("--requests", 200),
+            Warmup: Number("--warmup", 20),
+            Seed: Number("--seed", 42),
+            CacheDirectory: Option("--cache") ?? Path.Combine(Path.GetTempPath(), "smartcitygraph-bench"),
+            ScenarioBudget: TimeSpan.FromSeconds(Number("--scenario-seconds", 120)),
+            TimeLimit: TimeSpan.FromSeconds(Number("--time-limit-seconds", 1800)));
+    }
+}

@@ -1,0 +1,37 @@
+using System.Diagnostics;
+
+namespace SmartCityGraph.Benchmarks;
+
+/// <summary>The built server (same configuration as this harness), run with <c>dotnet</c>.</summary>
+internal static class ServerExecutable
+{
+    public static string DllPath()
+    {
+        // The harness lives in tests/SmartCityGraph.Benchmarks/bin/{Configuration}/{tfm}/.
+        var tfmDirectory = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar));
+        var configuration = tfmDirectory.Parent!.Name;
+        var root = RepositoryRoot(tfmDirectory);
+        var dll = Path.Combine(root, "src", "SmartCityGraph.Server", "bin", configuration, tfmDirectory.Name, "SmartCityGraph.Server.dll");
+        return File.Exists(dll) ? dll : throw new FileNotFoundException($"Build the server first ({configuration}).", dll);
+    }
+
+    public static ProcessStartInfo StartInfo(string dataDirectory, params string[] arguments)
+    {
+        var start = new ProcessStartInfo("dotnet") { UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true };
+        start.ArgumentList.Add(DllPath());
+        foreach (var argument in arguments) start.ArgumentList.Add(argument);
+        start.Environment["Storage__DataDirectory"] = dataDirectory;
+        start.Environment["Diagnostics__ReportSqlStatements"] = "true";
+        // Per-request logging would measure the console, not the server.
+        start.Environment["Logging__LogLevel__Default"] = "Warning";
+        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
+        return start;
+    }
+
+    private static string RepositoryRoot(DirectoryInfo start)
+    {
+        for (var dir = start; dir is not null; dir = dir.Parent)
+            if (File.Exists(Path.Combine(dir.FullName, "SmartCityGraph.sln"))) return dir.FullName;
+        throw new InvalidOperationException("Run the benchmark from a built clone of the repository.");
+    }
+}
