@@ -79,21 +79,25 @@ public sealed class ExplorerTests(BrowserFixture browser)
         var page = tab.Page;
         var graph = page.GetByTestId("graph");
 
-        var first = await NeighbourhoodFromApiAsync(Technologiestiftung);
+        var first = await GraphFromApiAsync(Technologiestiftung);
+        // graph(depth: 1) is the entity and everything one relation away, which its relations say independently.
+        Assert.Equal((await NeighbourhoodFromApiAsync(Technologiestiftung)).Nodes.Order(), first.Nodes.Order());
         await Expect(graph).ToHaveAttributeAsync("data-node-count", first.Nodes.Count.ToString(), Slow);
         await Expect(graph).ToHaveAttributeAsync("data-edge-count", first.Relations.Count.ToString(), Slow);
+        await tab.ScreenshotAsync("explorer-focus");
 
-        // Expand a neighbour that has neighbours of its own, chosen through the details panel (keyboard-reachable buttons).
+        // Expand a neighbour with a unique title, chosen through the details panel (keyboard-reachable buttons).
         var titles = (await browser.QueryAsync("query($ids: [ID!]!) { nodes(ids: $ids) { ... on Entity { id title } } }", new { ids = first.Nodes.ToArray() }))["nodes"]!
             .AsArray().ToDictionary(n => n!["id"]!.GetValue<string>(), n => n!["title"]!.GetValue<string>());
         var (neighbour, title) = titles.First(t => t.Key != Technologiestiftung && titles.Values.Count(v => v == t.Value) == 1);
-        var second = await NeighbourhoodFromApiAsync(neighbour);
+        var second = await GraphFromApiAsync(neighbour);
         await page.Locator("#details .relations button").Filter(new() { HasTextRegex = new Regex("^" + Regex.Escape(title) + "$") }).First.ClickAsync();
         await Expect(page.Locator("#details h2")).ToHaveTextAsync(title);
         await page.Locator("#details button", new() { HasText = "Expand neighbourhood" }).ClickAsync();
 
         var nodes = first.Nodes.Union(second.Nodes).Count();
         var edges = first.Relations.Union(second.Relations).Count();
+        Assert.True(nodes > first.Nodes.Count, "The chosen neighbour should bring new entities.");
         await Expect(graph).ToHaveAttributeAsync("data-node-count", nodes.ToString(), Slow);
         await Expect(graph).ToHaveAttributeAsync("data-edge-count", edges.ToString(), Slow);
         await tab.ScreenshotAsync("explorer-expanded");
@@ -107,6 +111,10 @@ public sealed class ExplorerTests(BrowserFixture browser)
         var pilot = pilots.Select(p => (Id: p!["id"]!.GetValue<string>(), Title: p["title"]!.GetValue<string>()))
             .Select(p => (p.Id, p.Title, Length: ShortestPathLength(relations.Values, Senate, p.Id)))
             .Where(p => p.Length > 0).OrderBy(p => p.Length).First();
+        // The server's paths() agrees with a breadth-first search over the relations the API lists.
+        var served = (await browser.QueryAsync("query($from: ID!, $to: ID!) { paths(from: $from, to: $to, maxHops: 6, first: 1) { length } }",
+            new { from = Senate, to = pilot.Id }))["paths"]!.AsArray();
+        Assert.Equal(pilot.Length, served.Single()!["length"]!.GetValue<int>());
 
         await using var tab = await browser.OpenAsync("/explorer");
         var page = tab.Page;
@@ -161,6 +169,15 @@ public sealed class ExplorerTests(BrowserFixture browser)
         await Expect(message).ToContainTextAsync("INVALID_ID");
         await Expect(tab.Page.GetByTestId("graph")).ToHaveAttributeAsync("data-node-count", "0");
         await tab.ScreenshotAsync("explorer-refused");
+    }
+
+    [SkippableFact]
+    public async Task Says_so_when_an_id_names_nothing()
+    {
+        await using var tab = await browser.OpenAsync("/explorer?focus=" + Uri.EscapeDataString("T3JnYW5pc2F0aW9uOm5vYm9keQ==")); // Organisation:nobody
+        var message = tab.Page.Locator("#message");
+        await Expect(message).ToContainTextAsync("NOT_FOUND", new() { Timeout = 15_000 });
+        await Expect(tab.Page.GetByTestId("graph")).ToHaveAttributeAsync("data-node-count", "0");
     }
 
     [SkippableFact]
@@ -229,6 +246,16 @@ public sealed class ExplorerTests(BrowserFixture browser)
             foreach (var (relId, rel) in (await NeighbourhoodFromApiAsync(id, "OUT")).Relations)
                 relations[relId] = rel;
         return (nodes, relations);
+    }
+
+    /// <summary>What graph(ids: [id], depth: 1) answers: entity ids and relation ids.</summary>
+    private async Task<(HashSet<string> Nodes, HashSet<string> Relations)> GraphFromApiAsync(string id)
+    {
+        var data = (await browser.QueryAsync(
+            "query($ids: [ID!]!) { graph(ids: $ids, depth: 1, limit: 1000) { truncated nodes { id } relations { id } } }", new { ids = new[] { id } }))["graph"]!;
+        Assert.False(data["truncated"]!.GetValue<bool>());
+        return (data["nodes"]!.AsArray().Select(n => n!["id"]!.GetValue<string>()).ToHashSet(),
+                data["relations"]!.AsArray().Select(r => r!["id"]!.GetValue<string>()).ToHashSet());
     }
 
     private async Task<(HashSet<string> Nodes, Dictionary<string, Rel> Relations)> NeighbourhoodFromApiAsync(string id, string direction = "BOTH")

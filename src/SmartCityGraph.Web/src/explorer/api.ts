@@ -4,9 +4,13 @@ import {
   ExplorerEntitiesDocument,
   ExplorerNeighbourhoodDocument,
   ExplorerOutgoingRelationsDocument,
-  ExplorerTitleSearchDocument,
+  ExplorerGraphDocument,
+  ExplorerPathsDocument,
+  ExplorerSearchDocument,
   type ExplorerDetailsQuery,
   type ExplorerEntitiesQueryVariables,
+  type NodeKind,
+  type RelationType,
 } from '../gql/graphql';
 import { toEntity, toRelation, type EntityData, type RelationData } from './model';
 
@@ -102,18 +106,39 @@ export async function details(id: string): Promise<Details> {
 
 export interface SearchResult {
   entity: EntityData;
+  score: number;
+  /** A snippet with the matched words between « and ». */
   highlight?: string | null;
 }
 
-/** Entities matching the text (titles containing it), best first. */
-export async function search(text: string, first = 20): Promise<SearchResult[]> {
-  const data = await execute(ExplorerTitleSearchDocument, { text, first });
-  const hits: SearchResult[] = [];
-  for (const name of connections) for (const n of data[name]?.nodes ?? []) hits.push({ entity: toEntity(n) });
-  const lower = text.toLowerCase();
-  // Titles that start with the text first, then shorter titles (closer matches) first.
-  hits.sort((a, b) => Number(!a.entity.title.toLowerCase().startsWith(lower)) - Number(!b.entity.title.toLowerCase().startsWith(lower)) || a.entity.title.length - b.entity.title.length);
-  return hits.slice(0, first);
+/** Ranked full-text search on the server (German-aware), optionally only some kinds. */
+export async function search(query: string, kinds?: NodeKind[], first = 20): Promise<{ total: number; hits: SearchResult[] }> {
+  const data = await execute(ExplorerSearchDocument, { query, kinds: kinds ?? null, first });
+  const connection = data.search;
+  return {
+    total: connection?.totalCount ?? 0,
+    hits: (connection?.nodes ?? []).map((hit) => ({ entity: toEntity(hit.entity), score: hit.score, highlight: hit.highlight })),
+  };
+}
+
+/** The most entities one graph() call returns (the server's cap). */
+export const GRAPH_LIMIT = 1000;
+
+/** The entities within `depth` relations of the given ones, and the relations between them (server-side walk). */
+export async function graph(ids: string[], depth = 1, types?: RelationType[]): Promise<Subgraph & { truncated: boolean }> {
+  const data = await execute(ExplorerGraphDocument, { ids, depth, limit: GRAPH_LIMIT, types: types ?? null });
+  if (data.graph.nodes.length === 0) throw new NotFoundError(ids.join(', '));
+  return { nodes: data.graph.nodes.map(toEntity), relations: data.graph.relations.map(toRelation), truncated: data.graph.truncated };
+}
+
+export interface PathData extends Subgraph {
+  length: number;
+}
+
+/** The shortest connections between two entities (walked in either direction), shortest first; empty when none within maxHops. */
+export async function paths(from: string, to: string, maxHops = 6, first = 1, types?: RelationType[]): Promise<PathData[]> {
+  const data = await execute(ExplorerPathsDocument, { from, to, maxHops, first, types: types ?? null });
+  return data.paths.map((p) => ({ length: p.length, nodes: p.nodes.map(toEntity), relations: p.relations.map(toRelation) }));
 }
 
 /** The server knows no entity with this id. */

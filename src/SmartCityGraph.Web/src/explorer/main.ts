@@ -6,7 +6,6 @@ import type { NodeKind, RelationType } from '../gql/graphql';
 import * as api from './api';
 import { toGraphML } from './graphml';
 import { allKinds, allRelationTypes, humanise, kindStyles, overlaps, type EntityData, type RelationData } from './model';
-import { shortestPath } from './shortest-path';
 
 cytoscape.use(fcose);
 
@@ -71,7 +70,7 @@ const cy: Core = cytoscape({
       },
     },
     { selector: '.hidden', style: { display: 'none' } },
-    { selector: '.faded', style: { opacity: 0.15 } },
+    { selector: '.faded', style: { opacity: 0.15, 'text-opacity': 0 } },
     { selector: 'node:selected', style: { 'border-width': 4, 'border-color': '#000000', 'font-weight': 'bold', 'min-zoomed-font-size': 0, 'z-index': 20 } },
     { selector: 'edge.neighbour', style: { 'line-color': '#3d4b59', 'target-arrow-color': '#3d4b59', width: 2, label: 'data(label)' } },
     { selector: 'node.neighbour', style: { 'min-zoomed-font-size': 0 } },
@@ -461,14 +460,20 @@ function link(href: string, text: string) {
   return a;
 }
 
+/** Relation types to follow: all (null) unless the filter leaves some out. */
+const followedTypes = () => (shownTypes.size === allRelationTypes.length ? undefined : [...shownTypes]);
+
 async function expand(id: string) {
   await busy(`Loading the neighbourhood of ${entities.get(id)?.title ?? 'the entity'}…`, async () => {
-    const sub = await api.neighbourhood(id);
+    const sub = await api.graph([id], 1, followedTypes());
     const before = cy.nodes().length;
     if (!(await draw(sub, id))) return;
     if (cy.nodes().length > before) layout(false);
     select(id, true);
-    setStatus(`Expanded: ${sub.total} relations, ${cy.nodes().length - before} new entities.`);
+    setStatus(
+      `Expanded: ${sub.relations.length} relations, ${cy.nodes().length - before} new entities.` +
+        (sub.truncated ? ` The server cut the neighbourhood at ${api.GRAPH_LIMIT} entities.` : ''),
+    );
   });
 }
 
@@ -476,7 +481,7 @@ async function expand(id: string) {
 async function focusEntity(id: string) {
   if (!entities.has(id)) {
     const ok = await busy('Loading…', async () => {
-      const sub = await api.neighbourhood(id);
+      const sub = await api.graph([id], 1, followedTypes());
       if (!(await draw(sub, selectedId ?? undefined))) return false;
       layout(cy.nodes().length === sub.nodes.length);
       return true;
@@ -496,11 +501,13 @@ async function runSearch(text: string) {
     return;
   }
   await busy(`Searching for “${text}”…`, async () => {
-    const hits = await api.search(text.trim());
+    const kinds = shownKinds.size === allKinds.length ? undefined : [...shownKinds];
+    const { total, hits } = await api.search(text.trim(), kinds);
     panel.replaceChildren();
     const header = document.createElement('div');
     header.className = 'search-header';
-    header.append(document.createTextNode(hits.length ? `${hits.length} found for “${text}”` : `Nothing found for “${text}”.`), button('Close', () => (panel.hidden = true)));
+    const found = hits.length ? `${total} found for “${text}”${total > hits.length ? ` (best ${hits.length} shown)` : ''}` : `Nothing found for “${text}”.`;
+    header.append(document.createTextNode(found + (kinds ? ' among the kinds shown' : '')), button('Close', () => (panel.hidden = true)));
     const list = document.createElement('ul');
     for (const hit of hits) {
       const li = document.createElement('li');
@@ -509,8 +516,9 @@ async function runSearch(text: string) {
         panel.hidden = true;
         void focusEntity(hit.entity.id);
       });
-      b.innerHTML = `${shapeIcon(style.shape, style.colour)} <span></span> <small>${style.label}</small>`;
-      b.querySelector('span')!.textContent = hit.entity.title;
+      b.innerHTML = `${shapeIcon(style.shape, style.colour)} <span class="hit"><span class="hit-title"></span><span class="hit-snippet"></span></span> <small>${style.label}</small>`;
+      b.querySelector('.hit-title')!.textContent = hit.entity.title;
+      if (hit.highlight && !hit.highlight.startsWith(`«${hit.entity.title}»`)) b.querySelector('.hit-snippet')!.append(...highlighted(hit.highlight));
       b.dataset.id = hit.entity.id;
       li.append(b);
       list.append(li);
@@ -518,6 +526,16 @@ async function runSearch(text: string) {
     panel.append(header, list);
     panel.hidden = false;
     (list.querySelector('button') as HTMLButtonElement | null)?.focus();
+  });
+}
+
+/** « and » around the matched words become <mark>; everything else stays text. */
+function highlighted(snippet: string): Node[] {
+  return snippet.split(/(«[^»]*»)/).filter(Boolean).map((part) => {
+    if (!part.startsWith('«')) return document.createTextNode(part);
+    const mark = document.createElement('mark');
+    mark.textContent = part.slice(1, -1);
+    return mark;
   });
 }
 
@@ -543,21 +561,32 @@ function clearPath() {
   $('path-result').textContent = '';
 }
 
-function findPath() {
+/** The longest path the explorer asks the server for (its cap). */
+const MAX_HOPS = 6;
+
+async function findPath() {
   clearPath();
   const from = $<HTMLSelectElement>('path-from').value;
   const to = $<HTMLSelectElement>('path-to').value;
+  const result = $('path-result');
+  delete result.dataset.length;
   if (!from || !to) {
-    $('path-result').textContent = 'Choose both ends of the path (or use “Path from here” / “Path to here” on an entity).';
+    result.textContent = 'Choose both ends of the path (or use “Path from here” / “Path to here” on an entity).';
     return;
   }
-  const { edges } = visible();
-  const path = shortestPath(from, to, edges.map((e) => ({ id: e.id(), from: e.source().id(), to: e.target().id() })));
-  if (!path) {
-    $('path-result').textContent = 'These two are not connected in the drawn graph. Widen the filters, expand neighbourhoods or draw the whole graph.';
-    return;
-  }
-  highlightPath(path.nodes, path.edges);
+  await busy('Finding the shortest path…', async () => {
+    const [path] = await api.paths(from, to, MAX_HOPS, 1, followedTypes());
+    if (!path) {
+      result.textContent = `No connection of at most ${MAX_HOPS} relations${followedTypes() ? ' of the relation types shown' : ''}.`;
+      result.dataset.length = '-1';
+      return;
+    }
+    const before = cy.nodes().length;
+    await draw(path, from);
+    if (cy.nodes().length > before) layout(false);
+    highlightPath(path.nodes.map((n) => n.id), path.relations.map((r) => r.id));
+    if (cy.elements('.path.hidden').nonempty()) result.append(document.createTextNode(' Some steps are hidden by the filters.'));
+  });
 }
 
 function highlightPath(nodeIds: string[], edgeIds: string[]) {
@@ -581,6 +610,7 @@ function highlightPath(nodeIds: string[], edgeIds: string[]) {
   });
   result.append(summary, list, button('Clear path', clearPath));
   result.dataset.length = String(edgeIds.length);
+  result.scrollIntoView({ block: 'nearest' });
   cy.fit(cy.elements('.path'), 80);
   limitZoom();
 }
@@ -779,7 +809,7 @@ $('export-png').addEventListener('click', exportPng);
 $('export-graphml').addEventListener('click', exportGraphML);
 $('path-form').addEventListener('submit', (event) => {
   event.preventDefault();
-  findPath();
+  void findPath();
 });
 
 renderFilters();

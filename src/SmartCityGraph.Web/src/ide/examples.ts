@@ -14,7 +14,7 @@ export interface Example {
 export const examples: Example[] = [
   { title: 'Pilots', question: 'Which pilot projects are there, and who runs and funds them?', query: welcome },
   { title: 'Organisers', question: 'Who organised most events?', query: whoOrganised },
-  { title: 'Senate → pilots', question: 'How is the Senate connected to the pilot projects?', query: senateToPilots },
+  { title: 'Senate → pilot', question: 'How is the Senate connected to a pilot project?', query: senateToPilots },
   {
     title: 'Events per month',
     question: 'How many events took place per month?',
