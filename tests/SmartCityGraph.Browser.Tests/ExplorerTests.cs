@@ -36,6 +36,22 @@ public sealed class ExplorerTests(BrowserFixture browser)
     }
 
     [SkippableFact]
+    public async Task Asks_before_drawing_more_than_the_limit_and_draws_only_what_was_agreed()
+    {
+        var (nodes, _) = await WholeGraphFromApiAsync();
+        await using var tab = await browser.OpenAsync("/explorer?limit=40"); // the default limit is 300; the seed has fewer
+        var dialog = tab.Page.Locator("dialog#ask");
+        await Expect(dialog).ToBeVisibleAsync(new() { Timeout = 15_000 });
+        await Expect(dialog).ToContainTextAsync($"The whole graph has {nodes.Count} entities");
+        await tab.ScreenshotAsync("explorer-ask");
+
+        await dialog.GetByRole(AriaRole.Button, new() { Name = "Draw the first 40" }).ClickAsync();
+        var graph = tab.Page.GetByTestId("graph");
+        await Expect(graph).ToHaveAttributeAsync("data-state", "ready", Slow);
+        await Expect(graph).ToHaveAttributeAsync("data-node-count", "40", Slow);
+    }
+
+    [SkippableFact]
     public async Task Filtering_by_kind_hides_those_entities_and_their_relations()
     {
         var (nodes, relations) = await WholeGraphFromApiAsync();
@@ -63,6 +79,7 @@ public sealed class ExplorerTests(BrowserFixture browser)
         await page.Locator("#search-input").PressAsync("Enter");
         var hit = page.Locator("#search-results li button").First;
         await Expect(hit).ToContainTextAsync("Technologiestiftung", new() { Timeout = 15_000 });
+        await tab.ScreenshotAsync("explorer-search-results");
         await hit.ClickAsync();
 
         var details = page.Locator("#details");

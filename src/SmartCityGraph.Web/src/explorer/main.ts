@@ -9,8 +9,13 @@ import { allKinds, allRelationTypes, humanise, kindStyles, overlaps, type Entity
 
 cytoscape.use(fcose);
 
-/** Drawing more entities than this at once asks first: the page must never freeze on a large neighbourhood. */
-export const DRAW_LIMIT = 300;
+const params = new URLSearchParams(window.location.search);
+
+/**
+ * Drawing more entities than this at once asks first: the page must never freeze on a large
+ * neighbourhood. 300 unless the address says otherwise (`?limit=50`).
+ */
+const DRAW_LIMIT = Math.max(1, Number(params.get('limit')) || 300);
 
 const $ = <T extends HTMLElement = HTMLElement>(id: string) => document.getElementById(id) as T;
 const graphElement = $('graph');
@@ -815,7 +820,7 @@ $('path-form').addEventListener('submit', (event) => {
 renderFilters();
 refreshTimeline();
 refreshPathChoices();
-const focus = new URLSearchParams(window.location.search).get('focus');
+const focus = params.get('focus');
 if (focus) void focusEntity(focus);
 else void loadAll();
 
