@@ -200,20 +200,39 @@ public sealed class ExplorerTests(BrowserFixture browser)
     [SkippableFact]
     public async Task Says_so_when_the_server_cannot_be_reached()
     {
-        Skip.If(browser.Unavailable is not null, browser.Unavailable);
-        var page = await browser.Browser!.NewPageAsync();
-        try
-        {
-            await page.RouteAsync("**/graphql", route => route.AbortAsync("connectionrefused"));
-            await page.GotoAsync(new Uri(browser.BaseAddress, "/explorer").ToString());
-            var message = page.Locator("#message");
-            await Expect(message).ToContainTextAsync("cannot be reached", new() { Timeout = 15_000 });
-            await Expect(page.GetByTestId("graph")).ToHaveAttributeAsync("data-state", "ready");
-        }
-        finally
-        {
-            await page.CloseAsync();
-        }
+        await using var tab = await browser.OpenAsync("/explorer",
+            page => page.RouteAsync("**/graphql", route => route.AbortAsync("connectionrefused")));
+        var message = tab.Page.Locator("#message");
+        await Expect(message).ToContainTextAsync("cannot be reached", new() { Timeout = 15_000 });
+        await Expect(tab.Page.GetByTestId("graph")).ToHaveAttributeAsync("data-state", "ready");
+    }
+
+    [SkippableFact]
+    public async Task A_phase_on_the_timeline_narrows_the_view_to_what_overlaps_it()
+    {
+        await using var tab = await browser.OpenAsync("/explorer");
+        var page = tab.Page;
+        var graph = page.GetByTestId("graph");
+        await Expect(graph).ToHaveAttributeAsync("data-state", "ready", Slow);
+        var all = int.Parse((await graph.GetAttributeAsync("data-node-count"))!);
+
+        var phase = page.Locator("#phase-buttons button", new() { HasText = "Stufe 1" });
+        var span = (await phase.GetAttributeAsync("title"))!; // "Stufe 1: …: 2020-11-01 – 2021-06-30"
+        await phase.ClickAsync();
+        await Expect(graph).Not.ToHaveAttributeAsync("data-node-count", all.ToString());
+
+        // Every dated entity still drawn overlaps the chosen months; undated ones (organisations, …) stay.
+        var outside = await page.EvaluateAsync<int>(@"() => {
+            const from = document.getElementById('date-from-label').textContent + '-01';
+            const to = document.getElementById('date-to-label').textContent + '-31';
+            return smartCityGraph.cy.nodes(':visible').filter(n => {
+                const e = smartCityGraph.entities.get(n.id());
+                const s = e.start ?? e.end, end = e.end ?? e.start;
+                return s && (s > to || end < from);
+            }).length;
+        }");
+        Assert.Equal(0, outside);
+        Assert.Contains(await page.Locator("#date-from-label").TextContentAsync() ?? "", span);
     }
 
     [SkippableFact]

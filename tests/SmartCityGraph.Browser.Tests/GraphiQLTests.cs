@@ -38,11 +38,7 @@ public sealed class GraphiQLTests(BrowserFixture browser)
     {
         await using var tab = await browser.OpenAsync("/graphql");
         var page = tab.Page;
-        await Expect(page.Locator(".graphiql-container")).ToBeVisibleAsync(new() { Timeout = 30_000 });
-        // GraphiQL remembers the open side panel (the browser profile is shared): open the examples if hidden.
-        var show = page.GetByLabel("Show Examples");
-        if (await show.CountAsync() > 0) await show.ClickAsync();
-        await Expect(page.Locator(".scg-examples")).ToBeVisibleAsync();
+        await Expect(page.Locator(".scg-examples")).ToBeVisibleAsync(new() { Timeout = 30_000 });
 
         await page.Locator(".scg-examples button", new() { HasText = "Organisers" }).ClickAsync();
         await Expect(page.Locator(".graphiql-query-editor")).ToContainTextAsync("WhoOrganisedMostEvents", new() { Timeout = 15_000 });

@@ -12,13 +12,12 @@ public sealed class BrowserFixture : IAsyncLifetime
 {
     public const string ChromiumPath = "/usr/bin/chromium";
 
-    private readonly string _profile = Directory.CreateTempSubdirectory("smartcitygraph-chromium").FullName;
     private IPlaywright? _playwright;
 
     public BrowserServer Server { get; } = new();
     public Uri BaseAddress { get; private set; } = null!;
     public HttpClient Http { get; private set; } = null!;
-    public IBrowserContext? Browser { get; private set; }
+    public IBrowser? Browser { get; private set; }
 
     /// <summary>Why the browser tests cannot run here (null when they can).</summary>
     public string? Unavailable { get; private set; }
@@ -39,7 +38,8 @@ public sealed class BrowserFixture : IAsyncLifetime
 
         Environment.SetEnvironmentVariable("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1");
         _playwright = await Playwright.CreateAsync();
-        Browser = await _playwright.Chromium.LaunchPersistentContextAsync(_profile, new BrowserTypeLaunchPersistentContextOptions
+        // Playwright starts Chromium on a fresh, temporary --user-data-dir of its own and removes it afterwards.
+        Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {
             ExecutablePath = ChromiumPath,
             Headless = true,
@@ -48,17 +48,24 @@ public sealed class BrowserFixture : IAsyncLifetime
                 "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
                 "--disable-component-update", "--disable-sync", "--disable-dev-shm-usage",
             ],
-            ViewportSize = new ViewportSize { Width = 1440, Height = 900 }, // a laptop screen
-            AcceptDownloads = true,
         });
     }
 
-    /// <summary>A fresh page (its own local storage is not shared: each test clears it) that records every request it makes.</summary>
-    public async Task<BrowserPage> OpenAsync(string path)
+    /// <summary>
+    /// A page in a context of its own (no local storage shared with other tests: GraphiQL remembers tabs and
+    /// panels there) on a laptop-sized screen, recording every request it makes.
+    /// </summary>
+    public async Task<BrowserPage> OpenAsync(string path, Func<IPage, Task>? beforeNavigation = null)
     {
         Skip.If(Unavailable is not null, Unavailable);
-        var page = await Browser!.NewPageAsync();
+        var context = await Browser!.NewContextAsync(new BrowserNewContextOptions
+        {
+            ViewportSize = new ViewportSize { Width = 1440, Height = 900 },
+            AcceptDownloads = true,
+        });
+        var page = await context.NewPageAsync();
         var recorded = new BrowserPage(page, BaseAddress);
+        if (beforeNavigation is not null) await beforeNavigation(page);
         await page.GotoAsync(new Uri(BaseAddress, path).ToString());
         return recorded;
     }
@@ -78,7 +85,6 @@ public sealed class BrowserFixture : IAsyncLifetime
         _playwright?.Dispose();
         Http?.Dispose();
         await Server.DisposeAsync();
-        try { Directory.Delete(_profile, recursive: true); } catch (IOException) { /* best effort */ }
     }
 }
 
@@ -128,5 +134,5 @@ public sealed class BrowserPage : IAsyncDisposable
         return path;
     }
 
-    public async ValueTask DisposeAsync() => await Page.CloseAsync();
+    public async ValueTask DisposeAsync() => await Page.Context.CloseAsync();
 }
