@@ -28,6 +28,15 @@ public static class NeighbourWindows
         IReadOnlyCollection<RelationType> types, NodeKind kind, long? after, long? before, int take, bool descending,
         CancellationToken ct)
     {
+        var (sql, parameters) = NeighboursSql(parentIds, direction, types, kind, after, before, take, descending);
+        return db.Database.SqlQueryRaw<WindowRow>(sql, [.. parameters]).ToListAsync(ct);
+    }
+
+    /// <summary>The SQL of <see cref="NeighboursAsync"/> with "{n}" placeholders, for EF and for query-plan tests.</summary>
+    public static (string Sql, List<object> Parameters) NeighboursSql(
+        IReadOnlyCollection<int> parentIds, WalkDirection direction, IReadOnlyCollection<RelationType> types, NodeKind kind,
+        long? after, long? before, int take, bool descending)
+    {
         var (parentEnd, childEnd) = direction == WalkDirection.Out ? ("FromId", "ToId") : ("ToId", "FromId");
         var parameters = new List<object>();
         var sql = new StringBuilder();
@@ -45,7 +54,7 @@ public static class NeighbourWindows
                 ORDER BY r."{childEnd}" {(descending ? "DESC" : "ASC")} LIMIT {Add(parameters, take)})
             WHERE p."Id" IN ({List(parameters, parentIds.Select(id => (object)id))})
             """);
-        return db.Database.SqlQueryRaw<WindowRow>(sql.ToString(), [.. parameters]).ToListAsync(ct);
+        return (sql.ToString(), parameters);
     }
 
     /// <summary>The first <c>take</c> relations touching each parent in <paramref name="direction"/>, by relation id.</summary>
