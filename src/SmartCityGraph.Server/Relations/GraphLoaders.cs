@@ -1,5 +1,6 @@
 using GraphQL.DataLoader;
 using Microsoft.EntityFrameworkCore;
+using SmartCityGraph.Data.Graph;
 using SmartCityGraph.Data.Model;
 using SmartCityGraph.Data.Storage;
 using SmartCityGraph.GraphQL.DataLoading;
@@ -42,9 +43,14 @@ public sealed class GraphLoaders(SmartCityDbContext db, RequestLoaders loaders)
         var loader = loaders.GetOrAdd<int, Connection<TChild>>($"neighbour-page|{spec.Name}|{typeof(TChild).Name}|{page.CacheKey}|{scope}",
             async (ids, ct) =>
             {
-                var rows = await PagedChildren<TChild>(ids, spec, page).ToListAsync(ct);
-                return rows.ToDictionary(r => r.ParentId, r => Connection<TChild>.FromRows(
-                    r.Items, page, scope, c => c.Id, () => NeighbourCount<TChild>(r.ParentId, spec)));
+                if (spec.Direction == Direction.Both || spec.TargetKind is not { } kind)
+                    throw new ArgumentException("Paged neighbours walk one direction to one kind.", nameof(spec));
+                var window = await db.NeighboursAsync(ids, Walk(spec.Direction), spec.Types, kind,
+                    page.After?.Key, page.Before?.Key, page.Size + 1, page.Backward, ct);
+                var childIds = window.Select(r => r.ItemId).Distinct().ToList();
+                var children = await db.Set<TChild>().AsNoTracking().Where(c => childIds.Contains(c.Id)).ToDictionaryAsync(c => c.Id, ct);
+                return InWindowOrder(ids, window, page, children, (parent, rows) => Connection<TChild>.FromRows(
+                    rows, page, scope, c => c.Id, () => NeighbourCount<TChild>(parent, spec)));
             },
             missing: Connection<TChild>.FromRows([], page, scope, c => c.Id, () => new DeferredResult<int>(_ => Task.FromResult(0))));
         return loader.Load(id);
@@ -69,42 +75,32 @@ public sealed class GraphLoaders(SmartCityDbContext db, RequestLoaders loaders)
         var name = $"relation-page|{direction}|{TypesName(typeFilter)}|{page.CacheKey}|{scope}";
         var loader = loaders.GetOrAdd<int, Connection<Relation>>(name, async (ids, ct) =>
         {
-            var outgoing = direction == Direction.In ? [] : await RelationRows(ids, Direction.Out, typeFilter, page, ct);
-            var incoming = direction == Direction.Out ? [] : await RelationRows(ids, Direction.In, typeFilter, page, ct);
+            var window = new List<WindowRow>();
+            foreach (var walk in direction switch { Direction.Out => [WalkDirection.Out], Direction.In => [WalkDirection.In], _ => new[] { WalkDirection.Out, WalkDirection.In } })
+                window.AddRange(await db.RelationsAsync(ids, walk, typeFilter, page.After?.Key, page.Before?.Key, page.Size + 1, page.Backward, ct));
+            var relationIds = window.Select(r => r.ItemId).Distinct().ToList();
+            var relations = await db.Relations.AsNoTracking().Where(r => relationIds.Contains(r.Id)).ToDictionaryAsync(r => r.Id, ct);
             // BOTH merges two windows of the same order: the first n+1 of the union are among them.
-            return ids.Distinct().ToDictionary(parent => parent, parent =>
-            {
-                var rows = outgoing.GetValueOrDefault(parent, []).Concat(incoming.GetValueOrDefault(parent, []));
-                var ordered = (page.Backward ? rows.OrderByDescending(r => r.Id) : rows.OrderBy(r => r.Id)).Take(page.Size + 1).ToList();
-                return Connection<Relation>.FromRows(ordered, page, scope, r => r.Id, () => RelationCount(parent, direction, typeFilter));
-            });
+            return InWindowOrder(ids, window, page, relations, (parent, rows) => Connection<Relation>.FromRows(
+                rows, page, scope, r => r.Id, () => RelationCount(parent, direction, typeFilter)));
         }, missing: Connection<Relation>.FromRows([], page, scope, x => x.Id, () => new DeferredResult<int>(_ => Task.FromResult(0))));
         return loader.Load(id);
     }
 
-    private async Task<Dictionary<int, List<Relation>>> RelationRows(
-        IReadOnlyList<int> ids, Direction direction, RelationType[]? typeFilter, PageRequest page, CancellationToken ct)
-    {
-        var lower = (int?)page.After?.Key ?? int.MinValue;
-        var upper = (int?)page.Before?.Key ?? int.MaxValue;
-        var take = page.Size + 1;
-        var parents = db.Entities.Where(p => ids.Contains(p.Id));
-        // Navigations (not correlated subqueries) let EF window per parent (ROW_NUMBER), which SQLite runs; it has no APPLY.
-        var rows = (direction, page.Backward) switch
-        {
-            (Direction.Out, false) => parents.Select(p => new RelationRowsOf(p.Id, p.OutgoingRelations
-                .Where(r => (typeFilter == null || typeFilter.Contains(r.Type)) && r.Id > lower && r.Id < upper).OrderBy(r => r.Id).Take(take).ToList())),
-            (Direction.Out, true) => parents.Select(p => new RelationRowsOf(p.Id, p.OutgoingRelations
-                .Where(r => (typeFilter == null || typeFilter.Contains(r.Type)) && r.Id > lower && r.Id < upper).OrderByDescending(r => r.Id).Take(take).ToList())),
-            (_, false) => parents.Select(p => new RelationRowsOf(p.Id, p.IncomingRelations
-                .Where(r => (typeFilter == null || typeFilter.Contains(r.Type)) && r.Id > lower && r.Id < upper).OrderBy(r => r.Id).Take(take).ToList())),
-            (_, true) => parents.Select(p => new RelationRowsOf(p.Id, p.IncomingRelations
-                .Where(r => (typeFilter == null || typeFilter.Contains(r.Type)) && r.Id > lower && r.Id < upper).OrderByDescending(r => r.Id).Take(take).ToList())),
-        };
-        return await rows.ToDictionaryAsync(r => r.ParentId, r => r.Items, ct);
-    }
+    private static WalkDirection Walk(Direction direction) => direction == Direction.Out ? WalkDirection.Out : WalkDirection.In;
 
-    private sealed record RelationRowsOf(int ParentId, List<Relation> Items);
+    /// <summary>Groups window rows per parent, in the page's direction, at most one more than the page.</summary>
+    private static Dictionary<int, TConnection> InWindowOrder<TItem, TConnection>(
+        IReadOnlyList<int> parents, List<WindowRow> window, PageRequest page, Dictionary<int, TItem> items,
+        Func<int, List<TItem>, TConnection> connection)
+    {
+        var rowsOf = window.Where(r => items.ContainsKey(r.ItemId)).ToLookup(r => r.ParentId);
+        return parents.Distinct().ToDictionary(parent => parent, parent =>
+        {
+            var rows = page.Backward ? rowsOf[parent].OrderByDescending(r => r.ItemId) : rowsOf[parent].OrderBy(r => r.ItemId);
+            return connection(parent, rows.Take(page.Size + 1).Select(r => items[r.ItemId]).ToList());
+        });
+    }
 
     private IDataLoaderResult<int> RelationCount(int id, Direction direction, RelationType[]? typeFilter) =>
         loaders.GetOrAdd<int, int>($"relation-count|{direction}|{TypesName(typeFilter)}", async (ids, ct) =>
@@ -118,53 +114,32 @@ public sealed class GraphLoaders(SmartCityDbContext db, RequestLoaders loaders)
 
     private static string TypesName(RelationType[]? types) => types is null ? "*" : string.Join(",", types);
 
+    /// <summary>
+    /// Two statements: the relations (driven by the parents' index entries), then the neighbours by id.
+    /// One joined statement let SQLite start from "every entity of the kind" on large graphs.
+    /// </summary>
     private async Task<IReadOnlyDictionary<int, IReadOnlyList<Entity>>> FetchNeighbours(IReadOnlyList<int> ids, RelationSpec spec, CancellationToken ct)
     {
         var types = spec.Types.ToArray();
-        var kind = spec.TargetKind;
         var relations = db.Relations.AsNoTracking().Where(r => types.Contains(r.Type));
-        var outgoing = relations.Where(r => ids.Contains(r.FromId) && (kind == null || r.To.Kind == kind))
-            .Select(r => new { RelationId = r.Id, Owner = r.FromId, Neighbour = r.To });
-        var incoming = relations.Where(r => ids.Contains(r.ToId) && (kind == null || r.From.Kind == kind))
-            .Select(r => new { RelationId = r.Id, Owner = r.ToId, Neighbour = r.From });
-        var query = spec.Direction switch
+        var outgoing = relations.Where(r => ids.Contains(r.FromId)).Select(r => new { RelationId = r.Id, Owner = r.FromId, Neighbour = r.ToId });
+        var incoming = relations.Where(r => ids.Contains(r.ToId)).Select(r => new { RelationId = r.Id, Owner = r.ToId, Neighbour = r.FromId });
+        var links = await (spec.Direction switch
         {
             Direction.Out => outgoing,
             Direction.In => incoming,
             _ => outgoing.Concat(incoming),
-        };
-        var rows = await query.ToListAsync(ct);
-        return rows.OrderBy(r => r.RelationId)
-            .GroupBy(r => r.Owner)
-            .ToDictionary(g => g.Key, g => (IReadOnlyList<Entity>)g.Select(r => r.Neighbour).DistinctBy(e => e.Id).ToList());
-    }
+        }).ToListAsync(ct);
+        if (links.Count == 0) return new Dictionary<int, IReadOnlyList<Entity>>();
 
-    private IQueryable<ChildRows<TChild>> PagedChildren<TChild>(IReadOnlyList<int> ids, RelationSpec spec, PageRequest page) where TChild : Entity
-    {
-        if (spec.Direction == Direction.Both) throw new ArgumentException("Paged neighbours walk one direction.", nameof(spec));
-        var types = spec.Types.ToArray();
+        var neighbourIds = links.Select(l => l.Neighbour).Distinct().ToList();
         var kind = spec.TargetKind;
-        var lower = (int?)page.After?.Key ?? int.MinValue;
-        var upper = (int?)page.Before?.Key ?? int.MaxValue;
-        var take = page.Size + 1;
-        var parents = db.Entities.Where(p => ids.Contains(p.Id));
-        // Written out per case: EF turns these navigations into one query windowed per parent (SQLite has no APPLY).
-        return (spec.Direction, page.Backward) switch
-        {
-            (Direction.Out, false) => parents.Select(p => new ChildRows<TChild>(p.Id, p.OutgoingRelations
-                .Where(r => types.Contains(r.Type) && r.To.Kind == kind && r.ToId > lower && r.ToId < upper)
-                .OrderBy(r => r.ToId).Take(take).Select(r => (TChild)r.To).ToList())),
-            (Direction.Out, true) => parents.Select(p => new ChildRows<TChild>(p.Id, p.OutgoingRelations
-                .Where(r => types.Contains(r.Type) && r.To.Kind == kind && r.ToId > lower && r.ToId < upper)
-                .OrderByDescending(r => r.ToId).Take(take).Select(r => (TChild)r.To).ToList())),
-            (_, false) => parents.Select(p => new ChildRows<TChild>(p.Id, p.IncomingRelations
-                .Where(r => types.Contains(r.Type) && r.From.Kind == kind && r.FromId > lower && r.FromId < upper)
-                .OrderBy(r => r.FromId).Take(take).Select(r => (TChild)r.From).ToList())),
-            (_, true) => parents.Select(p => new ChildRows<TChild>(p.Id, p.IncomingRelations
-                .Where(r => types.Contains(r.Type) && r.From.Kind == kind && r.FromId > lower && r.FromId < upper)
-                .OrderByDescending(r => r.FromId).Take(take).Select(r => (TChild)r.From).ToList())),
-        };
+        var neighbours = await db.Entities.AsNoTracking()
+            .Where(e => neighbourIds.Contains(e.Id) && (kind == null || e.Kind == kind))
+            .ToDictionaryAsync(e => e.Id, ct);
+        return links.Where(l => neighbours.ContainsKey(l.Neighbour))
+            .OrderBy(l => l.RelationId)
+            .GroupBy(l => l.Owner)
+            .ToDictionary(g => g.Key, g => (IReadOnlyList<Entity>)g.Select(l => neighbours[l.Neighbour]).DistinctBy(e => e.Id).ToList());
     }
-
-    private sealed record ChildRows<TChild>(int ParentId, List<TChild> Items);
 }

@@ -88,7 +88,15 @@ namespace SmartCityGraph.Data.Storage.Migrations
 
                     b.HasKey("Id");
 
+                    b.HasIndex("FromId", "Id");
+
+                    b.HasIndex("ToId", "Id");
+
+                    b.HasIndex("FromId", "ToId", "Type");
+
                     b.HasIndex("FromId", "Type", "ToId");
+
+                    b.HasIndex("ToId", "FromId", "Type");
 
                     b.HasIndex("ToId", "Type", "FromId");
 
