@@ -31,7 +31,8 @@ function ExamplesPanel() {
       <ul>
         {examples.map((example) => (
           <li key={example.title}>
-            <button type="button" className="graphiql-button" onClick={() => open(example)}>
+            {/* Enabled once Monaco's editors exist: a click before that would open an empty tab. */}
+            <button type="button" className="graphiql-button" disabled={!queryEditor || !variableEditor} onClick={() => open(example)}>
               <strong>{example.title}</strong>
               <span>{example.question}</span>
             </button>
