@@ -18,7 +18,22 @@ internal sealed record Scenario(string Name, string Query, Func<GraphQLRequester
                 events(first: 10) { nodes { title phase { title } organisers { title } } }
                 pilots(first: 5) { nodes { title lead { title } } } } } }
             """),
+        new("(e) filtered + sorted page of 50 events",
+            """
+            { events(first: 50, where: { category: { eq: PARTICIPATION }, startDate: { gte: "2021-06-01" } },
+                     order: [{ startDate: DESC }]) { nodes { title startDate status } } }
+            """),
+        new("(f) full-text search, 20 hits", """{ search(query: "water", first: 20) { nodes { score highlight entity { title } } } }"""),
+        new("(g) depth-2 neighbourhood of a pilot (limit 200)",
+            "query($id: ID!) { graph(ids: [$id], depth: 2, limit: 200) { truncated nodes { id title } relations { type } } }",
+            async (requester, ct) => new { id = await FirstIdAsync(requester, "pilots", ct) }),
+        new("(h) up to 3 paths of at most 4 hops, pilot → organisation",
+            "query($from: ID!, $to: ID!) { paths(from: $from, to: $to, maxHops: 4, first: 3) { length nodes { title } } }",
+            async (requester, ct) => new { from = await FirstIdAsync(requester, "pilots", ct), to = await FirstIdAsync(requester, "organisations", ct) }),
     ];
+
+    private static async Task<string> FirstIdAsync(GraphQLRequester requester, string connection, CancellationToken ct) =>
+        (await requester.DataAsync($"{{ {connection}(first: 1) {{ nodes {{ id }} }} }}", ct: ct))[connection]!["nodes"]![0]!["id"]!.GetValue<string>();
 }
 
 /// <summary>

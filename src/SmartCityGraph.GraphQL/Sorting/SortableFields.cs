@@ -11,7 +11,7 @@ public enum SortDirection { Ascending, Descending }
 /// <summary>
 /// The fields a client may sort <typeparamref name="T"/> by, declared once; from it come the
 /// <c>XSortInput</c> type and the <see cref="SortOrder{T}"/> an <c>order</c> argument means.
-/// Every order ends with <paramref name="uniqueKey"/> ascending, so paging stays stable.
+/// Every order ends with <paramref name="uniqueKey"/> (in the direction of the key before it), so paging stays stable.
 /// </summary>
 /// <param name="typeName">The GraphQL name of the sorted type, e.g. "Event" for EventSortInput.</param>
 public sealed class SortableFields<T>(string typeName, string uniqueKeyName, Expression<Func<T, int>> uniqueKey)
@@ -64,7 +64,10 @@ public sealed class SortableFields<T>(string typeName, string uniqueKeyName, Exp
             if (keys.Any(k => k.Name == name)) throw GraphQLRequestException.InvalidInput($"'{name}' is sorted by twice.");
             keys.Add(make(direction is SortDirection.Descending));
         }
-        keys.AddRange(Default.Keys);
+        // The unique tie-breaker runs the way the last key runs: then one index on (key, id), read
+        // forwards or backwards, serves the whole order and a page stops after n rows instead of sorting.
+        var tieDescending = keys.Count > 0 && keys[^1].Descending;
+        keys.Add(new SortKey<T, int>(uniqueKeyName, uniqueKey, tieDescending));
         return new SortOrder<T>(keys);
     }
 

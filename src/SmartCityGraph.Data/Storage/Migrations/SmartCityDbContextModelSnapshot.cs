@@ -145,7 +145,7 @@ namespace SmartCityGraph.Data.Storage.Migrations
                         .HasColumnType("TEXT")
                         .HasColumnName("Url");
 
-                    b.HasIndex("StartDate", "Id");
+                    b.HasIndex("Kind", "StartDate", "Id");
 
                     b.HasDiscriminator().HasValue("Event");
                 });
