@@ -1,5 +1,6 @@
 using SmartCityGraph.GraphQL.Http;
 using SmartCityGraph.Server.Commands;
+using SmartCityGraph.Server.Export;
 using SmartCityGraph.Server.Hosting;
 
 // One executable, several verbs: with none it serves the API; `print-schema`, `import <dir>`,
@@ -15,6 +16,7 @@ if (verb is not null) return await CommandLine.RunAsync(verb, args[1..], app.Ser
 await app.Services.PrepareDatabaseAsync();
 app.MapGraphQLHttp();
 app.MapHealthChecks("/health");
+app.MapExports();
 app.MapGet("/", () => Results.Redirect("/graphql"));
 app.Lifetime.ApplicationStarted.Register(() =>
     Console.WriteLine($"SmartCityGraph is listening on {string.Join(", ", app.Urls)} (GraphQL at /graphql)"));
