@@ -1,5 +1,6 @@
 using SmartCityGraph.GraphQL.Http;
 using SmartCityGraph.Server.Commands;
+using SmartCityGraph.Server.Export;
 using SmartCityGraph.Server.Hosting;
 using SmartCityGraph.Server.Web;
 
@@ -17,6 +18,7 @@ await app.Services.PrepareDatabaseAsync();
 app.MapWebPages();   // GraphiQL for a browser's GET /graphql, the explorer at /explorer, assets at /ui
 app.MapGraphQLHttp();
 app.MapHealthChecks("/health");
+app.MapExports();
 app.MapGet("/", () => Results.Redirect("/graphql"));
 app.Lifetime.ApplicationStarted.Register(() =>
     Console.WriteLine($"SmartCityGraph is listening on {string.Join(", ", app.Urls)} (GraphQL and its IDE at /graphql, the explorer at /explorer)"));

@@ -1,0 +1,70 @@
+using SmartCityGraph.Data.Model;
+
+namespace SmartCityGraph.Server.Export;
+
+/// <summary>
+/// The attributes GraphML and GEXF give nodes and edges, in one order, so both formats describe the
+/// graph alike (Gephi shows them as columns of its data laboratory).
+/// </summary>
+public static class GraphFields
+{
+    public sealed record Field<T>(string Name, string Description, Func<T, DateOnly, string?> Value);
+
+    public static readonly IReadOnlyList<Field<Entity>> Node =
+    [
+        new("kind", "NodeKind: STRATEGY, PHASE, EVENT, ORGANISATION, PILOT, STRATEGY_ELEMENT, PARTICIPATION_STRAND", (e, _) => ExportText.Name(e.Kind)),
+        new("key", "stable key within the kind (part of the global id)", (e, _) => e.Key),
+        new("title", "display label; an organisation's name", (e, _) => e.Title),
+        new("summary", "short description in own words", (e, _) => e.Summary),
+        new("startDate", "first day (phases, events, pilots)", (e, _) => StartDate(e)),
+        new("endDate", "last day (phases, events, pilots)", (e, _) => EndDate(e)),
+        new("adoptedOn", "day a strategy was adopted", (e, _) => e is Strategy s ? ExportText.Date(s.AdoptedOn) : null),
+        new("type", "an event's, organisation's or strategy element's type", (e, _) => Type(e)),
+        new("category", "an event's category (PARTICIPATION, NETWORK)", (e, _) => e is Event ev ? ExportText.Name(ev.Category) : null),
+        new("status", "an event's status on the day of the export (derived from its dates unless cancelled)", (e, today) => e is Event ev ? ExportText.Name(ev.StatusOn(today)) : null),
+        new("url", "web address", (e, _) => Url(e)),
+        new("sources", "provenance: title <url>; …", (e, _) => ExportText.Sources(e.Sources)),
+    ];
+
+    public static readonly IReadOnlyList<Field<ExportRelation>> Edge =
+    [
+        new("type", "RelationType, read from → to (an organisation ORGANISES an event)", (r, _) => ExportText.Name(r.Relation.Type)),
+        new("role", "the part the from entity plays, where the source names one", (r, _) => r.Relation.Role),
+        new("validFrom", "first day the relation held, where known", (r, _) => ExportText.Date(r.Relation.ValidFrom)),
+        new("validTo", "last day the relation held, where known", (r, _) => ExportText.Date(r.Relation.ValidTo)),
+        new("sources", "provenance: title <url>; …", (r, _) => ExportText.Sources(r.Relation.Sources)),
+    ];
+
+    public static string? StartDate(Entity e) => e switch
+    {
+        Phase p => ExportText.Date(p.StartDate),
+        Event ev => ExportText.Date(ev.StartDate),
+        Pilot p => ExportText.Date(p.StartDate),
+        _ => null,
+    };
+
+    public static string? EndDate(Entity e) => e switch
+    {
+        Phase p => ExportText.Date(p.EndDate),
+        Event ev => ExportText.Date(ev.EndDate),
+        Pilot p => ExportText.Date(p.EndDate),
+        _ => null,
+    };
+
+    public static string? Type(Entity e) => e switch
+    {
+        Event ev => ExportText.Name(ev.Type),
+        Organisation o => ExportText.Name(o.Type),
+        StrategyElement s => ExportText.Name(s.Type),
+        _ => null,
+    };
+
+    public static string? Url(Entity e) => e switch
+    {
+        Strategy s => s.Url,
+        Event ev => ev.Url,
+        Organisation o => o.Url,
+        Pilot p => p.Url,
+        _ => null,
+    };
+}

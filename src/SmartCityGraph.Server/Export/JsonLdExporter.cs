@@ -1,0 +1,188 @@
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using SmartCityGraph.Data.Model;
+using Event = SmartCityGraph.Data.Model.Event;
+
+namespace SmartCityGraph.Server.Export;
+
+/// <summary>
+/// <c>jsonld</c>: JSON-LD with schema.org types in one <c>@graph</c> — a <c>Dataset</c> node (version,
+/// attribution, licence note), then every entity (Event, Organization, Project for pilots, CreativeWork for
+/// strategies, DefinedTerm for strategy elements, Thing for phases and participation strands) with its
+/// sources as <c>citation</c>, then every relation as a schema.org <c>Role</c> on the entity it describes
+/// (an event's <c>organizer</c>, a pilot's <c>funder</c>/<c>member</c>, <c>isPartOf</c>, <c>memberOf</c>, else
+/// an <c>scg:</c> term), carrying its type, role and sources. Nodes with the same <c>@id</c> merge, as JSON-LD
+/// defines, so the relations can follow the entities and the whole graph streams in one pass each.
+/// </summary>
+public sealed class JsonLdExporter : IExporter
+{
+    public const string Vocabulary = "urn:smartcitygraph:vocab:";
+    private const string Schema = "https://schema.org/";
+
+    public string Format => "jsonld";
+    public string MediaType => "application/ld+json";
+    public string FileExtension => "jsonld";
+
+    public async Task WriteAsync(Stream output, ExportData data, CancellationToken ct)
+    {
+        await using var json = new Utf8JsonWriter(output, new JsonWriterOptions { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
+        json.WriteStartObject();
+        json.WriteStartObject("@context");
+        json.WriteString("@vocab", Schema);
+        json.WriteString("scg", Vocabulary);
+        json.WriteEndObject();
+        json.WriteStartArray("@graph");
+        WriteDataSet(json, data);
+
+        await foreach (var entity in data.Entities().WithCancellation(ct))
+        {
+            WriteEntity(json, entity, data);
+            if (json.BytesPending > 1 << 16) await json.FlushAsync(ct);
+        }
+        await foreach (var relation in data.Relations().WithCancellation(ct))
+        {
+            WriteRelation(json, relation, data);
+            if (json.BytesPending > 1 << 16) await json.FlushAsync(ct);
+        }
+
+        json.WriteEndArray();
+        json.WriteEndObject();
+        await json.FlushAsync(ct);
+    }
+
+    public static string TypeOf(NodeKind kind) => kind switch
+    {
+        NodeKind.Event => "Event",
+        NodeKind.Organisation => "Organization",
+        NodeKind.Pilot => "Project",
+        NodeKind.Strategy => "CreativeWork",
+        NodeKind.StrategyElement => "DefinedTerm",
+        _ => "Thing",
+    };
+
+    private static void WriteDataSet(Utf8JsonWriter json, ExportData data)
+    {
+        json.WriteStartObject();
+        json.WriteString("@id", data.IdBase + "dataset");
+        json.WriteString("@type", "Dataset");
+        json.WriteString("name", "SmartCityGraph");
+        json.WriteString("description",
+            "Knowledge graph of Berlin's Smart City strategy process (2020–2022): strategies, phases, participation events, organisations and pilot projects, each fact with its source.");
+        json.WriteString("version", data.DataSetVersion);
+        json.WriteString("citation", data.Citation);
+        json.WriteString("creditText", ExportData.Attribution);
+        json.WriteString("conditionsOfAccess", ExportData.LicenceNote);
+        json.WriteString("inLanguage", "de");
+        json.WriteEndObject();
+    }
+
+    private static void WriteEntity(Utf8JsonWriter json, Entity entity, ExportData data)
+    {
+        var id = entity.GlobalId();
+        json.WriteStartObject();
+        json.WriteString("@id", data.Iri(id));
+        json.WriteString("@type", TypeOf(entity.Kind));
+        json.WriteString("identifier", id);
+        json.WriteString("scg:kind", ExportText.Name(entity.Kind));
+        json.WriteString("name", entity.Title);
+        Optional(json, "description", entity.Summary);
+        switch (entity)
+        {
+            case Event e:
+                json.WriteString("startDate", ExportText.Date(e.StartDate));
+                json.WriteString("endDate", ExportText.Date(e.EndDate ?? e.StartDate));
+                json.WriteString("eventStatus", Schema + (e.Cancelled ? "EventCancelled" : "EventScheduled"));
+                json.WriteString("scg:status", ExportText.Name(e.StatusOn(data.Today)));
+                Optional(json, "scg:recordedStatus", ExportText.Name(e.RecordedStatus));
+                json.WriteString("scg:category", ExportText.Name(e.Category));
+                Optional(json, "scg:eventType", ExportText.Name(e.Type));
+                Optional(json, "url", e.Url);
+                break;
+            case Organisation o:
+                Optional(json, "alternateName", o.Abbreviation);
+                Optional(json, "scg:organisationType", ExportText.Name(o.Type));
+                Optional(json, "url", o.Url);
+                break;
+            case Pilot p:
+                Optional(json, "alternateName", p.SeedTitle);
+                Optional(json, "scg:startDate", ExportText.Date(p.StartDate));
+                Optional(json, "scg:endDate", ExportText.Date(p.EndDate));
+                Optional(json, "url", p.Url);
+                break;
+            case Strategy s:
+                Optional(json, "scg:adoptedOn", ExportText.Date(s.AdoptedOn));
+                Optional(json, "url", s.Url);
+                break;
+            case Phase p:
+                Optional(json, "scg:startDate", ExportText.Date(p.StartDate));
+                Optional(json, "scg:endDate", ExportText.Date(p.EndDate));
+                break;
+            case StrategyElement s:
+                json.WriteString("scg:elementType", ExportText.Name(s.Type));
+                break;
+        }
+        WriteSources(json, entity.Sources);
+        json.WriteEndObject();
+    }
+
+    /// <summary>Which schema.org property a relation becomes, and whether it sits on its "to" end.</summary>
+    public static (string Property, bool OnTarget) PropertyOf(RelationType type) => type switch
+    {
+        RelationType.Organises => ("organizer", true),
+        RelationType.Funds => ("funder", true),
+        RelationType.PartnerIn or RelationType.Leads => ("member", true),
+        RelationType.MemberOf => ("memberOf", false),
+        RelationType.PartOf => ("isPartOf", false),
+        _ => ("scg:" + JsonNamingPolicy.CamelCase.ConvertName(type.ToString()), false),
+    };
+
+    private static void WriteRelation(Utf8JsonWriter json, ExportRelation relation, ExportData data)
+    {
+        var (property, onTarget) = PropertyOf(relation.Relation.Type);
+        var (subject, value) = onTarget ? (relation.To, relation.From) : (relation.From, relation.To);
+        json.WriteStartObject();
+        json.WriteString("@id", data.Iri(subject.GlobalId));
+        // schema.org's Role pattern: the property's value is a Role that holds the same property with the real value.
+        json.WriteStartObject(property);
+        json.WriteString("@type", "Role");
+        json.WriteString("identifier", relation.GlobalId);
+        json.WriteString("scg:relationType", ExportText.Name(relation.Relation.Type));
+        Optional(json, "roleName", relation.Relation.Role);
+        Optional(json, "startDate", ExportText.Date(relation.Relation.ValidFrom));
+        Optional(json, "endDate", ExportText.Date(relation.Relation.ValidTo));
+        json.WriteStartObject(property);
+        json.WriteString("@id", data.Iri(value.GlobalId));
+        json.WriteEndObject();
+        WriteSources(json, relation.Relation.Sources);
+        json.WriteEndObject();
+        json.WriteEndObject();
+    }
+
+    private static void WriteSources(Utf8JsonWriter json, IEnumerable<Source> sources)
+    {
+        json.WriteStartArray("citation");
+        foreach (var source in sources)
+        {
+            json.WriteStartObject();
+            json.WriteString("@type", "CreativeWork");
+            json.WriteString("name", source.Title);
+            Optional(json, "url", source.Url);
+            if (!string.IsNullOrWhiteSpace(source.Publisher))
+            {
+                json.WriteStartObject("publisher");
+                json.WriteString("@type", "Organization");
+                json.WriteString("name", source.Publisher);
+                json.WriteEndObject();
+            }
+            Optional(json, "scg:retrievedOn", ExportText.Date(source.RetrievedOn));
+            Optional(json, "scg:note", source.Note);
+            json.WriteEndObject();
+        }
+        json.WriteEndArray();
+    }
+
+    private static void Optional(Utf8JsonWriter json, string name, string? value)
+    {
+        if (!string.IsNullOrWhiteSpace(value)) json.WriteString(name, value);
+    }
+}

@@ -1,0 +1,39 @@
+using Microsoft.EntityFrameworkCore;
+using SmartCityGraph.Data.Storage;
+using SmartCityGraph.Server.Tests.Infrastructure;
+
+namespace SmartCityGraph.Server.Tests.Export;
+
+/// <summary>A seeded server plus the numbers every export must reproduce: entities per kind (from the API) and relations.</summary>
+public sealed class ExportFixture : IAsyncLifetime
+{
+    public SeededServer Server { get; } = new();
+    public HttpClient Http => Server.Http;
+    public IReadOnlyDictionary<string, int> TotalCounts { get; private set; } = new Dictionary<string, int>();
+    public int Entities => TotalCounts.Values.Sum();
+    public int Relations { get; private set; }
+
+    public async Task InitializeAsync()
+    {
+        await Server.InitializeAsync();
+        var answer = await Http.PostGraphQLAsync(
+            "{ strategies { totalCount } phases { totalCount } events { totalCount } organisations { totalCount } pilots { totalCount } " +
+            "strategyElements { totalCount } participationStrands { totalCount } }");
+        TotalCounts = answer.AssertNoErrors().Data.AsObject().ToDictionary(p => p.Key, p => p.Value!["totalCount"]!.GetValue<int>());
+        await using var scope = Server.Factory.Services.CreateAsyncScope();
+        Relations = await scope.ServiceProvider.GetRequiredService<SmartCityDbContext>().Relations.CountAsync();
+    }
+
+    public Task DisposeAsync() => Server.DisposeAsync();
+
+    /// <summary>GETs an export and checks it succeeded with the media type and a file name.</summary>
+    public async Task<HttpResponseMessage> GetAsync(string path, string mediaType)
+    {
+        var response = await Http.GetAsync(path);
+        Assert.Equal(System.Net.HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(mediaType, response.Content.Headers.ContentType?.MediaType);
+        Assert.Contains("smartcitygraph-", response.Content.Headers.ContentDisposition?.FileName ?? "");
+        Assert.StartsWith("Data: SmartCityGraph", response.Headers.GetValues("X-Attribution").Single());
+        return response;
+    }
+}
