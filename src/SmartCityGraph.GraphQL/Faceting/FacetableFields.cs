@@ -74,8 +74,8 @@ public sealed class FacetableFields<T>(string typeName)
     {
         if (_dates.Count == 0) return [];
         // GROUP BY a constant: one group over all rows, none when there are no rows.
-        var row = await source.GroupBy(_ => 1).Select(AggregateProjection()).FirstOrDefaultAsync(ct).ConfigureAwait(false);
-        return [.. _dates.Select((_, i) => row is null ? new DateRange(null, null) : row.Range(i))];
+        var rows = await source.GroupBy(_ => 1).Select(AggregateProjection()).ToListAsync(ct).ConfigureAwait(false);
+        return [.. _dates.Select((_, i) => rows.Count == 0 ? new DateRange(null, null) : rows[0].Range(i))];
     }
 
     private Expression<Func<IGrouping<int, T>, AggregateRow>> AggregateProjection()
