@@ -60,6 +60,14 @@ public sealed class FacetableFields<T>(string typeName)
         return Add(new RelationFacet<T, TOther>(name, description, related, id, value, label, formatValue, top));
     }
 
+    /// <summary>
+    /// A value of related items (e.g. the types of an event's organisers): items per value, each item once
+    /// per distinct value among its related items; <paramref name="itemId"/> tells items apart.
+    /// </summary>
+    public FacetableFields<T> RelatedValue<TValue>(
+        string name, Expression<Func<T, int>> itemId, Expression<Func<T, IEnumerable<TValue>>> related, string description) =>
+        Add(new RelatedValueFacet<T, TValue>(name, description, itemId, related, EnumBuckets(typeof(TValue))));
+
     /// <summary>A date whose smallest and largest value <c>aggregate</c> offers.</summary>
     public FacetableFields<T> DateRange(string name, Expression<Func<T, DateOnly?>> date)
     {

@@ -160,6 +160,52 @@ public sealed class RelatedItem
     public string? Label { get; set; }
 }
 
+/// <summary>
+/// A value of a to-many relation's items, e.g. events per type of organiser: an item counts once under
+/// each distinct value its related items have (an event with two civil-society organisers counts once
+/// under CIVIL_SOCIETY) and not at all without related items. Buckets come most frequent first.
+/// </summary>
+public sealed class RelatedValueFacet<T, TValue>(
+    string name, string description, Expression<Func<T, int>> itemId, Expression<Func<T, IEnumerable<TValue>>> related, int? maxBuckets) : IFacet<T>
+{
+    private readonly Expression<Func<T, TValue, ItemValue<TValue>>> _pair = Pair(itemId);
+
+    public string Name => name;
+    public string Description => description;
+    public int? MaxBuckets => maxBuckets;
+
+    public async Task<IReadOnlyList<FacetValue>> CountAsync(IQueryable<T> source, IResolveFieldContext context, CancellationToken ct)
+    {
+        var rows = await source.SelectMany(related, _pair).Distinct()
+            .GroupBy(p => p.Value)
+            .Select(g => new FacetRow<TValue> { Key = g.Key, Count = g.Count() })
+            .ToListAsync(ct).ConfigureAwait(false);
+        return [.. rows
+            .Select(r => new FacetValue(FacetFormat.Value(r.Key), null, r.Count))
+            .OrderByDescending(v => v.Count)
+            .ThenBy(v => v.Value is null)
+            .ThenBy(v => v.Value, StringComparer.Ordinal)];
+    }
+
+    /// <summary>(item, value) => new ItemValue { Item = itemId(item), Value = value }.</summary>
+    private static Expression<Func<T, TValue, ItemValue<TValue>>> Pair(Expression<Func<T, int>> itemId)
+    {
+        var item = itemId.Parameters[0];
+        var value = Expression.Parameter(typeof(TValue), "v");
+        var init = Expression.MemberInit(Expression.New(typeof(ItemValue<TValue>)),
+            Expression.Bind(typeof(ItemValue<TValue>).GetProperty(nameof(ItemValue<TValue>.Item))!, itemId.Body),
+            Expression.Bind(typeof(ItemValue<TValue>).GetProperty(nameof(ItemValue<TValue>.Value))!, value));
+        return Expression.Lambda<Func<T, TValue, ItemValue<TValue>>>(init, item, value);
+    }
+}
+
+/// <summary>An item's key with one value of its related items.</summary>
+public sealed class ItemValue<TValue>
+{
+    public int Item { get; set; }
+    public TValue Value { get; set; } = default!;
+}
+
 internal static class FacetFormat
 {
     /// <summary>A bucket's value as the client sees it elsewhere: enums by their GraphQL name (ONLINE_CONSULTATION).</summary>

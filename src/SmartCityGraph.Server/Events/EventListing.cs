@@ -40,6 +40,12 @@ internal static class EventListing
             key => GlobalId.Encode(nameof(NodeKind.Organisation), key),
             $"Events per organiser (value: the organisation's id, label: its name), the {FacetableFields<Event>.DefaultTop} with most events first; "
             + "an event counts once per organiser and not at all without one.");
+        listing.Facets.RelatedValue("organiserType", e => e.Id,
+            e => e.IncomingRelations
+                .Where(r => (r.Type == RelationType.Organises || r.Type == RelationType.Hosts) && r.From.Kind == NodeKind.Organisation)
+                .Select(r => ((Organisation)r.From).Type),
+            "Events per type of organiser, most frequent first: an event counts once under each type among its organisers "
+            + "(value null: an organiser of unknown type) and not at all without organisers.");
         return listing;
     }
 }

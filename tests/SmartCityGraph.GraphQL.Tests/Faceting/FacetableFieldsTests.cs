@@ -1,5 +1,6 @@
 using GraphQL;
 using GraphQL.Types;
+using Microsoft.EntityFrameworkCore;
 using SmartCityGraph.GraphQL.Cost;
 using SmartCityGraph.GraphQL.Faceting;
 using SmartCityGraph.GraphQL.Paging;
@@ -18,6 +19,7 @@ public sealed class FacetableFieldsTests : IDisposable
         .MonthAndYear("published", "published", b => b.Published)
         .MonthAndYear("acquired", "acquired", b => b.Acquired)
         .Relation("authors", b => b.Authors, a => a.Id, a => a.Key, a => a.Name, key => "Author:" + key, "Books per author.", top: 2)
+        .RelatedValue("authorInitial", b => b.Id, b => b.Authors.Select(a => a.Name.Substring(0, 1)), "Books per initial of their authors.")
         .DateRange("published", b => b.Published)
         .DateRange("acquired", b => b.Acquired);
 
@@ -84,6 +86,25 @@ public sealed class FacetableFieldsTests : IDisposable
     }
 
     [Fact]
+    public async Task A_related_value_facet_counts_each_item_once_per_distinct_value()
+    {
+        await using var db = ShelfDb.Create();
+        db.Authors.Add(new Author { Key = "ann", Name = "Ann" });
+        await db.SaveChangesAsync();
+        var one = db.Books.Include(b => b.Authors).Single(b => b.Title == "One");
+        one.Authors.Add(db.Authors.Single(a => a.Key == "ann")); // "One" now has Ada, Ann and Bea: initial A once
+        await db.SaveChangesAsync();
+        db.Counter.Count = 0;
+
+        var facet = BookFacets.Facets.Single(f => f.Name == "authorInitial");
+        var values = await facet.CountAsync(db.Books, Context(), CancellationToken.None);
+
+        // A: One, Two, Three; B: One, Five; C: Three. Four has no author and counts nowhere.
+        Assert.Equal([("A", 3), ("B", 2), ("C", 1)], values.Select(v => (v.Value, v.Count)));
+        Assert.Equal(1, db.Counter.Count);
+    }
+
+    [Fact]
     public async Task Date_ranges_come_in_one_statement_and_are_empty_for_no_items()
     {
         var ranges = await BookFacets.DateRangesAsync(_db.Books, CancellationToken.None);
@@ -103,7 +124,7 @@ public sealed class FacetableFieldsTests : IDisposable
 
         var facets = (IObjectGraphType)connection.GetField("facets")!.ResolvedType!;
         Assert.Equal("BookFacets", facets.Name);
-        Assert.Equal(["genre", "shelf", "publishedMonth", "publishedYear", "acquiredMonth", "acquiredYear", "authors"], facets.Fields.Select(f => f.Name));
+        Assert.Equal(["genre", "shelf", "publishedMonth", "publishedYear", "acquiredMonth", "acquiredYear", "authors", "authorInitial"], facets.Fields.Select(f => f.Name));
         Assert.Equal(4, facets.GetField("genre")!.GetListSize());   // three genres and none
         Assert.Equal(2, facets.GetField("authors")!.GetListSize()); // the top 2
         var aggregate = (IObjectGraphType)connection.GetField("aggregate")!.ResolvedType!;

@@ -53,7 +53,7 @@ public sealed class FacetTests(SeededServer server) : IClassFixture<SeededServer
     {
         var events = await AllAsync("events", EventFields, where);
         var answer = (await server.Http.PostGraphQLAsync(
-            $"{{ events(first: 0{where}) {{ totalCount facets {{ {SingleValuedEventFacets} organisers {{ value label count }} }} }} }}")).AssertNoErrors();
+            $"{{ events(first: 0{where}) {{ totalCount facets {{ {SingleValuedEventFacets} organisers {{ value label count }} organiserType {{ value count }} }} }} }}")).AssertNoErrors();
         var connection = answer.Data["events"]!;
         var facets = connection["facets"]!;
 
@@ -69,6 +69,11 @@ public sealed class FacetTests(SeededServer server) : IClassFixture<SeededServer
         Assert.Equal(CountBy(events, e => Year(Str(e, "startDate"))), Buckets(facets["startYear"]));
         Assert.Equal(CountBy(events, e => Month(Str(e, "endDate"))), Buckets(facets["endMonth"]));
         Assert.Equal(CountBy(events, e => Year(Str(e, "endDate"))), Buckets(facets["endYear"]));
+
+        // Organiser types: each event once per distinct type among its organisers.
+        var perType = events.SelectMany(e => e["organisers"].Items().Select(o => Str(o, "type") ?? "(null)").Distinct())
+            .GroupBy(t => t).ToDictionary(g => g.Key, g => g.Count());
+        Assert.Equal(perType, Buckets(facets["organiserType"]));
 
         // Organisers: the top 50 organisations by number of events, each with its true count and name.
         var perOrganiser = events.SelectMany(e => e["organisers"].Items().Select(o => (Id: o["id"].Text(), Title: o["title"].Text())))
