@@ -193,6 +193,23 @@ public sealed class FacetTests(SeededServer server) : IClassFixture<SeededServer
     }
 
     [Fact]
+    public async Task Pilot_facets_count_pilots_per_partner_and_funder()
+    {
+        var pilots = await AllAsync("pilots", "id partners { id title } funders { id title }");
+        var facets = (await server.Http.PostGraphQLAsync("{ pilots { totalCount facets { partners { value label count } funders { value label count } } } }"))
+            .AssertNoErrors().Data["pilots"]!["facets"]!;
+
+        foreach (var relation in new[] { "partners", "funders" })
+        {
+            var expected = pilots.SelectMany(p => p[relation].Items().Select(o => (o["id"].Text(), o["title"].Text())))
+                .GroupBy(o => o).ToDictionary(g => g.Key, g => g.Count());
+            var actual = facets[relation].Items().ToDictionary(b => (b["value"].Text(), b["label"].Text()), b => b["count"]!.GetValue<int>());
+            Assert.NotEmpty(expected);
+            Assert.Equal(expected, actual);
+        }
+    }
+
+    [Fact]
     public async Task Nested_lists_refuse_facets_with_a_clear_error()
     {
         var answer = await server.Http.PostGraphQLAsync("{ pilots(first: 1) { nodes { title events { facets { status { count } } } } } }");
