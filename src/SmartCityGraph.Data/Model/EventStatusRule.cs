@@ -22,4 +22,11 @@ public static class EventStatusRule
         EventStatus.Finished => e => !e.Cancelled && (e.EndDate ?? e.StartDate) < today,
         _ => e => !e.Cancelled && e.StartDate <= today && today <= (e.EndDate ?? e.StartDate),
     };
+
+    /// <summary>The same rule as a value SQL can compute (a CASE), to group events by status on <paramref name="today"/>.</summary>
+    public static Expression<Func<Event, EventStatus>> StatusExpressionOn(DateOnly today) =>
+        e => e.Cancelled ? EventStatus.Cancelled
+            : today < e.StartDate ? EventStatus.Planned
+            : (e.EndDate ?? e.StartDate) < today ? EventStatus.Finished
+            : EventStatus.Ongoing;
 }

@@ -15,6 +15,12 @@ public sealed class Connection<T>
     public IEnumerable<T> Nodes => Edges.Select(e => e.Node);
 
     /// <summary>
+    /// All items of the list (filtered, not paged), when the list is one query — the source of its
+    /// facets and aggregates. Null for lists assembled otherwise (e.g. nested pages of neighbours).
+    /// </summary>
+    public IQueryable<T>? Query { get; init; }
+
+    /// <summary>
     /// Builds the page from rows fetched in the page's direction, one more than asked for: the
     /// extra row only tells that another page exists.
     /// </summary>
@@ -24,7 +30,7 @@ public sealed class Connection<T>
 
     /// <summary>As above, with each item's cursor made by <paramref name="cursorOf"/> (e.g. from its sort key values).</summary>
     public static Connection<T> FromRows(
-        IReadOnlyList<T> rows, PageRequest page, Func<T, string> cursorOf, Func<IDataLoaderResult<int>> totalCount)
+        IReadOnlyList<T> rows, PageRequest page, Func<T, string> cursorOf, Func<IDataLoaderResult<int>> totalCount, IQueryable<T>? query = null)
     {
         // Rows may repeat a key next to itself (a neighbour reached along two relation types): show it
         // once. A full window that held repeats may hide more items, so it then reports more.
@@ -37,7 +43,7 @@ public sealed class Connection<T>
             HasPreviousPage: page.Backward ? hasMore : page.After is not null,
             StartCursor: edges.Count > 0 ? edges[0].Cursor : null,
             EndCursor: edges.Count > 0 ? edges[^1].Cursor : null);
-        return new Connection<T> { Edges = edges, PageInfo = pageInfo, TotalCount = totalCount };
+        return new Connection<T> { Edges = edges, PageInfo = pageInfo, TotalCount = totalCount, Query = query };
     }
 }
 

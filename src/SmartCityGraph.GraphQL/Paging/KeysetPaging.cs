@@ -33,7 +33,7 @@ public static class KeysetPaging
     {
         var rows = page.Size == 0 ? [] : await order.Window(source, page).ToListAsync(ct);
         return Connection<T>.FromRows(rows, page, item => order.CursorOf(item, scope),
-            () => new DeferredResult<int>(token => source.CountAsync(token)));
+            () => new DeferredResult<int>(token => source.CountAsync(token)), source);
     }
 
     private static Expression<Func<T, bool>> Compare<T>(Expression<Func<T, int>> key, ExpressionType comparison, int value)

@@ -1,3 +1,4 @@
+using SmartCityGraph.GraphQL.Faceting;
 using GraphQL.Types;
 using SmartCityGraph.Data.Model;
 using SmartCityGraph.Server.Nodes;
@@ -65,4 +66,7 @@ public sealed class EventTypeGraphType : EnumerationGraphType<EventType>
     public EventTypeGraphType() => Name = "EventType";
 }
 
-public sealed class EventsConnectionGraphType() : SmartCityGraph.GraphQL.Paging.ConnectionGraphType<EventGraphType, Event>("EventsConnection");
+public sealed class EventsConnectionGraphType : SmartCityGraph.GraphQL.Paging.ConnectionGraphType<EventGraphType, Event>
+{
+    public EventsConnectionGraphType() : base("EventsConnection") => this.AddFacets(EventListing.Fields.Facets);
+}

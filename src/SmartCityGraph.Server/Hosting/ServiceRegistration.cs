@@ -10,6 +10,7 @@ using SmartCityGraph.Data.Timeline;
 using SmartCityGraph.Data.Storage;
 using SmartCityGraph.GraphQL.Cost;
 using SmartCityGraph.GraphQL.DataLoading;
+using SmartCityGraph.GraphQL.Faceting;
 using SmartCityGraph.GraphQL.Http;
 using SmartCityGraph.GraphQL.Paging;
 using SmartCityGraph.Server.Nodes;
@@ -55,6 +56,7 @@ public static class ServiceRegistration
             // One request's DbContext is not thread-safe; loaders still batch under the serial strategy.
             .AddExecutionStrategy<SerialExecutionStrategy>(OperationType.Query));
         services.AddPagingGraphTypes();
+        services.AddFacetGraphTypes();
         services.AddCostLimits(options => configuration.GetSection("Limits:Cost").Bind(options));
         services.AddGraphQLHttp(options => configuration.GetSection("Limits:Http").Bind(options));
         services.AddSingleton<IGraphQLRequestInterceptor, GraphRequestInterceptor>();

@@ -1,3 +1,4 @@
+using SmartCityGraph.GraphQL.Faceting;
 using GraphQL.Types;
 using SmartCityGraph.Data.Model;
 using SmartCityGraph.GraphQL.Paging;
@@ -37,4 +38,7 @@ public sealed class OrganisationTypeGraphType : EnumerationGraphType<Organisatio
     public OrganisationTypeGraphType() => Name = "OrganisationType";
 }
 
-public sealed class OrganisationsConnectionGraphType() : ConnectionGraphType<OrganisationGraphType, Organisation>("OrganisationsConnection");
+public sealed class OrganisationsConnectionGraphType : ConnectionGraphType<OrganisationGraphType, Organisation>
+{
+    public OrganisationsConnectionGraphType() : base("OrganisationsConnection") => this.AddFacets(OrganisationListing.Fields.Facets);
+}

@@ -6,7 +6,7 @@ namespace SmartCityGraph.Server.Organisations;
 internal static class OrganisationListing
 {
     public static readonly EntityListing<Organisation> Fields = EntityListing<Organisation>.Create("Organisation")
-        .Filterable("type", o => o.Type)
+        .FilterableAndFacetable("type", o => o.Type)
         .FilterableAndSortable("abbreviation", o => o.Abbreviation)
         .Filterable("url", o => o.Url);
 }

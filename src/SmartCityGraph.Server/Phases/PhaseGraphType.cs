@@ -1,3 +1,4 @@
+using SmartCityGraph.GraphQL.Faceting;
 using GraphQL.Types;
 using SmartCityGraph.Data.Model;
 using SmartCityGraph.GraphQL.Paging;
@@ -31,4 +32,7 @@ internal static class PhaseRelations
     public static readonly RelationSpec Events = RelationSpec.In(NodeKind.Event, RelationType.PartOf);
 }
 
-public sealed class PhasesConnectionGraphType() : ConnectionGraphType<PhaseGraphType, Phase>("PhasesConnection");
+public sealed class PhasesConnectionGraphType : ConnectionGraphType<PhaseGraphType, Phase>
+{
+    public PhasesConnectionGraphType() : base("PhasesConnection") => this.AddFacets(PhaseListing.Fields.Facets);
+}

@@ -7,5 +7,7 @@ internal static class PhaseListing
 {
     public static readonly EntityListing<Phase> Fields = EntityListing<Phase>.Create("Phase")
         .FilterableAndSortable("startDate", p => p.StartDate)
-        .FilterableAndSortable("endDate", p => p.EndDate);
+        .FilterableAndSortable("endDate", p => p.EndDate)
+        .DateFacets("startDate", "start", p => p.StartDate)
+        .DateFacets("endDate", "end", p => p.EndDate);
 }

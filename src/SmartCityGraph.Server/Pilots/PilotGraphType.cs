@@ -1,3 +1,4 @@
+using SmartCityGraph.GraphQL.Faceting;
 using GraphQL.Types;
 using SmartCityGraph.Data.Model;
 using SmartCityGraph.GraphQL.Paging;
@@ -35,4 +36,7 @@ internal static class PilotRelations
     public static readonly RelationSpec Events = RelationSpec.In(NodeKind.Event, RelationType.Concerns);
 }
 
-public sealed class PilotsConnectionGraphType() : ConnectionGraphType<PilotGraphType, Pilot>("PilotsConnection");
+public sealed class PilotsConnectionGraphType : ConnectionGraphType<PilotGraphType, Pilot>
+{
+    public PilotsConnectionGraphType() : base("PilotsConnection") => this.AddFacets(PilotListing.Fields.Facets);
+}

@@ -1,3 +1,4 @@
+using SmartCityGraph.GraphQL.Faceting;
 using GraphQL.Types;
 using SmartCityGraph.Data.Model;
 using SmartCityGraph.GraphQL.Paging;
@@ -35,4 +36,7 @@ internal static class StrategyRelations
     public static readonly RelationSpec Informs = RelationSpec.Out(NodeKind.Strategy, RelationType.Informs);
 }
 
-public sealed class StrategiesConnectionGraphType() : ConnectionGraphType<StrategyGraphType, Strategy>("StrategiesConnection");
+public sealed class StrategiesConnectionGraphType : ConnectionGraphType<StrategyGraphType, Strategy>
+{
+    public StrategiesConnectionGraphType() : base("StrategiesConnection") => this.AddFacets(StrategyListing.Fields.Facets);
+}

@@ -7,5 +7,6 @@ internal static class StrategyListing
 {
     public static readonly EntityListing<Strategy> Fields = EntityListing<Strategy>.Create("Strategy")
         .FilterableAndSortable("adoptedOn", s => s.AdoptedOn)
-        .Filterable("url", s => s.Url);
+        .Filterable("url", s => s.Url)
+        .DateFacets("adoptedOn", "adopted", s => s.AdoptedOn);
 }

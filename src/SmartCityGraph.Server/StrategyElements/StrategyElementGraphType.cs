@@ -1,3 +1,4 @@
+using SmartCityGraph.GraphQL.Faceting;
 using GraphQL.Types;
 using SmartCityGraph.Data.Model;
 using SmartCityGraph.GraphQL.Paging;
@@ -31,4 +32,7 @@ public sealed class StrategyElementTypeGraphType : EnumerationGraphType<Strategy
     public StrategyElementTypeGraphType() => Name = "StrategyElementType";
 }
 
-public sealed class StrategyElementsConnectionGraphType() : ConnectionGraphType<StrategyElementGraphType, StrategyElement>("StrategyElementsConnection");
+public sealed class StrategyElementsConnectionGraphType : ConnectionGraphType<StrategyElementGraphType, StrategyElement>
+{
+    public StrategyElementsConnectionGraphType() : base("StrategyElementsConnection") => this.AddFacets(StrategyElementListing.Fields.Facets);
+}

@@ -6,5 +6,5 @@ namespace SmartCityGraph.Server.StrategyElements;
 internal static class StrategyElementListing
 {
     public static readonly EntityListing<StrategyElement> Fields = EntityListing<StrategyElement>.Create("StrategyElement")
-        .Filterable("type", s => s.Type);
+        .FilterableAndFacetable("type", s => s.Type);
 }

@@ -1,0 +1,92 @@
+using System.Data.Common;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+
+namespace SmartCityGraph.GraphQL.Tests.Faceting;
+
+public enum Genre { Novel, Poetry, Essay }
+
+public sealed class Book
+{
+    public int Id { get; set; }
+    public required string Title { get; set; }
+    public Genre? Genre { get; set; }
+    public DateOnly? Published { get; set; }
+    public DateOnly Acquired { get; set; }
+    public bool Withdrawn { get; set; }
+    public List<Author> Authors { get; set; } = [];
+}
+
+public sealed class Author
+{
+    public int Id { get; set; }
+    public required string Key { get; set; }
+    public required string Name { get; set; }
+    public List<Book> Books { get; set; } = [];
+}
+
+/// <summary>A small library in an in-memory SQLite database, counting the SQL statements it runs.</summary>
+public sealed class ShelfDb : DbContext
+{
+    private readonly SqliteConnection _connection;
+
+    private ShelfDb(SqliteConnection connection, StatementCounter counter, DbContextOptions<ShelfDb> options) : base(options)
+    {
+        _connection = connection;
+        Counter = counter;
+    }
+
+    public DbSet<Book> Books => Set<Book>();
+    public DbSet<Author> Authors => Set<Author>();
+    public StatementCounter Counter { get; }
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configuration) =>
+        configuration.Properties<Enum>().HaveConversion<string>(); // as the real store keeps enums
+
+    public static ShelfDb Create()
+    {
+        var connection = new SqliteConnection("Data Source=:memory:");
+        connection.Open();
+        var counter = new StatementCounter();
+        var db = new ShelfDb(connection, counter, new DbContextOptionsBuilder<ShelfDb>().UseSqlite(connection).AddInterceptors(counter).Options);
+        db.Database.EnsureCreated();
+        var ada = new Author { Key = "ada", Name = "Ada" };
+        var bea = new Author { Key = "bea", Name = "Bea" };
+        var cem = new Author { Key = "cem", Name = "Cem" };
+        db.Books.AddRange(
+            new Book { Title = "One", Genre = Genre.Novel, Published = new DateOnly(2021, 3, 1), Acquired = new DateOnly(2022, 1, 5), Authors = [ada, bea] },
+            new Book { Title = "Two", Genre = Genre.Novel, Published = new DateOnly(2021, 3, 31), Acquired = new DateOnly(2022, 1, 20), Authors = [ada] },
+            new Book { Title = "Three", Genre = Genre.Poetry, Published = new DateOnly(2021, 12, 24), Acquired = new DateOnly(2022, 2, 1), Authors = [ada, cem] },
+            new Book { Title = "Four", Genre = null, Published = null, Acquired = new DateOnly(2023, 7, 9), Withdrawn = true },
+            new Book { Title = "Five", Genre = Genre.Essay, Published = new DateOnly(2020, 1, 2), Acquired = new DateOnly(2022, 1, 31), Authors = [bea] });
+        db.SaveChanges();
+        db.ChangeTracker.Clear();
+        counter.Count = 0;
+        return db;
+    }
+
+    public override void Dispose()
+    {
+        base.Dispose();
+        _connection.Dispose();
+    }
+
+    public override async ValueTask DisposeAsync()
+    {
+        await base.DisposeAsync();
+        await _connection.DisposeAsync();
+    }
+}
+
+public sealed class StatementCounter : DbCommandInterceptor
+{
+    public int Count { get; set; }
+
+    public override ValueTask<InterceptionResult<DbDataReader>> ReaderExecutingAsync(
+        DbCommand command, CommandEventData eventData, InterceptionResult<DbDataReader> result, CancellationToken cancellationToken = default)
+    {
+        Count++;
+        return base.ReaderExecutingAsync(command, eventData, result, cancellationToken);
+    }
+}
