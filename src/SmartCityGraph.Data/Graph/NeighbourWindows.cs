@@ -48,12 +48,7 @@ public static class NeighbourWindows
                 WHERE r."{parentEnd}" = p."Id" AND r."Type" IN ({List(parameters, types.Select(t => (object)t.ToString()))})
                   AND (SELECT k."Kind" FROM "Entities" AS k WHERE k."Id" = r."{childEnd}") = {Add(parameters, kind.ToString())}
             """);
-        AppendRange(sql, parameters, $"r.\"{childEnd}\"", after, before);
-        sql.Append($"""
-
-                ORDER BY r."{childEnd}" {(descending ? "DESC" : "ASC")} LIMIT {Add(parameters, take)})
-            WHERE p."Id" IN ({List(parameters, parentIds.Select(id => (object)id))})
-            """);
+        AppendWindowEnd(sql, parameters, $"r.\"{childEnd}\"", after, before, take, descending, parentIds);
         return (sql.ToString(), parameters);
     }
 
@@ -74,19 +69,21 @@ public static class NeighbourWindows
             """);
         if (types is { Count: > 0 })
             sql.Append($" AND r.\"Type\" IN ({List(parameters, types.Select(t => (object)t.ToString()))})");
-        AppendRange(sql, parameters, "r.\"Id\"", after, before);
-        sql.Append($"""
-
-                ORDER BY r."Id" {(descending ? "DESC" : "ASC")} LIMIT {Add(parameters, take)})
-            WHERE p."Id" IN ({List(parameters, parentIds.Select(id => (object)id))})
-            """);
+        AppendWindowEnd(sql, parameters, "r.\"Id\"", after, before, take, descending, parentIds);
         return db.Database.SqlQueryRaw<WindowRow>(sql.ToString(), [.. parameters]).ToListAsync(ct);
     }
 
-    private static void AppendRange(StringBuilder sql, List<object> parameters, string column, long? after, long? before)
+    /// <summary>Closes a parent's window: the key range, its order and limit, then the parents it runs for.</summary>
+    private static void AppendWindowEnd(
+        StringBuilder sql, List<object> parameters, string key, long? after, long? before, int take, bool descending, IReadOnlyCollection<int> parentIds)
     {
-        if (after is { } lower) sql.Append($" AND {column} > {Add(parameters, lower)}");
-        if (before is { } upper) sql.Append($" AND {column} < {Add(parameters, upper)}");
+        if (after is { } lower) sql.Append($" AND {key} > {Add(parameters, lower)}");
+        if (before is { } upper) sql.Append($" AND {key} < {Add(parameters, upper)}");
+        sql.Append($"""
+
+                ORDER BY {key} {(descending ? "DESC" : "ASC")} LIMIT {Add(parameters, take)})
+            WHERE p."Id" IN ({List(parameters, parentIds.Select(id => (object)id))})
+            """);
     }
 
     /// <summary>Adds a parameter and returns its placeholder; EF turns "{n}" into a real parameter.</summary>

@@ -54,11 +54,7 @@ public sealed class ValueFacet<T, TKey>(
         var rows = await source.GroupBy(key(context))
             .Select(g => new FacetRow<TKey> { Key = g.Key, Count = g.Count() })
             .ToListAsync(ct).ConfigureAwait(false);
-        return [.. rows
-            .Select(r => new FacetValue(FacetFormat.Value(r.Key), null, r.Count))
-            .OrderByDescending(v => v.Count)
-            .ThenBy(v => v.Value is null)
-            .ThenBy(v => v.Value, StringComparer.Ordinal)];
+        return FacetFormat.MostFrequentFirst(rows);
     }
 }
 
@@ -180,11 +176,7 @@ public sealed class RelatedValueFacet<T, TValue>(
             .GroupBy(p => p.Value)
             .Select(g => new FacetRow<TValue> { Key = g.Key, Count = g.Count() })
             .ToListAsync(ct).ConfigureAwait(false);
-        return [.. rows
-            .Select(r => new FacetValue(FacetFormat.Value(r.Key), null, r.Count))
-            .OrderByDescending(v => v.Count)
-            .ThenBy(v => v.Value is null)
-            .ThenBy(v => v.Value, StringComparer.Ordinal)];
+        return FacetFormat.MostFrequentFirst(rows);
     }
 
     /// <summary>(item, value) => new ItemValue { Item = itemId(item), Value = value }.</summary>
@@ -208,6 +200,14 @@ public sealed class ItemValue<TValue>
 
 internal static class FacetFormat
 {
+    /// <summary>Buckets by count, most frequent first; ties by value, the null bucket after the others.</summary>
+    public static IReadOnlyList<FacetValue> MostFrequentFirst<TKey>(IEnumerable<FacetRow<TKey>> rows) =>
+    [.. rows
+        .Select(r => new FacetValue(Value(r.Key), null, r.Count))
+        .OrderByDescending(v => v.Count)
+        .ThenBy(v => v.Value is null)
+        .ThenBy(v => v.Value, StringComparer.Ordinal)];
+
     /// <summary>A bucket's value as the client sees it elsewhere: enums by their GraphQL name (ONLINE_CONSULTATION).</summary>
     public static string? Value(object? key) => key switch
     {
