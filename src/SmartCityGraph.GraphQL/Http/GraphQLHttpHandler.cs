@@ -90,7 +90,7 @@ public sealed class GraphQLHttpHandler(IOptions<GraphQLHttpOptions> options, ILo
         executionOptions.CancellationToken = timeout.Token;
 
         var interceptors = services.GetServices<IGraphQLRequestInterceptor>().ToList();
-        ExecutionResult result;
+        ExecutionResult? result = null;
         try
         {
             foreach (var interceptor in interceptors)
@@ -104,6 +104,12 @@ public sealed class GraphQLHttpHandler(IOptions<GraphQLHttpOptions> options, ILo
         }
         catch (OperationCanceledException) when (timeout.IsCancellationRequested)
         {
+            // answered below
+        }
+        if (result is null || (timeout.IsCancellationRequested && !context.RequestAborted.IsCancellationRequested))
+        {
+            // Work cut off by the deadline can also surface as resolver errors (an interrupted SQL
+            // statement) rather than as a cancellation: past the limit, the answer is the limit.
             logger.LogWarning("A GraphQL request exceeded the execution timeout of {Timeout}.", options.Value.ExecutionTimeout);
             result = TimeoutResult();
         }

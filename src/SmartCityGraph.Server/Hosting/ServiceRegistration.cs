@@ -26,6 +26,7 @@ public static class ServiceRegistration
     {
         services.AddHttpContextAccessor();
         services.AddSingleton<SqlStatementCounter>();
+        services.AddSingleton<SqliteInterruptOnCancel>();
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<BerlinCalendar>();
 
@@ -37,7 +38,7 @@ public static class ServiceRegistration
         services.AddDbContextPool<SmartCityDbContext>((sp, options) => options
             .UseSqlite(connectionString)
             .UseQueryTrackingBehavior(QueryTrackingBehavior.NoTracking)
-            .AddInterceptors(sp.GetRequiredService<SqlStatementCounter>()));
+            .AddInterceptors(sp.GetRequiredService<SqlStatementCounter>(), sp.GetRequiredService<SqliteInterruptOnCancel>()));
         services.AddScoped<SeedImporter>();
         services.AddScoped<SyntheticGraphGenerator>();
 

@@ -21,6 +21,16 @@ public sealed class TimeoutTests(ToyServerFixture fixture) : IClassFixture<ToySe
     }
 
     [Fact]
+    public async Task Work_that_fails_because_the_deadline_cut_it_off_is_answered_with_timeout()
+    {
+        // Regression: an interrupted SQL statement surfaced as INTERNAL_SERVER_ERROR, not TIMEOUT.
+        var response = await fixture.Server.Client.PostQueryAsync("{ slowThenFails }");
+
+        Assert.Equal(HttpStatusCode.OK, response.Status);
+        Assert.Equal(ErrorCodes.Timeout, response.SingleErrorCode);
+    }
+
+    [Fact]
     public async Task A_request_within_the_timeout_completes()
     {
         var response = await fixture.Server.Client.PostQueryAsync("{ slow(milliseconds: 50) }");

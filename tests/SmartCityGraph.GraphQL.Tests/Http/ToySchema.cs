@@ -29,6 +29,14 @@ public sealed class ToySchema : Schema
                 .Resolve(_ => throw new TimeoutException(SecretExceptionText));
             Field<StringGraphType>("invalidInput")
                 .Resolve(_ => throw GraphQLRequestException.InvalidInput("The input is not acceptable."));
+            Field<StringGraphType>("slowThenFails")
+                .Description("Like an interrupted SQL statement: when cancelled it fails with its own error, not a cancellation.")
+                .ResolveAsync(async context =>
+                {
+                    try { await Task.Delay(60_000, context.CancellationToken); }
+                    catch (OperationCanceledException) { throw new InvalidOperationException("interrupted"); }
+                    return "never";
+                });
             Field<StringGraphType>("slow")
                 .Argument<IntGraphType>("milliseconds")
                 .ResolveAsync(async context =>
