@@ -34,10 +34,7 @@ public sealed class TypedClientTests
         return (process.ExitCode, await stdout + await stderr);
     }
 
-    private static string RepositoryRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-            if (File.Exists(Path.Combine(dir.FullName, "SmartCityGraph.sln"))) return dir.FullName;
-        throw new InvalidOperationException("Run the tests from a clone of the repository.");
-    }
+    private static string RepositoryRoot() =>
+        SmartCityGraph.Server.Hosting.StoragePaths.RepositoryRoot(AppContext.BaseDirectory)
+        ?? throw new InvalidOperationException("Run the tests from a clone of the repository.");
 }
