@@ -15,6 +15,9 @@ public abstract class SortKey<T>(string name, bool descending)
     public abstract IOrderedQueryable<T> ThenBy(IOrderedQueryable<T> source, bool reversed);
     public abstract object? ValueOf(T item);
 
+    /// <summary>Compares two items by this key, ascending, no value first.</summary>
+    public abstract int Compare(T a, T b);
+
     /// <summary>"The key equals the cursor's value", over <paramref name="item"/>.</summary>
     public abstract Expression Equal(Expression item, JsonElement value);
 
@@ -55,6 +58,15 @@ public sealed class SortKey<T, TValue>(string name, Expression<Func<T, TValue>> 
     }
 
     public override object? ValueOf(T item) => _compiled(item);
+
+    public override int Compare(T a, T b) => (_compiled(a), _compiled(b)) switch
+    {
+        (null, null) => 0,
+        (null, _) => -1,
+        (_, null) => 1,
+        (string x, string y) => string.CompareOrdinal(x, y),
+        var (x, y) => Comparer<TValue>.Default.Compare(x, y),
+    };
 
     public override Expression Equal(Expression item, JsonElement value)
     {

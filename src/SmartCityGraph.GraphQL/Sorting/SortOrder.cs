@@ -35,6 +35,20 @@ public sealed class SortOrder<T>
         return ordered.Take(page.Size + 1);
     }
 
+    /// <summary>
+    /// This order in memory, for arranging rows SQL returned unordered; strings compare ordinally,
+    /// as SQLite's default collation does.
+    /// </summary>
+    public IComparer<T> Comparer(bool reversed) => System.Collections.Generic.Comparer<T>.Create((a, b) =>
+    {
+        foreach (var key in _keys)
+        {
+            var result = key.Compare(a, b);
+            if (result != 0) return key.Descending != reversed ? -result : result;
+        }
+        return 0;
+    });
+
     public string CursorOf(T item, string scope) => Cursor.Encode(scope, _keys.Select(k => k.ValueOf(item)));
 
     /// <summary>

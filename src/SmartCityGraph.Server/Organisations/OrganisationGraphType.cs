@@ -20,10 +20,10 @@ public sealed class OrganisationGraphType : ObjectGraphType<Organisation>
         Field<StringGraphType>("abbreviation").Resolve(ctx => ctx.Source.Abbreviation);
         Field<NonNullGraphType<EventsConnectionGraphType>>("events")
             .Description("Events it organised or hosted.")
-            .ResolveNeighbourPage<Organisation, Event>(OrganisationRelations.Events, "Organisation.events");
+            .ResolveNeighbourPage(OrganisationRelations.Events, "Organisation.events", EventListing.Fields);
         Field<NonNullGraphType<PilotsConnectionGraphType>>("pilots")
             .Description("Pilots it leads, partners in or funds.")
-            .ResolveNeighbourPage<Organisation, Pilot>(OrganisationRelations.Pilots, "Organisation.pilots");
+            .ResolveNeighbourPage(OrganisationRelations.Pilots, "Organisation.pilots", PilotListing.Fields);
     }
 }
 

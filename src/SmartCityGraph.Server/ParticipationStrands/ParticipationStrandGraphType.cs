@@ -14,7 +14,7 @@ public sealed class ParticipationStrandGraphType : ObjectGraphType<Participation
         Name = "ParticipationStrand";
         this.AddEntityFields("One of the four strands of the participation process (Stadtgremium, administration, experts, public formats).");
         Field<NonNullGraphType<EventsConnectionGraphType>>("events")
-            .ResolveNeighbourPage<ParticipationStrand, Event>(StrandRelations.Events, "ParticipationStrand.events");
+            .ResolveNeighbourPage(StrandRelations.Events, "ParticipationStrand.events", EventListing.Fields);
     }
 }
 

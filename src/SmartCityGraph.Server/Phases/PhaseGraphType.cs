@@ -20,7 +20,7 @@ public sealed class PhaseGraphType : ObjectGraphType<Phase>
         Field<PhaseGraphType>("parent").ResolveNeighbour<Phase, Phase>(PhaseRelations.Parent);
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<PhaseGraphType>>>>("children").ResolveNeighbours<Phase, Phase>(PhaseRelations.Children);
         Field<StrategyGraphType>("strategy").Description("The strategy this phase produced.").ResolveNeighbour<Phase, Strategy>(PhaseRelations.Strategy);
-        Field<NonNullGraphType<EventsConnectionGraphType>>("events").ResolveNeighbourPage<Phase, Event>(PhaseRelations.Events, "Phase.events");
+        Field<NonNullGraphType<EventsConnectionGraphType>>("events").ResolveNeighbourPage(PhaseRelations.Events, "Phase.events", EventListing.Fields);
     }
 }
 

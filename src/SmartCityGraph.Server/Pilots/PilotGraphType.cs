@@ -24,7 +24,7 @@ public sealed class PilotGraphType : ObjectGraphType<Pilot>
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<OrganisationGraphType>>>>("funders").ResolveNeighbours<Pilot, Organisation>(PilotRelations.Funders);
         Field<NonNullGraphType<EventsConnectionGraphType>>("events")
             .Description("Events about this pilot, such as its participation workshops.")
-            .ResolveNeighbourPage<Pilot, Event>(PilotRelations.Events, "Pilot.events");
+            .ResolveNeighbourPage(PilotRelations.Events, "Pilot.events", EventListing.Fields);
     }
 }
 

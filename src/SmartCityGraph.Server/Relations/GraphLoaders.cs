@@ -1,3 +1,4 @@
+using System.Linq.Expressions;
 using GraphQL.DataLoader;
 using Microsoft.EntityFrameworkCore;
 using SmartCityGraph.Data.Graph;
@@ -5,6 +6,7 @@ using SmartCityGraph.Data.Model;
 using SmartCityGraph.Data.Storage;
 using SmartCityGraph.GraphQL.DataLoading;
 using SmartCityGraph.GraphQL.Paging;
+using SmartCityGraph.Server.Schema;
 
 namespace SmartCityGraph.Server.Relations;
 
@@ -43,8 +45,7 @@ public sealed class GraphLoaders(SmartCityDbContext db, RequestLoaders loaders)
         var loader = loaders.GetOrAdd<int, Connection<TChild>>($"neighbour-page|{spec.Name}|{typeof(TChild).Name}|{page.CacheKey}|{scope}",
             async (ids, ct) =>
             {
-                if (spec.Direction == Direction.Both || spec.TargetKind is not { } kind)
-                    throw new ArgumentException("Paged neighbours walk one direction to one kind.", nameof(spec));
+                var kind = PagedKind(spec);
                 var window = await db.NeighboursAsync(ids, Walk(spec.Direction), spec.Types, kind,
                     page.After?.Key, page.Before?.Key, page.Size + 1, page.Backward, ct);
                 var childIds = window.Select(r => r.ItemId).Distinct().ToList();
@@ -55,6 +56,44 @@ public sealed class GraphLoaders(SmartCityDbContext db, RequestLoaders loaders)
             missing: Connection<TChild>.FromRows([], page, scope, c => c.Id, () => new DeferredResult<int>(_ => Task.FromResult(0))));
         return loader.Load(id);
     }
+
+    /// <summary>
+    /// A page of an entity's neighbours meeting <paramref name="query"/>'s filter, in its order; the
+    /// query's <see cref="ListQuery{TChild}.Key"/> keeps differently filtered fields apart.
+    /// </summary>
+    public IDataLoaderResult<Connection<TChild>> NeighbourPage<TChild>(int id, RelationSpec spec, PageRequest page, string scope, ListQuery<TChild> query)
+        where TChild : Entity
+    {
+        if (query.IsDefault) return NeighbourPage<TChild>(id, spec, page, scope);
+        var loader = loaders.GetOrAdd<int, Connection<TChild>>(
+            $"neighbour-page|{spec.Name}|{typeof(TChild).Name}|{page.CacheKey}|{scope}|{query.Key}",
+            async (ids, ct) =>
+            {
+                var rows = page.Size == 0 ? [] : await ParentWindows.PagesAsync(
+                    db.Entities.Where(p => ids.Contains(p.Id)).Select(p => p.Id), db.Set<TChild>().AsNoTracking(),
+                    ChildrenOf(spec, query.Filtered(db.Set<TChild>())), c => c.Id, query.Order, page, ct);
+                var pages = ParentWindows.InPageOrder(rows, query.Order, page);
+                return ids.Distinct().ToDictionary(parent => parent, parent => Connection<TChild>.FromRows(
+                    pages[parent].ToList(), page, c => query.Order.CursorOf(c, scope), () => NeighbourCount(parent, spec, query)));
+            },
+            missing: Connection<TChild>.FromRows([], page, scope, c => c.Id, () => new DeferredResult<int>(_ => Task.FromResult(0))));
+        return loader.Load(id);
+    }
+
+    /// <summary>How many neighbours meet the query's filter (its order plays no part).</summary>
+    public IDataLoaderResult<int> NeighbourCount<TChild>(int id, RelationSpec spec, ListQuery<TChild> query) where TChild : Entity =>
+        loaders.GetOrAdd<int, int>($"neighbour-count|{spec.Name}|{typeof(TChild).Name}|{query.FilterKey}", async (ids, ct) =>
+        {
+            var childrenOf = ChildrenOf(spec, query.Filtered(db.Set<TChild>()));
+            var parent = childrenOf.Parameters[0];
+            // p => childrenOf(p.Id).Count(), spliced so the per-parent count stays one correlated subquery.
+            var p = Expression.Parameter(typeof(Entity), "p");
+            var children = new ParameterSwap(parent, Expression.Property(p, nameof(Entity.Id))).Visit(childrenOf.Body);
+            var count = Expression.Call(typeof(Queryable), nameof(Queryable.Count), [typeof(TChild)], children);
+            var row = Expression.Lambda<Func<Entity, ParentCount>>(
+                Expression.New(typeof(ParentCount).GetConstructors()[0], Expression.Property(p, nameof(Entity.Id)), count), p);
+            return await db.Entities.Where(e => ids.Contains(e.Id)).Select(row).ToDictionaryAsync(r => r.ParentId, r => r.Count, ct);
+        }, missing: 0).Load(id);
 
     public IDataLoaderResult<int> NeighbourCount<TChild>(int id, RelationSpec spec) where TChild : Entity =>
         loaders.GetOrAdd<int, int>($"neighbour-count|{spec.Name}|{typeof(TChild).Name}", async (ids, ct) =>
@@ -85,6 +124,39 @@ public sealed class GraphLoaders(SmartCityDbContext db, RequestLoaders loaders)
                 rows, page, scope, r => r.Id, () => RelationCount(parent, direction, typeFilter)));
         }, missing: Connection<Relation>.FromRows([], page, scope, x => x.Id, () => new DeferredResult<int>(_ => Task.FromResult(0))));
         return loader.Load(id);
+    }
+
+    /// <summary>
+    /// A parent's neighbours along <paramref name="spec"/>, among <paramref name="candidates"/>: the
+    /// distinct ids from the relation index first, then the entities by id, so a parent with three
+    /// events reads three rows rather than every event of the graph.
+    /// </summary>
+    private Expression<Func<int, IQueryable<TChild>>> ChildrenOf<TChild>(RelationSpec spec, IQueryable<TChild> candidates) where TChild : Entity
+    {
+        PagedKind(spec);
+        var types = spec.Types.ToArray();
+        var links = db.Relations.Where(r => types.Contains(r.Type));
+        return spec.Direction == Direction.Out
+            ? parent => from childId in links.Where(r => r.FromId == parent).Select(r => r.ToId).Distinct()
+                        from child in candidates
+                        where child.Id == childId
+                        select child
+            : parent => from childId in links.Where(r => r.ToId == parent).Select(r => r.FromId).Distinct()
+                        from child in candidates
+                        where child.Id == childId
+                        select child;
+    }
+
+    private static NodeKind PagedKind(RelationSpec spec) =>
+        spec.Direction != Direction.Both && spec.TargetKind is { } kind
+            ? kind
+            : throw new ArgumentException("Paged neighbours walk one direction to one kind.", nameof(spec));
+
+    private sealed record ParentCount(int ParentId, int Count);
+
+    private sealed class ParameterSwap(ParameterExpression from, Expression to) : ExpressionVisitor
+    {
+        protected override Expression VisitParameter(ParameterExpression node) => node == from ? to : node;
     }
 
     private static WalkDirection Walk(Direction direction) => direction == Direction.Out ? WalkDirection.Out : WalkDirection.In;

@@ -5,6 +5,7 @@ using SmartCityGraph.Data.Model;
 using SmartCityGraph.GraphQL.Ids;
 using SmartCityGraph.GraphQL.Paging;
 using SmartCityGraph.Server.Nodes;
+using SmartCityGraph.Server.Schema;
 
 namespace SmartCityGraph.Server.Relations;
 
@@ -89,8 +90,21 @@ internal static class RelationFields
         where T : Entity where TNeighbour : Entity =>
         field.Resolve(ctx => ctx.Graph().NeighbourList<TNeighbour>(ctx.Source.Id, spec));
 
-    /// <summary>Resolves a paged list of neighbours, e.g. a phase's events; <paramref name="scope"/> keeps cursors to their connection.</summary>
-    public static FieldBuilder<T, object> ResolveNeighbourPage<T, TChild>(this FieldBuilder<T, object> field, RelationSpec spec, string scope)
-        where T : Entity where TChild : Entity =>
-        field.PagingArguments().Resolve(ctx => ctx.Graph().NeighbourPage<TChild>(ctx.Source.Id, spec, PageRequest.From(ctx, scope), scope));
+    /// <summary>
+    /// Resolves a paged list of neighbours, e.g. a phase's events, filtered and sorted as the
+    /// neighbours' root connection is (<paramref name="listing"/>); <paramref name="scope"/> keeps cursors to their connection.
+    /// </summary>
+    public static FieldBuilder<T, object> ResolveNeighbourPage<T, TChild>(
+        this FieldBuilder<T, object> field, RelationSpec spec, string scope, EntityListing<TChild> listing)
+        where T : Entity where TChild : Entity
+    {
+        field.PagingArguments().Resolve(ctx =>
+        {
+            var query = listing.Query(ctx);
+            var orderedScope = scope + query.Order.Fingerprint;
+            return ctx.Graph().NeighbourPage(ctx.Source.Id, spec, PageRequest.From(ctx, orderedScope), orderedScope, query);
+        });
+        listing.AddArguments(field.FieldType, types: null);
+        return field;
+    }
 }

@@ -1,4 +1,6 @@
 using System.Linq.Expressions;
+using GraphQL;
+using GraphQL.Types;
 using SmartCityGraph.Data.Model;
 using SmartCityGraph.GraphQL.Faceting;
 using SmartCityGraph.GraphQL.Filtering;
@@ -39,6 +41,38 @@ public sealed record EntityListing<TEntity>(FilterableFields<TEntity> Filter, So
         Filter.Field(name, value);
         return this;
     }
+
+    /// <summary>The <c>where</c> and <c>order</c> arguments of a field listing these items.</summary>
+    public ListQuery<TEntity> Query(IResolveFieldContext context)
+    {
+        var where = RawArgument(context, "where");
+        return new ListQuery<TEntity>(
+            where is null ? null : Filter.Predicate(where, context), Sort.Order(RawArgument(context, "order")), ListQuery<TEntity>.KeyOf(where));
+    }
+
+    /// <summary>
+    /// Adds <c>where</c> and <c>order</c> to a field listing these items. The input types are made
+    /// once, in <paramref name="types"/>; without it they are named, for the schema to find.
+    /// </summary>
+    public void AddArguments(FieldType field, GeneratedTypes? types)
+    {
+        field.Arguments ??= new QueryArguments();
+        field.Arguments.Add(new QueryArgument(types is null ? new GraphQLTypeReference(Filter.InputName) : Filter.InputType(types))
+        {
+            Name = "where",
+            Description = "Only the items meeting these conditions.",
+        });
+        var sortInput = types is null ? new GraphQLTypeReference(Sort.InputName) : (IGraphType)Sort.InputType(types);
+        field.Arguments.Add(new QueryArgument(new ListGraphType(new NonNullGraphType(sortInput)))
+        {
+            Name = "order",
+            Description = "Sort keys, most significant first; ties are broken by id.",
+        });
+    }
+
+    /// <summary>An argument as GraphQL.NET parsed it: input objects as dictionaries, lists as lists.</summary>
+    private static object? RawArgument(IResolveFieldContext context, string name) =>
+        context.Arguments is { } arguments && arguments.TryGetValue(name, out var argument) ? argument.Value : null;
 
     public EntityListing<TEntity> FilterableAndSortable<TValue>(string name, Expression<Func<TEntity, TValue>> value)
     {

@@ -21,30 +21,13 @@ internal static class RootConnections
         var field = query.Field<TConnection>(name).Description(description).PagingArguments()
             .ResolveAsync(async ctx =>
             {
-                var order = listing.Sort.Order(RawArgument(ctx, "order"));
-                var scope = "Query." + name + order.Fingerprint; // a cursor of another order is refused
+                var request = listing.Query(ctx);
+                var scope = "Query." + name + request.Order.Fingerprint; // a cursor of another order is refused
                 var page = PageRequest.From(ctx, scope);
                 var db = ctx.RequestServices!.GetRequiredService<SmartCityDbContext>();
-                IQueryable<TEntity> source = db.Set<TEntity>().AsNoTracking();
-                if (RawArgument(ctx, "where") is { } where)
-                    source = source.Where(listing.Filter.Predicate(where, ctx));
-                return await source.ToConnectionAsync(order, page, scope, ctx.CancellationToken);
+                return await request.Filtered(db.Set<TEntity>().AsNoTracking()).ToConnectionAsync(request.Order, page, scope, ctx.CancellationToken);
             })
             .FieldType;
-        field.Arguments ??= new QueryArguments();
-        field.Arguments.Add(new QueryArgument(listing.Filter.InputType(types))
-        {
-            Name = "where",
-            Description = "Only the items meeting these conditions.",
-        });
-        field.Arguments.Add(new QueryArgument(new ListGraphType(new NonNullGraphType(listing.Sort.InputType(types))))
-        {
-            Name = "order",
-            Description = "Sort keys, most significant first; ties are broken by id.",
-        });
+        listing.AddArguments(field, types);
     }
-
-    /// <summary>An argument as GraphQL.NET parsed it: input objects as dictionaries, lists as lists.</summary>
-    private static object? RawArgument(IResolveFieldContext context, string name) =>
-        context.Arguments is { } arguments && arguments.TryGetValue(name, out var argument) ? argument.Value : null;
 }

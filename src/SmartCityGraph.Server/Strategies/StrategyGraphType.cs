@@ -19,7 +19,7 @@ public sealed class StrategyGraphType : ObjectGraphType<Strategy>
         Field<StringGraphType>("url").Resolve(ctx => ctx.Source.Url);
         Field<NonNullGraphType<PhasesConnectionGraphType>>("phases")
             .Description("The phases this strategy was produced in.")
-            .ResolveNeighbourPage<Strategy, Phase>(StrategyRelations.Phases, "Strategy.phases");
+            .ResolveNeighbourPage(StrategyRelations.Phases, "Strategy.phases", PhaseListing.Fields);
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<StrategyElementGraphType>>>>("elements")
             .Description("Its guiding ideas, principles, values, fields of action, …")
             .ResolveNeighbours<Strategy, StrategyElement>(StrategyRelations.Elements);

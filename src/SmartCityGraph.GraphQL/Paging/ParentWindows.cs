@@ -1,0 +1,73 @@
+using System.Linq.Expressions;
+using System.Reflection;
+using Microsoft.EntityFrameworkCore;
+using SmartCityGraph.GraphQL.Sorting;
+
+namespace SmartCityGraph.GraphQL.Paging;
+
+/// <summary>An item of a parent's page, with the parent it belongs to.</summary>
+public sealed class ParentItem<T>
+{
+    public int ParentId { get; init; }
+    public required T Item { get; init; }
+}
+
+/// <summary>
+/// One page of children for each of many parents, in any order and under any filter, as one SQL
+/// statement: the batched form of <see cref="KeysetPaging"/> for nested connections (a phase's events).
+/// </summary>
+/// <remarks>
+/// Each parent's page is a correlated <c>c.Id IN (SELECT … ORDER BY … LIMIT n)</c> — a portable
+/// stand-in for LATERAL, which SQLite lacks — so every parent gets its own n rows however many
+/// siblings it has. The subquery is built once with a free parent-id parameter, so the same
+/// <see cref="SortOrder{T}.Window"/> that pages root connections pages here too.
+/// </remarks>
+public static class ParentWindows
+{
+    /// <param name="parentIds">The parents, as a query of their ids.</param>
+    /// <param name="items">Every item a page may hold (the outer lookup by id).</param>
+    /// <param name="childrenOf">A parent's children, already filtered; its parameter is the parent's id.</param>
+    /// <param name="idOf">The item's unique integer key, the one <paramref name="order"/> ends with.</param>
+    public static Task<List<ParentItem<T>>> PagesAsync<T>(
+        IQueryable<int> parentIds, IQueryable<T> items, Expression<Func<int, IQueryable<T>>> childrenOf,
+        Expression<Func<T, int>> idOf, SortOrder<T> order, PageRequest page, CancellationToken ct)
+    {
+        var parentId = childrenOf.Parameters[0];
+        // Composed, never run: only its expression, with the parent id left free, is spliced below.
+        var children = items.Provider.CreateQuery<T>(childrenOf.Body);
+        var window = order.Window(children, page).Select(idOf).Expression;
+
+        // Every (parent, item) pair, kept where the item is in the parent's window: a plain join
+        // with a correlated IN, which SQLite runs parent by parent (a correlated FROM would need APPLY).
+        var pair = Expression.Parameter(typeof(ParentItem<T>), "pair");
+        var pairParent = Expression.Property(pair, nameof(ParentItem<T>.ParentId));
+        var pairItemId = Filtering.QueryExpressions.Inline(idOf, Expression.Property(pair, nameof(ParentItem<T>.Item)));
+        var inWindow = Expression.Lambda<Func<ParentItem<T>, bool>>(
+            Expression.Call(ContainsMethod, new ParameterSwap(parentId, pairParent).Visit(window), pairItemId), pair);
+        return parentIds
+            .SelectMany(_ => items, (parent, item) => new ParentItem<T> { ParentId = parent, Item = item })
+            .Where(inWindow)
+            .ToListAsync(ct);
+    }
+
+    /// <summary>
+    /// Each parent's rows in the page's direction, at most one more than the page (the rows arrive
+    /// grouped by nothing in particular: SQL keeps no order across the parents).
+    /// </summary>
+    public static ILookup<int, T> InPageOrder<T>(IEnumerable<ParentItem<T>> rows, SortOrder<T> order, PageRequest page)
+    {
+        var comparer = order.Comparer(page.Backward);
+        return rows.GroupBy(r => r.ParentId)
+            .SelectMany(g => g.Select(r => r.Item).Order(comparer).Take(page.Size + 1).Select(item => (g.Key, item)))
+            .ToLookup(r => r.Key, r => r.item);
+    }
+
+    private static readonly MethodInfo ContainsMethod = typeof(Queryable).GetMethods()
+        .Single(m => m.Name == nameof(Queryable.Contains) && m.GetParameters().Length == 2)
+        .MakeGenericMethod(typeof(int));
+
+    private sealed class ParameterSwap(ParameterExpression from, Expression to) : ExpressionVisitor
+    {
+        protected override Expression VisitParameter(ParameterExpression node) => node == from ? to : node;
+    }
+}
