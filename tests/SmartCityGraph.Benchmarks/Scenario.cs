@@ -23,6 +23,15 @@ internal sealed record Scenario(string Name, string Query, Func<GraphQLRequester
             { events(first: 50, where: { category: { eq: PARTICIPATION }, startDate: { gte: "2021-06-01" } },
                      order: [{ startDate: DESC }]) { nodes { title startDate status } } }
             """),
+        new("(i) nested, filtered + sorted: 10 phases → their 10 newest participation events",
+            """
+            { phases(first: 10) { nodes { title
+                events(first: 10, where: { category: { eq: PARTICIPATION } }, order: [{ startDate: DESC }]) { totalCount nodes { title startDate } } } } }
+            """),
+        new("(j) nested, sorted over hubs: 20 organisations → their 10 newest events",
+            """
+            { organisations(first: 20) { nodes { title events(first: 10, order: [{ startDate: DESC }]) { nodes { title startDate } } } } }
+            """),
         new("(f) full-text search, 20 hits", """{ search(query: "water", first: 20) { nodes { score highlight entity { title } } } }"""),
         new("(g) depth-2 neighbourhood of a pilot (limit 200)",
             "query($id: ID!) { graph(ids: [$id], depth: 2, limit: 200) { truncated nodes { id title } relations { type } } }",

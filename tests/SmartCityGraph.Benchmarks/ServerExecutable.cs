@@ -10,7 +10,7 @@ internal static class ServerExecutable
         // The harness lives in tests/SmartCityGraph.Benchmarks/bin/{Configuration}/{tfm}/.
         var tfmDirectory = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar));
         var configuration = tfmDirectory.Parent!.Name;
-        var root = RepositoryRoot(tfmDirectory);
+        var root = Testing.RepositoryRoot.Path;
         var dll = Path.Combine(root, "src", "SmartCityGraph.Server", "bin", configuration, tfmDirectory.Name, "SmartCityGraph.Server.dll");
         return File.Exists(dll) ? dll : throw new FileNotFoundException($"Build the server first ({configuration}).", dll);
     }
@@ -26,12 +26,5 @@ internal static class ServerExecutable
         start.Environment["Logging__LogLevel__Default"] = "Warning";
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
         return start;
-    }
-
-    private static string RepositoryRoot(DirectoryInfo start)
-    {
-        for (var dir = start; dir is not null; dir = dir.Parent)
-            if (File.Exists(Path.Combine(dir.FullName, "SmartCityGraph.sln"))) return dir.FullName;
-        throw new InvalidOperationException("Run the benchmark from a built clone of the repository.");
     }
 }

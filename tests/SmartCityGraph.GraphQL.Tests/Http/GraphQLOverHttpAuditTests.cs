@@ -14,7 +14,7 @@ public sealed class GraphQLOverHttpAuditTests(ToyServerFixture fixture, ITestOut
     [SkippableFact]
     public async Task The_server_passes_every_MUST_of_the_graphql_http_audit()
     {
-        var auditDirectory = Path.Combine(FindRepositoryRoot(), "tests", "http-audit");
+        var auditDirectory = Path.Combine(Testing.RepositoryRoot.Path, "tests", "http-audit");
         var node = RequireTool("node");
         await EnsureAuditPackagesAsync(auditDirectory);
 
@@ -58,15 +58,5 @@ public sealed class GraphQLOverHttpAuditTests(ToyServerFixture fixture, ITestOut
         var npm = RequireTool("npm");
         var install = await ExternalProcess.RunAsync(npm, ["ci", "--no-audit", "--no-fund"], auditDirectory, TimeSpan.FromMinutes(5));
         Assert.True(install.ExitCode == 0, $"npm ci failed in {auditDirectory}:{Environment.NewLine}{install.Output}");
-    }
-
-    private static string FindRepositoryRoot()
-    {
-        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
-        {
-            if (File.Exists(Path.Combine(directory.FullName, "SmartCityGraph.sln")))
-                return directory.FullName;
-        }
-        throw new InvalidOperationException($"No SmartCityGraph.sln above {AppContext.BaseDirectory}.");
     }
 }
