@@ -82,7 +82,7 @@ public sealed class GraphLoaders(SmartCityDbContext db, RequestLoaders loaders)
 
     /// <summary>How many neighbours meet the query's filter (its order plays no part).</summary>
     public IDataLoaderResult<int> NeighbourCount<TChild>(int id, RelationSpec spec, ListQuery<TChild> query) where TChild : Entity =>
-        loaders.GetOrAdd<int, int>($"neighbour-count|{spec.Name}|{typeof(TChild).Name}|{query.FilterKey}", async (ids, ct) =>
+        query.Filter is null ? NeighbourCount<TChild>(id, spec) : loaders.GetOrAdd<int, int>($"neighbour-count|{spec.Name}|{typeof(TChild).Name}|{query.FilterKey}", async (ids, ct) =>
         {
             var childrenOf = ChildrenOf(spec, query.Filtered(db.Set<TChild>()));
             var parent = childrenOf.Parameters[0];
