@@ -33,7 +33,7 @@ internal static class TestDocuments
         input ColourOperationInput { eq: Colour  neq: Colour  in: [Colour] }
         input DateOperationInput { eq: Date  gte: Date  lt: Date  in: [Date] }
         input ShopListFilterInput { some: ShopFilterInput  none: ShopFilterInput  any: Boolean }
-        input ShopFilterInput { name: String }
+        input ShopFilterInput { name: String  shopFilterInput: String  writeTo: String }
         input FruitSortInput { name: SortDirection  picked: SortDirection }
         enum SortDirection { ASC DESC }
 
