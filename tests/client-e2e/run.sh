@@ -3,8 +3,9 @@
 # create a fresh console project in a temp folder, add the package, fetch the live server's SDL as
 # schema.graphql, write the app's own operations (not the repository's), build, and run it against
 # a server started here on a random loopback port. Checks typed pilots, a typed event through
-# node(id:) (DateOnly start date, enum status), a typed INVALID_ID error, and that an invalid
-# operation fails the build with file and line.
+# node(id:) (DateOnly start date, enum status), a filtered and sorted page (input objects and enums
+# as variables), a typed INVALID_ID error, and that an invalid operation fails the build with file
+# and line.
 set -euo pipefail
 repo=$(cd "$(dirname "$0")/../.." && pwd)
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
@@ -66,6 +67,10 @@ query FirstEvents($count: Int!) {
   events(first: $count) { nodes { id } }
 }
 
+query FilteredEvents($where: EventFilterInput, $order: [EventSortInput!]) {
+  events(first: 100, where: $where, order: $order) { totalCount nodes { startDate category } }
+}
+
 query EventById($eventId: ID!) {
   node(id: $eventId) {
     ... on Event { title startDate status category }
@@ -97,6 +102,12 @@ if (node is IEventById_Node_Event typedEvent)
     Console.WriteLine($"EVENT {typedEvent.Title} | start: {start:yyyy-MM-dd} | status: {status} | category: {typedEvent.Category}");
 }
 
+var filtered = (await client.FilteredEvents.ExecuteAsync(
+    new EventFilterInput { Category = new() { Eq = EventCategory.Participation }, StartDate = new() { Gte = new DateOnly(2021, 1, 1) } },
+    [new EventSortInput { StartDate = SortEnumType.Desc }])).EnsureNoErrors().Events!;
+var newestFirst = filtered.Nodes.Zip(filtered.Nodes.Skip(1)).All(pair => pair.First.StartDate >= pair.Second.StartDate);
+Console.WriteLine($"FILTERED {filtered.TotalCount} | participation only: {filtered.Nodes.All(e => e.Category == EventCategory.Participation)} | from 2021: {filtered.Nodes.All(e => e.StartDate.Year >= 2021)} | newest first: {newestFirst}");
+
 var malformed = await client.EventById.ExecuteAsync("not a global id");
 Console.WriteLine(malformed.IsErrorResult()
     ? $"ERROR {malformed.Errors[0].Code} | {malformed.Errors[0].Message}"
@@ -110,6 +121,8 @@ echo "$output"
 [ "$(grep -c '^PILOT ' <<<"$output")" -eq 5 ] || fail "expected 5 typed pilots"
 grep -Eq '^EVENT .+ \| start: [0-9]{4}-[0-9]{2}-[0-9]{2} \| status: (Planned|Ongoing|Finished|Cancelled) \| category: (Participation|Network)$' <<<"$output" \
   || fail "expected a typed event with a DateOnly start date and an enum status"
+grep -Eq '^FILTERED [1-9][0-9]* \| participation only: True \| from 2021: True \| newest first: True$' <<<"$output" \
+  || fail "expected a filtered (input objects, enum operands) and sorted page of events"
 grep -q '^ERROR INVALID_ID | ' <<<"$output" || fail "expected a typed INVALID_ID error"
 
 step "An operation that does not fit the schema fails the build with file and line"

@@ -1,4 +1,6 @@
+using System.Collections.Generic;
 using System.Linq;
+using System.Text;
 using GraphQLParser.AST;
 using SmartCityGraph.Client.Generator.Analysis;
 using SmartCityGraph.Client.Generator.Schema;
@@ -23,8 +25,7 @@ internal static class OperationEmitter
         var resultCode = new CodeWriter();
         var resultInterface = new ResultTypesEmitter(schema, types, names).Emit(operation, resultCode, readerClass);
         var resultType = "IOperationResult<" + resultInterface + ">";
-        var parameters = string.Join(string.Empty, operation.Variables.Select(v => types.CSharpType(v.Type) + " " + Naming.Parameter(v.Name) + ", "))
-            + "CancellationToken cancellationToken = default";
+        var parameters = Parameters(operation.Variables, types) + "CancellationToken cancellationToken = default";
 
         code.Line("/// <summary>The " + operation.Kind.ToString().ToLowerInvariant() + " " + operation.Name + " (" + System.IO.Path.GetFileName(operation.File.Path) + ").</summary>");
         code.Line(Generated);
@@ -45,7 +46,7 @@ internal static class OperationEmitter
         code.Line("public " + className + "(IGraphQLExecutor executor) => _executor = executor;");
         code.Line();
         code.Open("public Task<" + resultType + "> ExecuteAsync(" + parameters + ")");
-        foreach (var variable in operation.Variables.Where(v => v.Type.IsNonNull && !types.IsValueType(v.Type)))
+        foreach (var variable in operation.Variables.Where(v => !IsOptional(v) && !types.IsValueType(v.Type)))
         {
             code.Line("ArgumentNullException.ThrowIfNull(" + Naming.Parameter(variable.Name) + ");");
         }
@@ -77,11 +78,34 @@ internal static class OperationEmitter
     public static string OperationClassName(OperationModel operation) =>
         operation.Name + (operation.Kind == OperationType.Mutation ? "Mutation" : "Query");
 
+    /// <summary>
+    /// The variables as parameters in declaration order. A variable the request may leave out (nullable,
+    /// or with a default) is a nullable parameter, and "= null" when no required one follows it, so that
+    /// adding an optional variable at the end of an operation keeps existing calls compiling.
+    /// </summary>
+    private static string Parameters(IReadOnlyList<VariableModel> variables, TypeMapper types)
+    {
+        var text = new StringBuilder();
+        for (var i = 0; i < variables.Count; i++)
+        {
+            var variable = variables[i];
+            var optional = IsOptional(variable);
+            var type = optional ? types.CSharpType(variable.Type.Nullable) : types.CSharpType(variable.Type);
+            var defaultsToNull = optional && variables.Skip(i + 1).All(IsOptional);
+            text.Append(type).Append(' ').Append(Naming.Parameter(variable.Name)).Append(defaultsToNull ? " = null, " : ", ");
+        }
+
+        return text.ToString();
+    }
+
+    /// <summary>The spec's optional variable: the request may leave it out.</summary>
+    private static bool IsOptional(VariableModel variable) => !variable.Type.IsNonNull || variable.HasDefault;
+
     /// <summary>A null variable is left out, so the operation's default (if any) applies.</summary>
     private static void WriteVariable(CodeWriter code, TypeMapper types, VariableModel variable)
     {
         var parameter = Naming.Parameter(variable.Name);
-        if (variable.Type.IsNonNull)
+        if (!IsOptional(variable))
         {
             code.Line("writer.WritePropertyName(" + Naming.Literal(variable.Name) + ");");
             types.WriteStatements(code, variable.Type, parameter, 0);

@@ -68,17 +68,24 @@ internal static class SchemaTypesEmitter
         code.Line();
     }
 
-    /// <summary>An input object as an immutable record; non-null fields without default are required.</summary>
+    /// <summary>
+    /// An input object as an immutable record. A field the server must get (non-null, no default) is a
+    /// required property; every other one is nullable and left out of the request while null — never
+    /// sent as null, because a null operand means something to many servers (<c>eq: null</c> is "has no
+    /// value"), so a filter that sets only <c>category</c> must not also send <c>startDate: null</c>.
+    /// </summary>
     private static void EmitInputObject(CodeWriter code, SchemaType type, TypeMapper types)
     {
         var name = Naming.Pascal(type.Name);
-        Summary(code, type.Description);
+        Summary(code, type.Description, "Properties left null are not sent.");
         code.Line(Generated);
         code.Open("public sealed partial record " + name);
         foreach (var field in type.InputFields)
         {
+            Summary(code, field.Description);
+            var propertyType = field.IsRequired ? types.CSharpType(field.Type) : types.CSharpType(field.Type.Nullable);
             var required = field.IsRequired ? "required " : string.Empty;
-            code.Line("public " + required + types.CSharpType(field.Type) + " " + Naming.Pascal(field.Name) + " { get; init; }");
+            code.Line("public " + required + propertyType + " " + PropertyName(type, field) + " { get; init; }");
             code.Line();
         }
 
@@ -86,18 +93,18 @@ internal static class SchemaTypesEmitter
         code.Line("writer.WriteStartObject();");
         foreach (var field in type.InputFields)
         {
-            var property = Naming.Pascal(field.Name);
-            if (field.Type.IsNonNull)
+            var property = PropertyName(type, field);
+            if (field.IsRequired)
             {
                 code.Line("writer.WritePropertyName(" + Naming.Literal(field.Name) + ");");
                 types.WriteStatements(code, field.Type, property, 0);
                 continue;
             }
 
-            // Left out when null, so the server's default applies.
-            code.Open("if (" + property + " is { } " + Naming.Parameter(field.Name).TrimStart('@') + "Value)");
+            var local = Naming.Parameter(field.Name).TrimStart('@') + "Value";
+            code.Open("if (" + property + " is { } " + local + ")");
             code.Line("writer.WritePropertyName(" + Naming.Literal(field.Name) + ");");
-            types.WriteStatements(code, TypeRef.NonNull(field.Type), Naming.Parameter(field.Name).TrimStart('@') + "Value", 0);
+            types.WriteStatements(code, TypeRef.NonNull(field.Type), local, 0);
             code.Close();
         }
 
@@ -107,11 +114,25 @@ internal static class SchemaTypesEmitter
         code.Line();
     }
 
-    private static void Summary(CodeWriter code, string? description)
+    /// <summary>
+    /// The field's property: "startDate" → StartDate, with "Value" appended when that name is taken
+    /// by the record itself (C# forbids a member named like its type) or by a member every record has.
+    /// </summary>
+    private static string PropertyName(SchemaType type, InputValue field)
     {
-        if (!string.IsNullOrWhiteSpace(description))
+        var name = Naming.Pascal(field.Name);
+        return name == Naming.Pascal(type.Name) || ReservedMembers.Contains(name) ? name + "Value" : name;
+    }
+
+    private static readonly string[] ReservedMembers =
+        { "WriteTo", "EqualityContract", "Equals", "GetHashCode", "ToString", "PrintMembers", "Deconstruct", "GetType", "MemberwiseClone", "Finalize" };
+
+    private static void Summary(CodeWriter code, string? description, string? note = null)
+    {
+        var text = string.Join(" ", new[] { description?.Trim(), note }.Where(part => !string.IsNullOrEmpty(part)));
+        if (text.Length > 0)
         {
-            code.Line("/// <summary>" + System.Security.SecurityElement.Escape(description!.Trim()).Replace("\n", " ") + "</summary>");
+            code.Line("/// <summary>" + System.Security.SecurityElement.Escape(text).Replace("\n", " ") + "</summary>");
         }
     }
 }

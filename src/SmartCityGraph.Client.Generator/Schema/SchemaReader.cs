@@ -163,7 +163,7 @@ internal static class SchemaReader
         var values = new List<InputValue>();
         foreach (var definition in definitions ?? new List<GraphQLInputValueDefinition>())
         {
-            values.Add(new InputValue(definition.Name.StringValue, TypeRef.From(definition.Type), definition.DefaultValue is not null));
+            values.Add(new InputValue(definition.Name.StringValue, TypeRef.From(definition.Type), definition.DefaultValue is not null, definition.Description?.Value.ToString()));
         }
 
         return values;

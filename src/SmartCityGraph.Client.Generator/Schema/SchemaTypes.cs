@@ -84,14 +84,17 @@ internal sealed class FieldDefinition
 /// <summary>An argument or an input object's field.</summary>
 internal sealed class InputValue
 {
-    public InputValue(string name, TypeRef type, bool hasDefault)
+    public InputValue(string name, TypeRef type, bool hasDefault, string? description = null)
     {
         Name = name;
         Type = type;
         HasDefault = hasDefault;
+        Description = description;
     }
 
     public string Name { get; }
+
+    public string? Description { get; }
 
     public TypeRef Type { get; }
 

@@ -1,3 +1,5 @@
+using System.Net.Http.Json;
+using System.Text.Json;
 using SmartCityGraph.Client.Sample;
 
 namespace SmartCityGraph.Client.Tests.EndToEnd;
@@ -47,6 +49,75 @@ public sealed class GeneratedClientTests(LiveServer server) : IClassFixture<Live
     }
 
     [Fact]
+    public async Task A_filtered_and_sorted_page_holds_only_matching_events_in_order_and_counts_like_the_untyped_request()
+    {
+        var from = new DateOnly(2021, 3, 1);
+        var until = new DateOnly(2021, 10, 1);
+        var where = new EventFilterInput
+        {
+            Category = new EventCategoryOperationFilterInput { Eq = EventCategory.Participation },
+            // Only gte and lt set: were the other operators sent as null, eq: null would leave no event and gt: null would fail.
+            StartDate = new DateOperationFilterInput { Gte = from, Lt = until },
+        };
+
+        var events = (await server.Client.GetEvents.ExecuteAsync(100, where: where, order: [new EventSortInput { StartDate = SortEnumType.Desc }, new EventSortInput { Title = SortEnumType.Asc }]))
+            .EnsureNoErrors().Events!;
+
+        Assert.InRange(events.Nodes.Count, 2, 99);
+        Assert.All(events.Nodes, e =>
+        {
+            Assert.Equal(EventCategory.Participation, e.Category);
+            Assert.InRange(e.StartDate, from, until.AddDays(-1));
+        });
+        Assert.Equal(events.Nodes.Select(e => e.StartDate).OrderDescending(), events.Nodes.Select(e => e.StartDate));
+        var untyped = await UntypedEventsAsync("""
+            events(first: 100, where: { category: { eq: PARTICIPATION }, startDate: { gte: "2021-03-01", lt: "2021-10-01" } },
+                   order: [{ startDate: DESC }, { title: ASC }]) { totalCount nodes { id } }
+            """);
+        Assert.Equal(untyped.GetProperty("totalCount").GetInt32(), events.TotalCount);
+        Assert.Equal(events.Nodes.Count, events.TotalCount);
+        Assert.Equal(untyped.GetProperty("nodes").EnumerateArray().Select(n => n.GetProperty("id").GetString()), events.Nodes.Select(e => e.Id));
+    }
+
+    [Fact]
+    public async Task And_or_and_relation_filters_select_what_the_same_untyped_where_selects()
+    {
+        var where = new EventFilterInput
+        {
+            Or =
+            [
+                new EventFilterInput { Organisers = new ListFilterInputTypeOfOrganisationFilterInput { Some = new OrganisationFilterInput { Type = new OrganisationTypeOperationFilterInput { In = [OrganisationType.CivilSociety, OrganisationType.Foundation] } } } },
+                new EventFilterInput { Type = new EventTypeOperationFilterInput { Eq = EventType.Decision } },
+            ],
+            And = [new EventFilterInput { Title = new StringOperationFilterInput { Contains = "e" } }],
+        };
+
+        var events = (await server.Client.GetEvents.ExecuteAsync(100, where: where, order: [new EventSortInput { Title = SortEnumType.Asc }])).EnsureNoErrors().Events!;
+
+        var untyped = await UntypedEventsAsync("""
+            events(first: 100, order: [{ title: ASC }], where: {
+              or: [{ organisers: { some: { type: { in: [CIVIL_SOCIETY, FOUNDATION] } } } }, { type: { eq: DECISION } }],
+              and: [{ title: { contains: "e" } }] }) { totalCount nodes { id } }
+            """);
+        Assert.InRange(events.TotalCount, 2, 75);
+        Assert.Equal(untyped.GetProperty("totalCount").GetInt32(), events.TotalCount);
+        Assert.Equal(untyped.GetProperty("nodes").EnumerateArray().Select(n => n.GetProperty("id").GetString()), events.Nodes.Select(e => e.Id));
+    }
+
+    [Fact]
+    public async Task A_null_list_item_asks_for_events_without_an_end_date()
+    {
+        // The client never sends a null field (eq: null); "has no value" is in: [null].
+        var events = (await server.Client.GetEvents.ExecuteAsync(100, where: new EventFilterInput { EndDate = new DateOperationFilterInput { In = [null] } }))
+            .EnsureNoErrors().Events!;
+
+        var untyped = await UntypedEventsAsync("events(first: 0, where: { endDate: { eq: null } }) { totalCount }");
+        Assert.Equal(untyped.GetProperty("totalCount").GetInt32(), events.TotalCount);
+        Assert.InRange(events.TotalCount, 1, 75);
+        Assert.All(events.Nodes, e => Assert.Null(e.EndDate));
+    }
+
+    [Fact]
     public async Task A_malformed_id_is_a_typed_error_with_code_INVALID_ID()
     {
         var result = await server.Client.GetNode.ExecuteAsync("not base64 at all!");
@@ -58,6 +129,17 @@ public sealed class GeneratedClientTests(LiveServer server) : IClassFixture<Live
         Assert.Equal(["node"], error.Path!);
         var thrown = Assert.Throws<GraphQLClientException>(() => result.EnsureNoErrors());
         Assert.Equal("INVALID_ID", thrown.Errors.Single().Code);
+    }
+
+    /// <summary>The same server asked without the generated client: a query string posted as JSON, the events field read raw.</summary>
+    private async Task<JsonElement> UntypedEventsAsync(string eventsSelection)
+    {
+        using var http = server.CreateClient();
+        using var response = await http.PostAsJsonAsync("/graphql", new { query = "{ " + eventsSelection + " }" });
+        response.EnsureSuccessStatusCode();
+        using var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        Assert.False(body.RootElement.TryGetProperty("errors", out _), body.RootElement.ToString());
+        return body.RootElement.GetProperty("data").GetProperty("events").Clone();
     }
 
     [Fact]

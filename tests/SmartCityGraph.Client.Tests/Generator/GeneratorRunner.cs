@@ -1,4 +1,6 @@
 using System.Collections.Immutable;
+using System.Reflection;
+using System.Runtime.Loader;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.Diagnostics;
@@ -43,7 +45,8 @@ internal static class GeneratorRunner
         return new GeneratorRun(
             result.GeneratedSources.OrderBy(s => s.HintName, StringComparer.Ordinal).Select(s => (s.HintName, s.SourceText.ToString())).ToList(),
             generatorDiagnostics,
-            output.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error).ToList());
+            output.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error).ToList(),
+            output);
     }
 
     private sealed class InMemoryText(string path, string text) : AdditionalText
@@ -72,8 +75,19 @@ internal static class GeneratorRunner
 internal sealed record GeneratorRun(
     IReadOnlyList<(string HintName, string Text)> Sources,
     ImmutableArray<Diagnostic> Diagnostics,
-    IReadOnlyList<Diagnostic> CompileErrors)
+    IReadOnlyList<Diagnostic> CompileErrors,
+    Compilation Output)
 {
+    /// <summary>Compiles the generated code with the user code and loads it, so a test can run what was generated.</summary>
+    public Assembly Load()
+    {
+        using var image = new MemoryStream();
+        var emitted = Output.Emit(image);
+        Assert.True(emitted.Success, string.Join("\n", emitted.Diagnostics));
+        // A context of its own per run: every run names its assembly "Demo".
+        return new AssemblyLoadContext(null, isCollectible: true).LoadFromStream(new MemoryStream(image.ToArray()));
+    }
+
     /// <summary>All generated files in one text, each under its name: the snapshot.</summary>
     public string AllSources() =>
         string.Join("\n", Sources.Select(s => "// ===== " + s.HintName + " =====\n" + s.Text.Replace("\r\n", "\n")));

@@ -12,6 +12,7 @@ public sealed class GeneratorSnapshotTests
     [InlineData("NestedConnections", TestDocuments.NestedConnections)]
     [InlineData("MutationWithAlias", TestDocuments.MutationWithAlias)]
     [InlineData("ConditionalFields", TestDocuments.ConditionalFields)]
+    [InlineData("FilterAndSort", TestDocuments.FilterAndSort)]
     public void Generated_code_matches_its_snapshot(string name, string operation)
     {
         var run = GeneratorRunner.Run([("/demo/schema.graphql", TestDocuments.Schema), ("/demo/" + name + ".graphql", operation)]);

@@ -2,7 +2,8 @@ namespace SmartCityGraph.Client.Tests.Generator;
 
 /// <summary>
 /// A small schema with everything the generator maps: every built-in scalar, Date, DateTime, an
-/// unknown custom scalar, enums, input objects, lists, interfaces, a union, connections, a mutation.
+/// unknown custom scalar, enums, input objects (a recursive filter with operator inputs and a
+/// relation filter, a sort input), lists, interfaces, a union, connections, a mutation.
 /// </summary>
 internal static class TestDocuments
 {
@@ -19,10 +20,28 @@ internal static class TestDocuments
         input RangeInput { from: Date!  to: Date  inclusive: Boolean = true }
         input FilterInput { colours: [Colour!]  range: RangeInput  nameContains: String  minWeight: Float  tags: [String]! }
 
+        "Conditions on fruits; all given ones must hold."
+        input FruitFilterInput {
+          and: [FruitFilterInput!]
+          or: [FruitFilterInput!]
+          "Conditions on the colour."
+          colour: ColourOperationInput
+          picked: DateOperationInput
+          shops: ShopListFilterInput
+          ripe: Boolean! = true
+        }
+        input ColourOperationInput { eq: Colour  neq: Colour  in: [Colour] }
+        input DateOperationInput { eq: Date  gte: Date  lt: Date  in: [Date] }
+        input ShopListFilterInput { some: ShopFilterInput  none: ShopFilterInput  any: Boolean }
+        input ShopFilterInput { name: String  shopFilterInput: String  writeTo: String }
+        input FruitSortInput { name: SortDirection  picked: SortDirection }
+        enum SortDirection { ASC DESC }
+
         type Query {
           node(id: ID!): Node
           search(text: String!, limit: Int, weight: Float, exact: Boolean, since: Date, at: DateTime, colour: Colour, ids: [ID!], filter: FilterInput): [SearchResult!]!
           shops(first: Int, after: String): ShopConnection!
+          fruits(first: Int, after: String, where: FruitFilterInput, order: [FruitSortInput!]): [Fruit!]!
         }
 
         type Mutation { rename(id: ID!, name: String!): Shop }
@@ -104,6 +123,12 @@ internal static class TestDocuments
               meta @skip(if: $skipMeta)
             }
           }
+        }
+        """;
+
+    public const string FilterAndSort = """
+        query GetFruits($first: Int, $where: FruitFilterInput, $order: [FruitSortInput!]) {
+          fruits(first: $first, where: $where, order: $order) { id name colour picked }
         }
         """;
 
