@@ -4,11 +4,16 @@ namespace SmartCityGraph.Benchmarks;
 
 /// <summary>
 /// Command-line settings: <c>[--sizes 10000,100000] [--include-1m] [--requests 200] [--warmup 20]
-/// [--seed 42] [--cache DIR] [--scenario-seconds 120] [--time-limit-seconds 1800]</c>.
+/// [--seed 42] [--cache DIR] [--scenario-seconds 120] [--time-limit-seconds 1800] [--scenarios d,i]</c>.
 /// </summary>
 internal sealed record BenchmarkSettings(
-    IReadOnlyList<int> Sizes, int Requests, int Warmup, int Seed, string CacheDirectory, TimeSpan ScenarioBudget, TimeSpan TimeLimit)
+    IReadOnlyList<int> Sizes, int Requests, int Warmup, int Seed, string CacheDirectory, TimeSpan ScenarioBudget, TimeSpan TimeLimit,
+    IReadOnlySet<string>? ScenarioLetters = null)
 {
+    /// <summary>Whether to run <paramref name="scenario"/>: all, or those named by letter ("(d) …" is "d").</summary>
+    public bool Includes(Scenario scenario) =>
+        ScenarioLetters is null || ScenarioLetters.Contains(scenario.Name.Split(')')[0].TrimStart('('));
+
     public const int OneMillion = 1_000_000;
 
     public static BenchmarkSettings Parse(string[] args)
@@ -27,6 +32,7 @@ internal sealed record BenchmarkSettings(
             Seed: Number("--seed", 42),
             CacheDirectory: Option("--cache") ?? Path.Combine(Path.GetTempPath(), "smartcitygraph-bench"),
             ScenarioBudget: TimeSpan.FromSeconds(Number("--scenario-seconds", 120)),
-            TimeLimit: TimeSpan.FromSeconds(Number("--time-limit-seconds", 1800)));
+            TimeLimit: TimeSpan.FromSeconds(Number("--time-limit-seconds", 1800)),
+            ScenarioLetters: Option("--scenarios")?.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToHashSet());
     }
 }

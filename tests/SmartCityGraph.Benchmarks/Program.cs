@@ -12,7 +12,7 @@ foreach (var size in settings.Sizes)
     await using var server = await RunningServer.StartAsync(dataDirectory, TimeSpan.FromSeconds(60));
     using var client = new HttpClient { BaseAddress = server.BaseAddress, Timeout = TimeSpan.FromSeconds(30) };
     var runner = new ScenarioRunner(new GraphQLRequester(client), settings.Warmup, settings.Requests, settings.ScenarioBudget);
-    foreach (var scenario in Scenario.All)
+    foreach (var scenario in Scenario.All.Where(settings.Includes))
     {
         Console.Error.WriteLine($"{size:N0} entities: {scenario.Name} ...");
         var summary = await runner.RunAsync(size, scenario, timeLimit.Token);

@@ -27,6 +27,7 @@ public static class ServiceRegistration
         services.AddHttpContextAccessor();
         services.AddSingleton<SqlStatementCounter>();
         services.AddSingleton<SqliteInterruptOnCancel>();
+        services.AddSingleton<SqliteConnectionTuning>();
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<BerlinCalendar>();
 
@@ -38,7 +39,8 @@ public static class ServiceRegistration
         services.AddDbContextPool<SmartCityDbContext>((sp, options) => options
             .UseSqlite(connectionString)
             .UseQueryTrackingBehavior(QueryTrackingBehavior.NoTracking)
-            .AddInterceptors(sp.GetRequiredService<SqlStatementCounter>(), sp.GetRequiredService<SqliteInterruptOnCancel>()));
+            .AddInterceptors(
+                sp.GetRequiredService<SqlStatementCounter>(), sp.GetRequiredService<SqliteInterruptOnCancel>(), sp.GetRequiredService<SqliteConnectionTuning>()));
         services.AddScoped<SeedImporter>();
         services.AddScoped<SyntheticGraphGenerator>();
 
