@@ -15,6 +15,9 @@ public abstract class SortKey<T>(string name, bool descending)
     public abstract IOrderedQueryable<T> ThenBy(IOrderedQueryable<T> source, bool reversed);
     public abstract object? ValueOf(T item);
 
+    /// <summary>The key as a lambda over the item, e.g. to tell which members of a loaded item <see cref="ValueOf"/> reads.</summary>
+    public abstract LambdaExpression ValueExpression { get; }
+
     /// <summary>"The key equals the cursor's value", over <paramref name="item"/>.</summary>
     public abstract Expression Equal(Expression item, JsonElement value);
 
@@ -55,6 +58,8 @@ public sealed class SortKey<T, TValue>(string name, Expression<Func<T, TValue>> 
     }
 
     public override object? ValueOf(T item) => _compiled(item);
+
+    public override LambdaExpression ValueExpression => key;
 
     public override Expression Equal(Expression item, JsonElement value)
     {
