@@ -5,6 +5,7 @@ using SmartCityGraph.Data.Model;
 using SmartCityGraph.Data.Storage;
 using SmartCityGraph.GraphQL.Filtering;
 using SmartCityGraph.GraphQL.Paging;
+using SmartCityGraph.GraphQL.Projection;
 
 namespace SmartCityGraph.Server.Schema;
 
@@ -28,7 +29,9 @@ internal static class RootConnections
                 IQueryable<TEntity> source = db.Set<TEntity>().AsNoTracking();
                 if (RawArgument(ctx, "where") is { } where)
                     source = source.Where(listing.Filter.Predicate(where, ctx));
-                return await source.ToConnectionAsync(order, page, scope, ctx.CancellationToken);
+                // Only the columns the selected fields read (and the sort keys the cursors need); whole rows when unsure.
+                var projection = ProjectionBuilder.ForConnection(ctx, order);
+                return await source.ToConnectionAsync(order, page, scope, projection?.Selector, ctx.CancellationToken);
             })
             .FieldType;
         field.Arguments ??= new QueryArguments();
