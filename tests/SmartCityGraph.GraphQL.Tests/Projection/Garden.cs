@@ -140,6 +140,18 @@ public sealed class RockType : ObjectGraphType<Rock>
         IsTypeOf = value => value is Rock;
         Field<NonNullGraphType<StringGraphType>>("name").Reads(r => r.Name).Resolve(ctx => ctx.Source.Name);
         Field<NonNullGraphType<IntGraphType>>("weight").Reads(r => r.Weight).Resolve(ctx => ctx.Source.Weight);
+        Field<NonNullGraphType<PlantsConnectionType>>("plantsAround").Description("Every plant, tallest first.").Reads().PagingArguments()
+            .ResolveAsync(async ctx =>
+            {
+                // As a nested page is read: the items through the projection, then put in order in memory,
+                // which reads Height whether or not a selected field does.
+                var projection = ProjectionBuilder.ForConnection<Plant>(ctx, p => p.Height);
+                ctx.UserContext[GardenQuery.ProjectionKey] = projection;
+                var plants = await Garden.Db(ctx).Plants.AsNoTracking().SelectMembers(projection).ToListAsync(ctx.CancellationToken);
+                var page = PageRequest.From(ctx, "Rock.plantsAround");
+                return SmartCityGraph.GraphQL.Paging.Connection<Plant>.FromRows([.. plants.OrderByDescending(p => p.Height)], page, "Rock.plantsAround", p => p.Id,
+                    () => new DeferredResult<int>(_ => Task.FromResult(plants.Count)));
+            });
     }
 }
 

@@ -1,3 +1,4 @@
+using System.Linq.Expressions;
 using GraphQL.Types;
 using System.Text.Json.Nodes;
 using SmartCityGraph.GraphQL.Projection;
@@ -122,6 +123,25 @@ public sealed class ProjectionBuilderTests : IDisposable
 
         // No date first, then by day, ties (Basil and Fennel on 1 April) by id.
         Assert.Equal(["Dill", "Chard", "Basil", "Fennel", "Leek"], names);
+    }
+
+    [Fact]
+    public async Task A_nested_connection_loads_its_items_through_the_same_projection()
+    {
+        var outcome = await Garden.ExecuteAsync(_db, "{ specimens { nodes { ... on Rock { plantsAround(first: 3) { nodes { name } } } } } }");
+
+        Assert.Equal("Height,Id,Key,Name", Assert.IsType<Projection<Plant>>(outcome.Projection).Key);
+        Assert.Contains("\"plantsAround\":{\"nodes\":[{\"name\":\"Fennel\"},{\"name\":\"Chard\"},{\"name\":\"Leek\"}]}", outcome.Json);
+        Assert.DoesNotContain("Note", _db.Log.Commands.Last());
+    }
+
+    [Fact]
+    public void Extra_reads_must_be_plain_members_of_the_item()
+    {
+        Assert.Equal(["Harvested", "Planted"], MemberReads.Of((Expression<Func<Plant, object?>>)(p => p.Harvested ?? p.Planted))!.Select(m => m.Name));
+        Assert.Equal(["Name"], MemberReads.Of((Expression<Func<Plant, object?>>)(p => ((Specimen)p).Name))!.Select(m => m.Name));
+        Assert.Null(MemberReads.Of((Expression<Func<Plant, object?>>)(p => p.ToString())));
+        Assert.Null(MemberReads.Of((Expression<Func<Specimen, object?>>)(s => ((Plant)s).Height)));
     }
 
     [Fact]
