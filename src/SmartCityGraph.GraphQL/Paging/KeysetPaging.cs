@@ -1,3 +1,4 @@
+using System.Linq.Expressions;
 using Microsoft.EntityFrameworkCore;
 
 namespace SmartCityGraph.GraphQL.Paging;
@@ -9,10 +10,23 @@ namespace SmartCityGraph.GraphQL.Paging;
 public static class KeysetPaging
 {
     /// <summary>One page in <paramref name="order"/>; cursors carry the item's sort key values.</summary>
+    public static Task<Connection<T>> ToConnectionAsync<T>(
+        this IQueryable<T> source, Sorting.SortOrder<T> order, PageRequest page, string scope, CancellationToken ct) =>
+        source.ToConnectionAsync(order, page, scope, projection: null, ct);
+
+    /// <summary>
+    /// As above, loading the page's items through <paramref name="projection"/> (all members when null); it must load
+    /// the order's keys, which the cursors are made of. Counting and <see cref="Connection{T}.Query"/> (facets) keep
+    /// the unprojected items, whose members and navigations they may read.
+    /// </summary>
     public static async Task<Connection<T>> ToConnectionAsync<T>(
-        this IQueryable<T> source, Sorting.SortOrder<T> order, PageRequest page, string scope, CancellationToken ct)
+        this IQueryable<T> source, Sorting.SortOrder<T> order, PageRequest page, string scope,
+        Expression<Func<T, T>>? projection, CancellationToken ct)
     {
-        var rows = page.Size == 0 ? [] : await order.Window(source, page).ToListAsync(ct);
+        // Projected after the window's seek, order and limit: the same statement, with fewer columns.
+        var window = order.Window(source, page);
+        if (projection is not null) window = window.Select(projection);
+        var rows = page.Size == 0 ? [] : await window.ToListAsync(ct);
         return Connection<T>.FromRows(rows, page, item => order.CursorOf(item, scope),
             () => new DeferredResult<int>(token => source.CountAsync(token)), source);
     }

@@ -18,6 +18,9 @@ public abstract class SortKey<T>(string name, bool descending)
     /// <summary>Compares two items by this key, ascending, no value first.</summary>
     public abstract int Compare(T a, T b);
 
+    /// <summary>The key as a lambda over the item, e.g. to tell which members of a loaded item <see cref="ValueOf"/> reads.</summary>
+    public abstract LambdaExpression ValueExpression { get; }
+
     /// <summary>"The key equals the cursor's value", over <paramref name="item"/>.</summary>
     public abstract Expression Equal(Expression item, JsonElement value);
 
@@ -67,6 +70,8 @@ public sealed class SortKey<T, TValue>(string name, Expression<Func<T, TValue>> 
         (string x, string y) => string.CompareOrdinal(x, y),
         var (x, y) => Comparer<TValue>.Default.Compare(x, y),
     };
+
+    public override LambdaExpression ValueExpression => key;
 
     public override Expression Equal(Expression item, JsonElement value)
     {

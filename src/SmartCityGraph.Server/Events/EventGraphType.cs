@@ -1,4 +1,5 @@
 using SmartCityGraph.GraphQL.Faceting;
+using SmartCityGraph.GraphQL.Projection;
 using GraphQL.Types;
 using SmartCityGraph.Data.Model;
 using SmartCityGraph.Server.Nodes;
@@ -16,29 +17,35 @@ public sealed class EventGraphType : ObjectGraphType<Event>
     {
         Name = "Event";
         this.AddEntityFields("A dated event of the strategy process: a workshop, forum, consultation, decision, …");
-        Field<NonNullGraphType<CalendarDateGraphType>>("startDate").Resolve(ctx => ctx.Source.StartDate);
-        Field<CalendarDateGraphType>("endDate").Description("Null for a one-day event.").Resolve(ctx => ctx.Source.EndDate);
+        Field<NonNullGraphType<CalendarDateGraphType>>("startDate").Reads(e => e.StartDate).Resolve(ctx => ctx.Source.StartDate);
+        Field<CalendarDateGraphType>("endDate").Description("Null for a one-day event.").Reads(e => e.EndDate).Resolve(ctx => ctx.Source.EndDate);
         Field<NonNullGraphType<EventStatusGraphType>>("status")
             .Description("Derived from the dates and today's date (Berlin), unless cancelled.")
+            .Reads(e => e.Cancelled, e => e.StartDate, e => e.EndDate) // what EventStatusRule.StatusOn reads
             .Resolve(ctx => ctx.Source.StatusOn(ctx.Today()));
         Field<EventStatusGraphType>("recordedStatus")
             .Description("The status the source recorded; it may be stale (a 2022 event still \"planned\").")
+            .Reads(e => e.RecordedStatus)
             .Resolve(ctx => ctx.Source.RecordedStatus);
-        Field<NonNullGraphType<EventCategoryGraphType>>("category").Resolve(ctx => ctx.Source.Category);
-        Field<EventTypeGraphType>("type").Resolve(ctx => ctx.Source.Type);
-        Field<StringGraphType>("url").Resolve(ctx => ctx.Source.Url);
+        Field<NonNullGraphType<EventCategoryGraphType>>("category").Reads(e => e.Category).Resolve(ctx => ctx.Source.Category);
+        Field<EventTypeGraphType>("type").Reads(e => e.Type).Resolve(ctx => ctx.Source.Type);
+        Field<StringGraphType>("url").Reads(e => e.Url).Resolve(ctx => ctx.Source.Url);
         Field<NonNullGraphType<BooleanGraphType>>("titleKnown")
             .Description("False when the title is a placeholder because the source gives none.")
+            .Reads(e => e.TitleKnown)
             .Resolve(ctx => ctx.Source.TitleKnown);
         Field<IntGraphType>("timelineRow")
             .Description("Position in the original knowledge store's timeline (Zeitschiene), top to bottom.")
+            .Reads(e => e.TimelineRow)
             .Resolve(ctx => ctx.Source.TimelineRow);
-        Field<PhaseGraphType>("phase").ResolveNeighbour<Event, Phase>(EventRelations.Phase);
+        Field<PhaseGraphType>("phase").Reads(e => e.Id).ResolveNeighbour<Event, Phase>(EventRelations.Phase);
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<OrganisationGraphType>>>>("organisers")
+            .Reads(e => e.Id)
             .ResolveNeighbours<Event, Organisation>(EventRelations.Organisers);
-        Field<PilotGraphType>("pilot").ResolveNeighbour<Event, Pilot>(EventRelations.Pilot);
+        Field<PilotGraphType>("pilot").Reads(e => e.Id).ResolveNeighbour<Event, Pilot>(EventRelations.Pilot);
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<ParticipationStrandGraphType>>>>("strands")
             .Description("The participation strands this event belongs to.")
+            .Reads(e => e.Id)
             .ResolveNeighbours<Event, ParticipationStrand>(EventRelations.Strands);
     }
 }

@@ -1,6 +1,7 @@
 using GraphQL.Types;
 using SmartCityGraph.Data.Model;
 using SmartCityGraph.GraphQL.Ids;
+using SmartCityGraph.GraphQL.Projection;
 using SmartCityGraph.Server.Relations;
 
 namespace SmartCityGraph.Server.Nodes;
@@ -53,20 +54,27 @@ internal static class EntityFields
         type.Interface<NodeInterface>();
         type.Interface<EntityInterface>();
         type.IsTypeOf = value => value is T;
+        // Id: relation loaders and cursors key on it. Key: with the kind (set by each type's constructor) it names
+        // the entity, so every loaded entity can still say which one it is.
+        type.AlwaysReads(e => e.Id, e => e.Key);
         type.Field<NonNullGraphType<IdGraphType>>("id").Description("Global, opaque id.")
+            .Reads(e => e.Kind, e => e.Key)
             .Resolve(ctx => GlobalId.Encode(ctx.Source.Kind.ToString(), ctx.Source.Key));
-        type.Field<NonNullGraphType<NodeKindGraphType>>("kind").Resolve(ctx => ctx.Source.Kind);
-        type.Field<NonNullGraphType<StringGraphType>>("title").Resolve(ctx => ctx.Source.Title);
-        type.Field<StringGraphType>("summary").Resolve(ctx => ctx.Source.Summary);
+        type.Field<NonNullGraphType<NodeKindGraphType>>("kind").Reads(e => e.Kind).Resolve(ctx => ctx.Source.Kind);
+        type.Field<NonNullGraphType<StringGraphType>>("title").Reads(e => e.Title).Resolve(ctx => ctx.Source.Title);
+        type.Field<StringGraphType>("summary").Reads(e => e.Summary).Resolve(ctx => ctx.Source.Summary);
         type.Field<NonNullGraphType<ListGraphType<NonNullGraphType<SourceGraphType>>>>("sources")
             .Description("Where the facts about this entity come from.")
+            .Reads(e => e.Sources)
             .Resolve(ctx => ctx.Source.Sources);
         type.Field<NonNullGraphType<RelationsConnectionGraphType>>("relations")
             .Description("The typed relations touching this entity.")
+            .Reads(e => e.Id)
             .RelationsArguments()
             .ResolveRelations();
         type.Field<NonNullGraphType<StringGraphType>>("citation")
             .Description(EntityInterface.CitationDescription)
+            .Reads(e => e.Title, e => e.Kind, e => e.Key, e => e.Sources) // what Citation.For reads
             .Resolve(ctx => Citation.For(ctx.Source, ctx.RequestServices!.GetRequiredService<DataSet>().Version));
     }
 }

@@ -2,6 +2,7 @@ using SmartCityGraph.GraphQL.Faceting;
 using GraphQL.Types;
 using SmartCityGraph.Data.Model;
 using SmartCityGraph.GraphQL.Paging;
+using SmartCityGraph.GraphQL.Projection;
 using SmartCityGraph.Server.Events;
 using SmartCityGraph.Server.Nodes;
 using SmartCityGraph.Server.Pilots;
@@ -15,14 +16,16 @@ public sealed class OrganisationGraphType : ObjectGraphType<Organisation>
     {
         Name = "Organisation";
         this.AddEntityFields("An organisation or body involved in the process; `title` is its name.");
-        Field<OrganisationTypeGraphType>("type").Resolve(ctx => ctx.Source.Type);
-        Field<StringGraphType>("url").Resolve(ctx => ctx.Source.Url);
-        Field<StringGraphType>("abbreviation").Resolve(ctx => ctx.Source.Abbreviation);
+        Field<OrganisationTypeGraphType>("type").Reads(e => e.Type).Resolve(ctx => ctx.Source.Type);
+        Field<StringGraphType>("url").Reads(e => e.Url).Resolve(ctx => ctx.Source.Url);
+        Field<StringGraphType>("abbreviation").Reads(e => e.Abbreviation).Resolve(ctx => ctx.Source.Abbreviation);
         Field<NonNullGraphType<EventsConnectionGraphType>>("events")
             .Description("Events it organised or hosted.")
+            .Reads(e => e.Id)
             .ResolveNeighbourPage(OrganisationRelations.Events, "Organisation.events", EventListing.Fields);
         Field<NonNullGraphType<PilotsConnectionGraphType>>("pilots")
             .Description("Pilots it leads, partners in or funds.")
+            .Reads(e => e.Id)
             .ResolveNeighbourPage(OrganisationRelations.Pilots, "Organisation.pilots", PilotListing.Fields);
     }
 }

@@ -1,6 +1,7 @@
 using GraphQL.Types;
 using SmartCityGraph.Data.Model;
 using SmartCityGraph.GraphQL.Paging;
+using SmartCityGraph.GraphQL.Projection;
 using SmartCityGraph.Server.Events;
 using SmartCityGraph.Server.Nodes;
 using SmartCityGraph.Server.Relations;
@@ -14,6 +15,7 @@ public sealed class ParticipationStrandGraphType : ObjectGraphType<Participation
         Name = "ParticipationStrand";
         this.AddEntityFields("One of the four strands of the participation process (Stadtgremium, administration, experts, public formats).");
         Field<NonNullGraphType<EventsConnectionGraphType>>("events")
+            .Reads(e => e.Id)
             .ResolveNeighbourPage(StrandRelations.Events, "ParticipationStrand.events", EventListing.Fields);
     }
 }

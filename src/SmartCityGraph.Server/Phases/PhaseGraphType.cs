@@ -2,6 +2,7 @@ using SmartCityGraph.GraphQL.Faceting;
 using GraphQL.Types;
 using SmartCityGraph.Data.Model;
 using SmartCityGraph.GraphQL.Paging;
+using SmartCityGraph.GraphQL.Projection;
 using SmartCityGraph.Server.Events;
 using SmartCityGraph.Server.Nodes;
 using SmartCityGraph.Server.Relations;
@@ -15,12 +16,12 @@ public sealed class PhaseGraphType : ObjectGraphType<Phase>
     {
         Name = "Phase";
         this.AddEntityFields("A stage of the strategy process; stages nest (parent, children).");
-        Field<CalendarDateGraphType>("startDate").Resolve(ctx => ctx.Source.StartDate);
-        Field<CalendarDateGraphType>("endDate").Resolve(ctx => ctx.Source.EndDate);
-        Field<PhaseGraphType>("parent").ResolveNeighbour<Phase, Phase>(PhaseRelations.Parent);
-        Field<NonNullGraphType<ListGraphType<NonNullGraphType<PhaseGraphType>>>>("children").ResolveNeighbours<Phase, Phase>(PhaseRelations.Children);
-        Field<StrategyGraphType>("strategy").Description("The strategy this phase produced.").ResolveNeighbour<Phase, Strategy>(PhaseRelations.Strategy);
-        Field<NonNullGraphType<EventsConnectionGraphType>>("events").ResolveNeighbourPage(PhaseRelations.Events, "Phase.events", EventListing.Fields);
+        Field<CalendarDateGraphType>("startDate").Reads(e => e.StartDate).Resolve(ctx => ctx.Source.StartDate);
+        Field<CalendarDateGraphType>("endDate").Reads(e => e.EndDate).Resolve(ctx => ctx.Source.EndDate);
+        Field<PhaseGraphType>("parent").Reads(e => e.Id).ResolveNeighbour<Phase, Phase>(PhaseRelations.Parent);
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<PhaseGraphType>>>>("children").Reads(e => e.Id).ResolveNeighbours<Phase, Phase>(PhaseRelations.Children);
+        Field<StrategyGraphType>("strategy").Description("The strategy this phase produced.").Reads(e => e.Id).ResolveNeighbour<Phase, Strategy>(PhaseRelations.Strategy);
+        Field<NonNullGraphType<EventsConnectionGraphType>>("events").Reads(e => e.Id).ResolveNeighbourPage(PhaseRelations.Events, "Phase.events", EventListing.Fields);
     }
 }
 

@@ -2,6 +2,7 @@ using SmartCityGraph.GraphQL.Faceting;
 using GraphQL.Types;
 using SmartCityGraph.Data.Model;
 using SmartCityGraph.GraphQL.Paging;
+using SmartCityGraph.GraphQL.Projection;
 using SmartCityGraph.Server.Events;
 using SmartCityGraph.Server.Nodes;
 using SmartCityGraph.Server.Organisations;
@@ -15,15 +16,16 @@ public sealed class PilotGraphType : ObjectGraphType<Pilot>
     {
         Name = "Pilot";
         this.AddEntityFields("One of the five pilot projects funded within Modellprojekte Smart Cities.");
-        Field<StringGraphType>("seedTitle").Description("The project's name in the original knowledge store.").Resolve(ctx => ctx.Source.SeedTitle);
-        Field<CalendarDateGraphType>("startDate").Resolve(ctx => ctx.Source.StartDate);
-        Field<CalendarDateGraphType>("endDate").Resolve(ctx => ctx.Source.EndDate);
-        Field<StringGraphType>("url").Resolve(ctx => ctx.Source.Url);
-        Field<OrganisationGraphType>("lead").ResolveNeighbour<Pilot, Organisation>(PilotRelations.Lead);
-        Field<NonNullGraphType<ListGraphType<NonNullGraphType<OrganisationGraphType>>>>("partners").ResolveNeighbours<Pilot, Organisation>(PilotRelations.Partners);
-        Field<NonNullGraphType<ListGraphType<NonNullGraphType<OrganisationGraphType>>>>("funders").ResolveNeighbours<Pilot, Organisation>(PilotRelations.Funders);
+        Field<StringGraphType>("seedTitle").Description("The project's name in the original knowledge store.").Reads(e => e.SeedTitle).Resolve(ctx => ctx.Source.SeedTitle);
+        Field<CalendarDateGraphType>("startDate").Reads(e => e.StartDate).Resolve(ctx => ctx.Source.StartDate);
+        Field<CalendarDateGraphType>("endDate").Reads(e => e.EndDate).Resolve(ctx => ctx.Source.EndDate);
+        Field<StringGraphType>("url").Reads(e => e.Url).Resolve(ctx => ctx.Source.Url);
+        Field<OrganisationGraphType>("lead").Reads(e => e.Id).ResolveNeighbour<Pilot, Organisation>(PilotRelations.Lead);
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<OrganisationGraphType>>>>("partners").Reads(e => e.Id).ResolveNeighbours<Pilot, Organisation>(PilotRelations.Partners);
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<OrganisationGraphType>>>>("funders").Reads(e => e.Id).ResolveNeighbours<Pilot, Organisation>(PilotRelations.Funders);
         Field<NonNullGraphType<EventsConnectionGraphType>>("events")
             .Description("Events about this pilot, such as its participation workshops.")
+            .Reads(e => e.Id)
             .ResolveNeighbourPage(PilotRelations.Events, "Pilot.events", EventListing.Fields);
     }
 }

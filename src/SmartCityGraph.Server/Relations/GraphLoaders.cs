@@ -6,6 +6,7 @@ using SmartCityGraph.Data.Model;
 using SmartCityGraph.Data.Storage;
 using SmartCityGraph.GraphQL.DataLoading;
 using SmartCityGraph.GraphQL.Paging;
+using SmartCityGraph.GraphQL.Projection;
 using SmartCityGraph.Server.Schema;
 
 namespace SmartCityGraph.Server.Relations;
@@ -39,17 +40,19 @@ public sealed class GraphLoaders(SmartCityDbContext db, RequestLoaders loaders)
         Neighbours(id, spec).Then(list => list.OfType<TNeighbour>());
 
     /// <summary>A page of an entity's neighbours of kind <typeparamref name="TChild"/>, keyset-paged by id.</summary>
-    public IDataLoaderResult<Connection<TChild>> NeighbourPage<TChild>(int id, RelationSpec spec, PageRequest page, string scope)
+    public IDataLoaderResult<Connection<TChild>> NeighbourPage<TChild>(int id, RelationSpec spec, PageRequest page, string scope, Projection<TChild>? projection = null)
         where TChild : Entity
     {
-        var loader = loaders.GetOrAdd<int, Connection<TChild>>($"neighbour-page|{spec.Name}|{typeof(TChild).Name}|{page.CacheKey}|{scope}",
+        var loader = loaders.GetOrAdd<int, Connection<TChild>>(
+            $"neighbour-page|{spec.Name}|{typeof(TChild).Name}|{page.CacheKey}|{scope}|{projection?.Key ?? "*"}",
             async (ids, ct) =>
             {
                 var kind = PagedKind(spec);
                 var window = await db.NeighboursAsync(ids, Walk(spec.Direction), spec.Types, kind,
                     page.After?.Key, page.Before?.Key, page.Size + 1, page.Backward, ct);
                 var childIds = window.Select(r => r.ItemId).Distinct().ToList();
-                var children = await db.Set<TChild>().AsNoTracking().Where(c => childIds.Contains(c.Id)).ToDictionaryAsync(c => c.Id, ct);
+                var children = await db.Set<TChild>().AsNoTracking().Where(c => childIds.Contains(c.Id))
+                    .SelectMembers(projection).ToDictionaryAsync(c => c.Id, ct);
                 return InWindowOrder(ids, window, page, children, (parent, rows) => Connection<TChild>.FromRows(
                     rows, page, scope, c => c.Id, () => NeighbourCount<TChild>(parent, spec)));
             },
@@ -61,16 +64,17 @@ public sealed class GraphLoaders(SmartCityDbContext db, RequestLoaders loaders)
     /// A page of an entity's neighbours meeting <paramref name="query"/>'s filter, in its order; the
     /// query's <see cref="ListQuery{TChild}.Key"/> keeps differently filtered fields apart.
     /// </summary>
-    public IDataLoaderResult<Connection<TChild>> NeighbourPage<TChild>(int id, RelationSpec spec, PageRequest page, string scope, ListQuery<TChild> query)
+    public IDataLoaderResult<Connection<TChild>> NeighbourPage<TChild>(
+        int id, RelationSpec spec, PageRequest page, string scope, ListQuery<TChild> query, Projection<TChild>? projection)
         where TChild : Entity
     {
-        if (query.IsDefault) return NeighbourPage<TChild>(id, spec, page, scope);
+        if (query.IsDefault) return NeighbourPage(id, spec, page, scope, projection);
         var loader = loaders.GetOrAdd<int, Connection<TChild>>(
-            $"neighbour-page|{spec.Name}|{typeof(TChild).Name}|{page.CacheKey}|{scope}|{query.Key}",
+            $"neighbour-page|{spec.Name}|{typeof(TChild).Name}|{page.CacheKey}|{scope}|{query.Key}|{projection?.Key ?? "*"}",
             async (ids, ct) =>
             {
                 var rows = page.Size == 0 ? [] : await ParentWindows.PagesAsync(
-                    db.Entities.Where(p => ids.Contains(p.Id)).Select(p => p.Id), db.Set<TChild>().AsNoTracking(),
+                    db.Entities.Where(p => ids.Contains(p.Id)).Select(p => p.Id), db.Set<TChild>().AsNoTracking().SelectMembers(projection),
                     ChildrenOf(spec, query.Filtered(db.Set<TChild>())), c => c.Id, query.Order, page, ct);
                 var pages = ParentWindows.InPageOrder(rows, query.Order, page);
                 return ids.Distinct().ToDictionary(parent => parent, parent => Connection<TChild>.FromRows(

@@ -4,6 +4,7 @@ using GraphQL.Types;
 using SmartCityGraph.Data.Model;
 using SmartCityGraph.GraphQL.Ids;
 using SmartCityGraph.GraphQL.Paging;
+using SmartCityGraph.GraphQL.Projection;
 using SmartCityGraph.Server.Nodes;
 using SmartCityGraph.Server.Schema;
 
@@ -102,7 +103,9 @@ internal static class RelationFields
         {
             var query = listing.Query(ctx);
             var orderedScope = scope + query.Order.Fingerprint;
-            return ctx.Graph().NeighbourPage(ctx.Source.Id, spec, PageRequest.From(ctx, orderedScope), orderedScope, query);
+            // Only the columns the selected fields read, plus the sort keys the cursors are made of.
+            var projection = ProjectionBuilder.ForConnection(ctx, query.Order);
+            return ctx.Graph().NeighbourPage(ctx.Source.Id, spec, PageRequest.From(ctx, orderedScope), orderedScope, query, projection);
         });
         listing.AddArguments(field.FieldType, types: null);
         return field;

@@ -5,6 +5,7 @@ using SmartCityGraph.Data.Model;
 using SmartCityGraph.Data.Storage;
 using SmartCityGraph.GraphQL.Filtering;
 using SmartCityGraph.GraphQL.Paging;
+using SmartCityGraph.GraphQL.Projection;
 
 namespace SmartCityGraph.Server.Schema;
 
@@ -25,7 +26,10 @@ internal static class RootConnections
                 var scope = "Query." + name + request.Order.Fingerprint; // a cursor of another order is refused
                 var page = PageRequest.From(ctx, scope);
                 var db = ctx.RequestServices!.GetRequiredService<SmartCityDbContext>();
-                return await request.Filtered(db.Set<TEntity>().AsNoTracking()).ToConnectionAsync(request.Order, page, scope, ctx.CancellationToken);
+                var source = request.Filtered(db.Set<TEntity>().AsNoTracking());
+                // Only the columns the selected fields read (and the sort keys the cursors need); whole rows when unsure.
+                var projection = ProjectionBuilder.ForConnection(ctx, request.Order);
+                return await source.ToConnectionAsync(request.Order, page, scope, projection?.Selector, ctx.CancellationToken);
             })
             .FieldType;
         listing.AddArguments(field, types);

@@ -2,6 +2,7 @@ using SmartCityGraph.GraphQL.Faceting;
 using GraphQL.Types;
 using SmartCityGraph.Data.Model;
 using SmartCityGraph.GraphQL.Paging;
+using SmartCityGraph.GraphQL.Projection;
 using SmartCityGraph.Server.Nodes;
 using SmartCityGraph.Server.Phases;
 using SmartCityGraph.Server.Relations;
@@ -15,16 +16,19 @@ public sealed class StrategyGraphType : ObjectGraphType<Strategy>
     {
         Name = "Strategy";
         this.AddEntityFields("A strategy document the process produced, e.g. the Strategischer Rahmen or Gemeinsam Digital: Berlin.");
-        Field<CalendarDateGraphType>("adoptedOn").Description("When the Senate adopted it.").Resolve(ctx => ctx.Source.AdoptedOn);
-        Field<StringGraphType>("url").Resolve(ctx => ctx.Source.Url);
+        Field<CalendarDateGraphType>("adoptedOn").Description("When the Senate adopted it.").Reads(e => e.AdoptedOn).Resolve(ctx => ctx.Source.AdoptedOn);
+        Field<StringGraphType>("url").Reads(e => e.Url).Resolve(ctx => ctx.Source.Url);
         Field<NonNullGraphType<PhasesConnectionGraphType>>("phases")
             .Description("The phases this strategy was produced in.")
+            .Reads(e => e.Id)
             .ResolveNeighbourPage(StrategyRelations.Phases, "Strategy.phases", PhaseListing.Fields);
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<StrategyElementGraphType>>>>("elements")
             .Description("Its guiding ideas, principles, values, fields of action, …")
+            .Reads(e => e.Id)
             .ResolveNeighbours<Strategy, StrategyElement>(StrategyRelations.Elements);
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<StrategyGraphType>>>>("informs")
             .Description("Strategies this one fed into.")
+            .Reads(e => e.Id)
             .ResolveNeighbours<Strategy, Strategy>(StrategyRelations.Informs);
     }
 }

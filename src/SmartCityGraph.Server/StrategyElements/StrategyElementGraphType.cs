@@ -2,6 +2,7 @@ using SmartCityGraph.GraphQL.Faceting;
 using GraphQL.Types;
 using SmartCityGraph.Data.Model;
 using SmartCityGraph.GraphQL.Paging;
+using SmartCityGraph.GraphQL.Projection;
 using SmartCityGraph.Server.Nodes;
 using SmartCityGraph.Server.Relations;
 
@@ -13,10 +14,12 @@ public sealed class StrategyElementGraphType : ObjectGraphType<StrategyElement>
     {
         Name = "StrategyElement";
         this.AddEntityFields("A part of a strategy: a guiding idea, principle, value, future perspective, field of action, …");
-        Field<NonNullGraphType<StrategyElementTypeGraphType>>("type").Resolve(ctx => ctx.Source.Type);
+        Field<NonNullGraphType<StrategyElementTypeGraphType>>("type").Reads(e => e.Type).Resolve(ctx => ctx.Source.Type);
         Field<EntityInterface>("partOf").Description("The strategy or element this belongs to.")
+            .Reads(e => e.Id)
             .ResolveNeighbour<StrategyElement, Entity>(StrategyElementRelations.PartOf);
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<StrategyElementGraphType>>>>("children")
+            .Reads(e => e.Id)
             .ResolveNeighbours<StrategyElement, StrategyElement>(StrategyElementRelations.Children);
     }
 }

@@ -1,0 +1,54 @@
+using System.Linq.Expressions;
+using System.Reflection;
+using GraphQL;
+using SmartCityGraph.GraphQL.Sorting;
+
+namespace SmartCityGraph.GraphQL.Projection;
+
+/// <summary>
+/// Works out which members of a connection's items a request needs, from the fields it selects on them and
+/// what each of those fields declared it reads (<see cref="FieldReads.Reads{TSource, TReturn}"/>).
+/// </summary>
+public static class ProjectionBuilder
+{
+    /// <summary>
+    /// The projection that loads what the items of the connection field <paramref name="connectionField"/> need:
+    /// the node type's <see cref="FieldReads.AlwaysReads{TSource}"/> members, those of every selected field and those
+    /// <paramref name="alsoRead"/> reads (e.g. the keys a cursor is made of). Null means "load whole items":
+    /// when a selected field declared nothing (it could otherwise see an unloaded, default value), when an
+    /// <paramref name="alsoRead"/> lambda reads more than plain members, or when the items are not of one object type.
+    /// </summary>
+    /// <example>
+    /// In the resolver of a connection of events paged by id:
+    /// <code>
+    /// var projection = ProjectionBuilder.ForConnection&lt;Event&gt;(ctx, e => e.Id);
+    /// var events = await db.Events.Where(e => ids.Contains(e.Id)).SelectMembers(projection).ToListAsync(ct);
+    /// </code>
+    /// </example>
+    public static Projection<T>? ForConnection<T>(IResolveFieldContext connectionField, params Expression<Func<T, object?>>[] alsoRead) =>
+        ForConnection<T>(connectionField, alsoRead.AsEnumerable());
+
+    /// <summary>As above for a page in <paramref name="order"/>: its keys are loaded too, because each item's cursor is made of them.</summary>
+    public static Projection<T>? ForConnection<T>(IResolveFieldContext connectionField, SortOrder<T> order) =>
+        ForConnection<T>(connectionField, order.Keys.Select(key => key.ValueExpression));
+
+    /// <summary>As above, with the extra reads as untyped lambdas over <typeparamref name="T"/>.</summary>
+    public static Projection<T>? ForConnection<T>(IResolveFieldContext connectionField, IEnumerable<LambdaExpression> alsoRead)
+    {
+        if (ConnectionSelection.Of(connectionField) is not { } selection) return null;
+        var members = new List<MemberInfo>(selection.NodeType.GetAlwaysReads());
+        foreach (var field in selection.NodeFields)
+        {
+            var name = field.Name.StringValue;
+            if (name.StartsWith("__", StringComparison.Ordinal)) continue; // __typename is answered from the type
+            if (selection.NodeType.GetField(name)?.GetReads() is not { } reads) return null;
+            members.AddRange(reads);
+        }
+        foreach (var lambda in alsoRead)
+        {
+            if (MemberReads.Of(lambda) is not { } reads) return null;
+            members.AddRange(reads);
+        }
+        return Projection<T>.Of(members);
+    }
+}
