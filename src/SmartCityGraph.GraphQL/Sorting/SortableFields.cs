@@ -31,14 +31,20 @@ public sealed class SortableFields<T>(string typeName, string uniqueKeyName, Exp
         var type = Nullable.GetUnderlyingType(typeof(TValue)) ?? typeof(TValue);
         if (type != typeof(string) && type != typeof(DateOnly) && type != typeof(int))
             throw new NotSupportedException($"Sorting by {type.Name} values is not supported.");
-        if (!_fields.TryAdd(name, descending => new SortKey<T, TValue>(name, value, descending)))
+        // Both directions made once: a key compiles its value reader, which is too slow to do per request.
+        var ascending = new SortKey<T, TValue>(name, value, descending: false);
+        var descending = new SortKey<T, TValue>(name, value, descending: true);
+        if (!_fields.TryAdd(name, isDescending => isDescending ? descending : ascending))
             throw new ArgumentException($"'{name}' is declared twice.");
         _names.Add(name);
         return this;
     }
 
+    private readonly SortKey<T> _uniqueAscending = new SortKey<T, int>(uniqueKeyName, uniqueKey, descending: false);
+    private readonly SortKey<T> _uniqueDescending = new SortKey<T, int>(uniqueKeyName, uniqueKey, descending: true);
+
     /// <summary>The default order: by the unique key, ascending.</summary>
-    public SortOrder<T> Default => new([new SortKey<T, int>(uniqueKeyName, uniqueKey, descending: false)]);
+    public SortOrder<T> Default => new([_uniqueAscending]);
 
     public InputObjectGraphType InputType(GeneratedTypes types)
     {
@@ -67,7 +73,7 @@ public sealed class SortableFields<T>(string typeName, string uniqueKeyName, Exp
         // The unique tie-breaker runs the way the last key runs: then one index on (key, id), read
         // forwards or backwards, serves the whole order and a page stops after n rows instead of sorting.
         var tieDescending = keys.Count > 0 && keys[^1].Descending;
-        keys.Add(new SortKey<T, int>(uniqueKeyName, uniqueKey, tieDescending));
+        keys.Add(tieDescending ? _uniqueDescending : _uniqueAscending);
         return new SortOrder<T>(keys);
     }
 
