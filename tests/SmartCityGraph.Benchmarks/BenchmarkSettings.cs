@@ -3,7 +3,7 @@ using System.Globalization;
 namespace SmartCityGraph.Benchmarks;
 
 /// <summary>
-/// Command-line settings: <c>[--sizes 10000,100000] [--include-1m] [--requests 200] [--warmup 20]
+/// Command-line settings: <c>[--sizes 10000,100000] [--include-1m] [--requests 200] [--warmup 300]
 /// [--seed 42] [--cache DIR] [--scenario-seconds 120] [--time-limit-seconds 1800] [--scenarios d,i]</c>.
 /// </summary>
 internal sealed record BenchmarkSettings(
@@ -28,7 +28,8 @@ internal sealed record BenchmarkSettings(
         return new BenchmarkSettings(
             sizes,
             Requests: Number("--requests", 200),
-            Warmup: Number("--warmup", 20),
+            // Tiered JIT with PGO needs a few hundred requests per shape to reach steady state; fewer measures the JIT.
+            Warmup: Number("--warmup", 300),
             Seed: Number("--seed", 42),
             CacheDirectory: Option("--cache") ?? Path.Combine(Path.GetTempPath(), "smartcitygraph-bench"),
             ScenarioBudget: TimeSpan.FromSeconds(Number("--scenario-seconds", 120)),

@@ -55,6 +55,20 @@ internal sealed class ConnectionSelection
         return selection;
     }
 
+    /// <summary>
+    /// The selection of a field that returns the items themselves — one object or a list of them, e.g. an event's
+    /// organisers — or null when they are not of one object type.
+    /// </summary>
+    public static ConnectionSelection? OfItems(IResolveFieldContext context)
+    {
+        if (context.FieldDefinition.ResolvedType?.GetNamedType() is not IObjectGraphType itemType
+            || context.FieldAst.SelectionSet is not { } selectionSet)
+            return null;
+        var selection = new ConnectionSelection(context) { NodeType = itemType };
+        selection.NodeFields.AddRange(selection.Fields(selectionSet, itemType, []));
+        return selection;
+    }
+
     /// <summary>The object type of the items, when <c>nodes</c> and <c>edges.node</c> agree on one.</summary>
     private static IObjectGraphType? NodeTypeOf(IObjectGraphType connection)
     {

@@ -33,9 +33,19 @@ public static class ProjectionBuilder
         ForConnection<T>(connectionField, order.Keys.Select(key => key.ValueExpression));
 
     /// <summary>As above, with the extra reads as untyped lambdas over <typeparamref name="T"/>.</summary>
-    public static Projection<T>? ForConnection<T>(IResolveFieldContext connectionField, IEnumerable<LambdaExpression> alsoRead)
+    public static Projection<T>? ForConnection<T>(IResolveFieldContext connectionField, IEnumerable<LambdaExpression> alsoRead) =>
+        For<T>(ConnectionSelection.Of(connectionField), alsoRead);
+
+    /// <summary>
+    /// The projection for a field that returns the items themselves (one object or a list, e.g. an event's
+    /// organisers), by the same rules as <see cref="ForConnection{T}(IResolveFieldContext, Expression{Func{T, object?}}[])"/>.
+    /// </summary>
+    public static Projection<T>? ForItems<T>(IResolveFieldContext itemsField, params Expression<Func<T, object?>>[] alsoRead) =>
+        For<T>(ConnectionSelection.OfItems(itemsField), alsoRead);
+
+    private static Projection<T>? For<T>(ConnectionSelection? selection, IEnumerable<LambdaExpression> alsoRead)
     {
-        if (ConnectionSelection.Of(connectionField) is not { } selection) return null;
+        if (selection is null) return null;
         var members = new List<MemberInfo>(selection.NodeType.GetAlwaysReads());
         foreach (var field in selection.NodeFields)
         {

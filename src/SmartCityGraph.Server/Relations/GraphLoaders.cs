@@ -30,14 +30,23 @@ public sealed class GraphLoaders(SmartCityDbContext db, RequestLoaders loaders)
 
     /// <summary>All neighbours of an entity along <paramref name="spec"/>, in relation order (for small, unpaged lists).</summary>
     public IDataLoaderResult<IReadOnlyList<Entity>> Neighbours(int id, RelationSpec spec) =>
-        loaders.GetOrAdd<int, IReadOnlyList<Entity>>($"neighbours|{spec.Name}", (ids, ct) => FetchNeighbours(ids, spec, ct), missing: [])
+        loaders.GetOrAdd<int, IReadOnlyList<Entity>>($"neighbours|{spec.Name}", (ids, ct) => FetchNeighbours(ids, spec, db.Entities.AsNoTracking(), projection: null, ct), missing: [])
             .Load(id);
 
-    public IDataLoaderResult<TNeighbour?> Neighbour<TNeighbour>(int id, RelationSpec spec) where TNeighbour : Entity =>
-        Neighbours(id, spec).Then(list => list.OfType<TNeighbour>().FirstOrDefault());
+    public IDataLoaderResult<TNeighbour?> Neighbour<TNeighbour>(int id, RelationSpec spec, Projection<TNeighbour>? projection = null) where TNeighbour : Entity =>
+        NeighbourList(id, spec, projection).Then(list => list.FirstOrDefault());
 
-    public IDataLoaderResult<IEnumerable<TNeighbour>> NeighbourList<TNeighbour>(int id, RelationSpec spec) where TNeighbour : Entity =>
-        Neighbours(id, spec).Then(list => list.OfType<TNeighbour>());
+    /// <summary>
+    /// The neighbours of kind <typeparamref name="TNeighbour"/>; with a <paramref name="projection"/>, only the
+    /// members it names are read (its own batch, since other fields along the same relations may need more).
+    /// </summary>
+    public IDataLoaderResult<IEnumerable<TNeighbour>> NeighbourList<TNeighbour>(int id, RelationSpec spec, Projection<TNeighbour>? projection = null)
+        where TNeighbour : Entity =>
+        projection is null
+            ? Neighbours(id, spec).Then(list => list.OfType<TNeighbour>())
+            : loaders.GetOrAdd<int, IReadOnlyList<TNeighbour>>($"neighbours|{spec.Name}|{typeof(TNeighbour).Name}|{projection.Key}",
+                (ids, ct) => FetchNeighbours(ids, spec, db.Set<TNeighbour>().AsNoTracking(), projection, ct), missing: [])
+                .Load(id).Then(list => list.AsEnumerable());
 
     /// <summary>A page of an entity's neighbours of kind <typeparamref name="TChild"/>, keyset-paged by id.</summary>
     public IDataLoaderResult<Connection<TChild>> NeighbourPage<TChild>(int id, RelationSpec spec, PageRequest page, string scope, Projection<TChild>? projection = null)
@@ -194,7 +203,9 @@ public sealed class GraphLoaders(SmartCityDbContext db, RequestLoaders loaders)
     /// Two statements: the relations (driven by the parents' index entries), then the neighbours by id.
     /// One joined statement let SQLite start from "every entity of the kind" on large graphs.
     /// </summary>
-    private async Task<IReadOnlyDictionary<int, IReadOnlyList<Entity>>> FetchNeighbours(IReadOnlyList<int> ids, RelationSpec spec, CancellationToken ct)
+    private async Task<IReadOnlyDictionary<int, IReadOnlyList<TEntity>>> FetchNeighbours<TEntity>(
+        IReadOnlyList<int> ids, RelationSpec spec, IQueryable<TEntity> candidates, Projection<TEntity>? projection, CancellationToken ct)
+        where TEntity : Entity
     {
         var types = spec.Types.ToArray();
         var relations = db.Relations.AsNoTracking().Where(r => types.Contains(r.Type));
@@ -206,16 +217,17 @@ public sealed class GraphLoaders(SmartCityDbContext db, RequestLoaders loaders)
             Direction.In => incoming,
             _ => outgoing.Concat(incoming),
         }).ToListAsync(ct);
-        if (links.Count == 0) return new Dictionary<int, IReadOnlyList<Entity>>();
+        if (links.Count == 0) return new Dictionary<int, IReadOnlyList<TEntity>>();
 
         var neighbourIds = links.Select(l => l.Neighbour).Distinct().ToList();
         var kind = spec.TargetKind;
-        var neighbours = await db.Entities.AsNoTracking()
+        var neighbours = await candidates
             .Where(e => neighbourIds.Contains(e.Id) && (kind == null || e.Kind == kind))
+            .SelectMembers(projection)
             .ToDictionaryAsync(e => e.Id, ct);
         return links.Where(l => neighbours.ContainsKey(l.Neighbour))
             .OrderBy(l => l.RelationId)
             .GroupBy(l => l.Owner)
-            .ToDictionary(g => g.Key, g => (IReadOnlyList<Entity>)g.Select(l => neighbours[l.Neighbour]).DistinctBy(e => e.Id).ToList());
+            .ToDictionary(g => g.Key, g => (IReadOnlyList<TEntity>)g.Select(l => neighbours[l.Neighbour]).DistinctBy(e => e.Id).ToList());
     }
 }

@@ -84,12 +84,12 @@ internal static class RelationFields
     /// <summary>Resolves a single neighbour, e.g. an event's phase.</summary>
     public static FieldBuilder<T, object> ResolveNeighbour<T, TNeighbour>(this FieldBuilder<T, object> field, RelationSpec spec)
         where T : Entity where TNeighbour : Entity =>
-        field.Resolve(ctx => ctx.Graph().Neighbour<TNeighbour>(ctx.Source.Id, spec));
+        field.Resolve(ctx => ctx.Graph().Neighbour(ctx.Source.Id, spec, ProjectionBuilder.ForItems<TNeighbour>(ctx)));
 
     /// <summary>Resolves a short list of neighbours, e.g. a pilot's funders.</summary>
     public static FieldBuilder<T, object> ResolveNeighbours<T, TNeighbour>(this FieldBuilder<T, object> field, RelationSpec spec)
         where T : Entity where TNeighbour : Entity =>
-        field.Resolve(ctx => ctx.Graph().NeighbourList<TNeighbour>(ctx.Source.Id, spec));
+        field.Resolve(ctx => ctx.Graph().NeighbourList(ctx.Source.Id, spec, ProjectionBuilder.ForItems<TNeighbour>(ctx)));
 
     /// <summary>
     /// Resolves a paged list of neighbours, e.g. a phase's events, filtered and sorted as the

@@ -193,6 +193,71 @@ public sealed partial class ProjectionTests(SqlLoggingServer server) : IClassFix
         Assert.DoesNotContain("\"Url\"", read);
     }
 
+    [Theory]
+    [InlineData("events", "phase", "Phase")]
+    [InlineData("events", "organisers", "Organisation")]
+    [InlineData("events", "pilot", "Pilot")]
+    [InlineData("events", "strands", "ParticipationStrand")]
+    [InlineData("pilots", "lead", "Organisation")]
+    [InlineData("pilots", "funders", "Organisation")]
+    [InlineData("phases", "parent", "Phase")]
+    [InlineData("strategies", "elements", "StrategyElement")]
+    public async Task A_neighbour_field_reading_one_column_answers_as_the_whole_entity(string connection, string field, string neighbourType)
+    {
+        var scalars = (await TypeFieldsAsync(neighbourType)).Where(f => NamedType(f["type"]!).Kind is "SCALAR" or "ENUM")
+            .Select(f => f["name"].Text()).ToList();
+        var neighbours = (await server.Http.PostGraphQLAsync($"{{ {connection}(first: 100) {{ nodes {{ {field} {{ id }} }} }} }}"))
+            .AssertNoErrors().Data[connection]!["nodes"].Items()
+            .SelectMany(n => n[field] is JsonArray list ? list.Select(x => x!) : n[field] is { } one ? [one] : [])
+            .Select(n => n["id"].Text()).Distinct().ToArray();
+        Assert.NotEmpty(neighbours);
+        // node/nodes read whole entities: the reference.
+        var whole = (await server.Http.PostGraphQLAsync(
+                $"query($ids: [ID!]!) {{ nodes(ids: $ids) {{ ... on {neighbourType} {{ {string.Join(" ", scalars)} }} }} }}", new { ids = neighbours.Take(100).ToArray() }))
+            .AssertNoErrors().Data["nodes"]!.AsArray().ToDictionary(n => n!["id"].Text());
+
+        foreach (var scalar in scalars)
+        {
+            var items = (await server.Http.PostGraphQLAsync($"{{ {connection}(first: 100) {{ nodes {{ {field} {{ id {scalar} }} }} }} }}"))
+                .AssertNoErrors().Data[connection]!["nodes"].Items()
+                .SelectMany(n => n[field] is JsonArray list ? list.Select(x => x!) : n[field] is { } one ? [one] : []);
+            foreach (var item in items)
+                if (whole.TryGetValue(item["id"].Text(), out var entity))
+                    Assert.True(JsonNode.DeepEquals(item[scalar], entity![scalar]),
+                        $"{connection}.{field}.{scalar} of {item["id"].Text()}: {item[scalar]?.ToJsonString()} vs whole {entity![scalar]?.ToJsonString()}");
+        }
+    }
+
+    [Fact]
+    public async Task Two_selections_of_one_neighbour_field_each_get_what_they_read()
+    {
+        var answer = (await server.Http.PostGraphQLAsync(
+            "{ events(first: 100) { nodes { named: organisers { id title } typed: organisers { id type url } } } }")).AssertNoErrors();
+        var reference = (await server.Http.PostGraphQLAsync("{ organisations(first: 100) { nodes { id title type url } } }"))
+            .AssertNoErrors().Data["organisations"]!["nodes"].Items().ToDictionary(n => n["id"].Text());
+
+        var typed = answer.Data["events"]!["nodes"].Items().SelectMany(e => e["typed"]!.AsArray()).ToList();
+        Assert.Contains(typed, o => o!["type"] is not null);
+        foreach (var organisation in typed)
+        {
+            var whole = reference[organisation!["id"].Text()];
+            Assert.True(JsonNode.DeepEquals(whole["url"], organisation["url"]) && JsonNode.DeepEquals(whole["type"], organisation["type"]));
+        }
+        Assert.All(answer.Data["events"]!["nodes"].Items().SelectMany(e => e["named"]!.AsArray()),
+            o => Assert.Equal(reference[o!["id"].Text()]["title"].Text(), o["title"].Text()));
+    }
+
+    [Fact]
+    public async Task A_neighbour_field_selecting_only_title_reads_no_other_column()
+    {
+        server.Sql.Clear();
+        (await server.Http.PostGraphQLAsync("{ events(first: 100) { nodes { organisers { title } } } }")).AssertNoErrors();
+
+        var read = Assert.Single(server.Sql.Statements, s => s.Contains("'Organisation'") && s.Contains("\"Title\""));
+        Assert.DoesNotContain("Sources", read);
+        Assert.DoesNotContain("Summary", read);
+    }
+
     [Fact]
     public async Task The_data_holds_a_cancelled_event()
     {
