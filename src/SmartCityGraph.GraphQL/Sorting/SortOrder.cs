@@ -25,6 +25,14 @@ public sealed class SortOrder<T>
         ? ""
         : "(" + string.Join(",", _keys.Select(k => k.Name + (k.Descending ? " DESC" : " ASC"))) + ")";
 
+    /// <summary>All of <paramref name="source"/> in this order (for short, unpaged lists).</summary>
+    public IOrderedQueryable<T> Sort(IQueryable<T> source)
+    {
+        var ordered = _keys[0].OrderBy(source, reversed: false);
+        foreach (var key in _keys.Skip(1)) ordered = key.ThenBy(ordered, reversed: false);
+        return ordered;
+    }
+
     /// <summary>The rows of the page in its direction, plus one more to tell whether another page exists.</summary>
     public IQueryable<T> Window(IQueryable<T> source, PageRequest page)
     {

@@ -41,12 +41,12 @@ public sealed class EventGraphType : ObjectGraphType<Event>
         Field<PhaseGraphType>("phase").Reads(e => e.Id).ResolveNeighbour<Event, Phase>(EventRelations.Phase);
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<OrganisationGraphType>>>>("organisers")
             .Reads(e => e.Id)
-            .ResolveNeighbours<Event, Organisation>(EventRelations.Organisers);
+            .ResolveNeighbours(EventRelations.Organisers, OrganisationListing.Fields);
         Field<PilotGraphType>("pilot").Reads(e => e.Id).ResolveNeighbour<Event, Pilot>(EventRelations.Pilot);
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<ParticipationStrandGraphType>>>>("strands")
             .Description("The participation strands this event belongs to.")
             .Reads(e => e.Id)
-            .ResolveNeighbours<Event, ParticipationStrand>(EventRelations.Strands);
+            .ResolveNeighbours(EventRelations.Strands, ParticipationStrandListing.Fields);
     }
 }
 

@@ -19,7 +19,7 @@ public sealed class PhaseGraphType : ObjectGraphType<Phase>
         Field<CalendarDateGraphType>("startDate").Reads(e => e.StartDate).Resolve(ctx => ctx.Source.StartDate);
         Field<CalendarDateGraphType>("endDate").Reads(e => e.EndDate).Resolve(ctx => ctx.Source.EndDate);
         Field<PhaseGraphType>("parent").Reads(e => e.Id).ResolveNeighbour<Phase, Phase>(PhaseRelations.Parent);
-        Field<NonNullGraphType<ListGraphType<NonNullGraphType<PhaseGraphType>>>>("children").Reads(e => e.Id).ResolveNeighbours<Phase, Phase>(PhaseRelations.Children);
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<PhaseGraphType>>>>("children").Reads(e => e.Id).ResolveNeighbours(PhaseRelations.Children, PhaseListing.Fields);
         Field<StrategyGraphType>("strategy").Description("The strategy this phase produced.").Reads(e => e.Id).ResolveNeighbour<Phase, Strategy>(PhaseRelations.Strategy);
         Field<NonNullGraphType<EventsConnectionGraphType>>("events").Reads(e => e.Id).ResolveNeighbourPage(PhaseRelations.Events, "Phase.events", EventListing.Fields);
     }

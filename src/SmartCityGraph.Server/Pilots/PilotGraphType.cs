@@ -21,8 +21,8 @@ public sealed class PilotGraphType : ObjectGraphType<Pilot>
         Field<CalendarDateGraphType>("endDate").Reads(e => e.EndDate).Resolve(ctx => ctx.Source.EndDate);
         Field<StringGraphType>("url").Reads(e => e.Url).Resolve(ctx => ctx.Source.Url);
         Field<OrganisationGraphType>("lead").Reads(e => e.Id).ResolveNeighbour<Pilot, Organisation>(PilotRelations.Lead);
-        Field<NonNullGraphType<ListGraphType<NonNullGraphType<OrganisationGraphType>>>>("partners").Reads(e => e.Id).ResolveNeighbours<Pilot, Organisation>(PilotRelations.Partners);
-        Field<NonNullGraphType<ListGraphType<NonNullGraphType<OrganisationGraphType>>>>("funders").Reads(e => e.Id).ResolveNeighbours<Pilot, Organisation>(PilotRelations.Funders);
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<OrganisationGraphType>>>>("partners").Reads(e => e.Id).ResolveNeighbours(PilotRelations.Partners, OrganisationListing.Fields);
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<OrganisationGraphType>>>>("funders").Reads(e => e.Id).ResolveNeighbours(PilotRelations.Funders, OrganisationListing.Fields);
         Field<NonNullGraphType<EventsConnectionGraphType>>("events")
             .Description("Events about this pilot, such as its participation workshops.")
             .Reads(e => e.Id)

@@ -7,6 +7,7 @@ using SmartCityGraph.Data.Storage;
 using SmartCityGraph.GraphQL.DataLoading;
 using SmartCityGraph.GraphQL.Paging;
 using SmartCityGraph.GraphQL.Projection;
+using SmartCityGraph.GraphQL.Sorting;
 using SmartCityGraph.Server.Schema;
 
 namespace SmartCityGraph.Server.Relations;
@@ -30,7 +31,7 @@ public sealed class GraphLoaders(SmartCityDbContext db, RequestLoaders loaders)
 
     /// <summary>All neighbours of an entity along <paramref name="spec"/>, in relation order (for small, unpaged lists).</summary>
     public IDataLoaderResult<IReadOnlyList<Entity>> Neighbours(int id, RelationSpec spec) =>
-        loaders.GetOrAdd<int, IReadOnlyList<Entity>>($"neighbours|{spec.Name}", (ids, ct) => FetchNeighbours(ids, spec, db.Entities.AsNoTracking(), projection: null, ct), missing: [])
+        loaders.GetOrAdd<int, IReadOnlyList<Entity>>($"neighbours|{spec.Name}", (ids, ct) => FetchNeighbours(ids, spec, db.Entities.AsNoTracking(), projection: null, order: null, ct), missing: [])
             .Load(id);
 
     public IDataLoaderResult<TNeighbour?> Neighbour<TNeighbour>(int id, RelationSpec spec, Projection<TNeighbour>? projection = null) where TNeighbour : Entity =>
@@ -40,13 +41,19 @@ public sealed class GraphLoaders(SmartCityDbContext db, RequestLoaders loaders)
     /// The neighbours of kind <typeparamref name="TNeighbour"/>; with a <paramref name="projection"/>, only the
     /// members it names are read (its own batch, since other fields along the same relations may need more).
     /// </summary>
-    public IDataLoaderResult<IEnumerable<TNeighbour>> NeighbourList<TNeighbour>(int id, RelationSpec spec, Projection<TNeighbour>? projection = null)
-        where TNeighbour : Entity =>
-        projection is null
-            ? Neighbours(id, spec).Then(list => list.OfType<TNeighbour>())
-            : loaders.GetOrAdd<int, IReadOnlyList<TNeighbour>>($"neighbours|{spec.Name}|{typeof(TNeighbour).Name}|{projection.Key}",
-                (ids, ct) => FetchNeighbours(ids, spec, db.Set<TNeighbour>().AsNoTracking(), projection, ct), missing: [])
-                .Load(id).Then(list => list.AsEnumerable());
+    public IDataLoaderResult<IEnumerable<TNeighbour>> NeighbourList<TNeighbour>(
+        int id, RelationSpec spec, Projection<TNeighbour>? projection = null, ListQuery<TNeighbour>? query = null)
+        where TNeighbour : Entity
+    {
+        if (projection is null && (query is null || query.IsDefault)) return Neighbours(id, spec).Then(list => list.OfType<TNeighbour>());
+        var sorted = query is { IsDefault: false } ? query : null;
+        return loaders.GetOrAdd<int, IReadOnlyList<TNeighbour>>(
+                $"neighbours|{spec.Name}|{typeof(TNeighbour).Name}|{projection?.Key ?? "*"}|{sorted?.Key}",
+                (ids, ct) => FetchNeighbours(ids, spec, sorted?.Filtered(db.Set<TNeighbour>().AsNoTracking()) ?? db.Set<TNeighbour>().AsNoTracking(),
+                    projection, sorted?.Order, ct),
+                missing: [])
+            .Load(id).Then(list => list.AsEnumerable());
+    }
 
     /// <summary>A page of an entity's neighbours of kind <typeparamref name="TChild"/>, keyset-paged by id.</summary>
     public IDataLoaderResult<Connection<TChild>> NeighbourPage<TChild>(int id, RelationSpec spec, PageRequest page, string scope, Projection<TChild>? projection = null)
@@ -204,7 +211,8 @@ public sealed class GraphLoaders(SmartCityDbContext db, RequestLoaders loaders)
     /// One joined statement let SQLite start from "every entity of the kind" on large graphs.
     /// </summary>
     private async Task<IReadOnlyDictionary<int, IReadOnlyList<TEntity>>> FetchNeighbours<TEntity>(
-        IReadOnlyList<int> ids, RelationSpec spec, IQueryable<TEntity> candidates, Projection<TEntity>? projection, CancellationToken ct)
+        IReadOnlyList<int> ids, RelationSpec spec, IQueryable<TEntity> candidates, Projection<TEntity>? projection, SortOrder<TEntity>? order,
+        CancellationToken ct)
         where TEntity : Entity
     {
         var types = spec.Types.ToArray();
@@ -221,12 +229,13 @@ public sealed class GraphLoaders(SmartCityDbContext db, RequestLoaders loaders)
 
         var neighbourIds = links.Select(l => l.Neighbour).Distinct().ToList();
         var kind = spec.TargetKind;
-        var neighbours = await candidates
-            .Where(e => neighbourIds.Contains(e.Id) && (kind == null || e.Kind == kind))
-            .SelectMembers(projection)
-            .ToDictionaryAsync(e => e.Id, ct);
+        var matching = candidates.Where(e => neighbourIds.Contains(e.Id) && (kind == null || e.Kind == kind));
+        // In the client's order when it gave one (SQL sorts; each list keeps the rows' order), else in relation order.
+        var rows = await (order is null ? matching : order.Sort(matching)).SelectMembers(projection).ToListAsync(ct);
+        var position = rows.Select((entity, index) => (entity.Id, index)).ToDictionary(r => r.Id, r => r.index);
+        var neighbours = rows.ToDictionary(e => e.Id);
         return links.Where(l => neighbours.ContainsKey(l.Neighbour))
-            .OrderBy(l => l.RelationId)
+            .OrderBy(l => order is null ? l.RelationId : position[l.Neighbour])
             .GroupBy(l => l.Owner)
             .ToDictionary(g => g.Key, g => (IReadOnlyList<TEntity>)g.Select(l => neighbours[l.Neighbour]).DistinctBy(e => e.Id).ToList());
     }

@@ -86,10 +86,18 @@ internal static class RelationFields
         where T : Entity where TNeighbour : Entity =>
         field.Resolve(ctx => ctx.Graph().Neighbour(ctx.Source.Id, spec, ProjectionBuilder.ForItems<TNeighbour>(ctx)));
 
-    /// <summary>Resolves a short list of neighbours, e.g. a pilot's funders.</summary>
-    public static FieldBuilder<T, object> ResolveNeighbours<T, TNeighbour>(this FieldBuilder<T, object> field, RelationSpec spec)
-        where T : Entity where TNeighbour : Entity =>
-        field.Resolve(ctx => ctx.Graph().NeighbourList(ctx.Source.Id, spec, ProjectionBuilder.ForItems<TNeighbour>(ctx)));
+    /// <summary>
+    /// Resolves a short, unpaged list of neighbours, e.g. a pilot's funders; with a <paramref name="listing"/> it
+    /// takes the <c>where</c> and <c>order</c> of the neighbours' root connection.
+    /// </summary>
+    public static FieldBuilder<T, object> ResolveNeighbours<T, TNeighbour>(
+        this FieldBuilder<T, object> field, RelationSpec spec, EntityListing<TNeighbour>? listing = null)
+        where T : Entity where TNeighbour : Entity
+    {
+        field.Resolve(ctx => ctx.Graph().NeighbourList(ctx.Source.Id, spec, ProjectionBuilder.ForItems<TNeighbour>(ctx), listing?.Query(ctx)));
+        listing?.AddArguments(field.FieldType, types: null);
+        return field;
+    }
 
     /// <summary>
     /// Resolves a paged list of neighbours, e.g. a phase's events, filtered and sorted as the

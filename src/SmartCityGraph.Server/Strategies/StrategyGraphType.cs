@@ -25,11 +25,11 @@ public sealed class StrategyGraphType : ObjectGraphType<Strategy>
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<StrategyElementGraphType>>>>("elements")
             .Description("Its guiding ideas, principles, values, fields of action, …")
             .Reads(e => e.Id)
-            .ResolveNeighbours<Strategy, StrategyElement>(StrategyRelations.Elements);
+            .ResolveNeighbours(StrategyRelations.Elements, StrategyElementListing.Fields);
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<StrategyGraphType>>>>("informs")
             .Description("Strategies this one fed into.")
             .Reads(e => e.Id)
-            .ResolveNeighbours<Strategy, Strategy>(StrategyRelations.Informs);
+            .ResolveNeighbours(StrategyRelations.Informs, StrategyListing.Fields);
     }
 }
 

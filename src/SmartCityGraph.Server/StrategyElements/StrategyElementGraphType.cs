@@ -20,7 +20,7 @@ public sealed class StrategyElementGraphType : ObjectGraphType<StrategyElement>
             .ResolveNeighbour<StrategyElement, Entity>(StrategyElementRelations.PartOf);
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<StrategyElementGraphType>>>>("children")
             .Reads(e => e.Id)
-            .ResolveNeighbours<StrategyElement, StrategyElement>(StrategyElementRelations.Children);
+            .ResolveNeighbours(StrategyElementRelations.Children, StrategyElementListing.Fields);
     }
 }
 

@@ -107,6 +107,43 @@ public sealed class NestedListingTests(SeededServer seeded, SyntheticServer synt
         }
     }
 
+    public static TheoryData<bool, string, string, string, string, string> ListCases => new()
+    {
+        // synthetic graph?, parent connection, list field, item connection, where, order key (+ direction)
+        { false, "events", "organisers", "organisations", "{ type: { in: [CIVIL_SOCIETY, PUBLIC_ADMINISTRATION] } }", "title DESC" },
+        { false, "pilots", "partners", "organisations", "{ title: { contains: \"a\" } }", "title ASC" },
+        { false, "strategies", "elements", "strategyElements", "{ title: { startsWith: \"\" } }", "title DESC" },
+        { true, "events", "organisers", "organisations", "{ or: [{ type: { eq: CIVIL_SOCIETY } }, { type: { neq: CIVIL_SOCIETY } }] }", "title ASC" },
+        { true, "pilots", "partners", "organisations", "{ title: { contains: \"1\" } }", "title DESC" },
+        { true, "phases", "children", "phases", "{ startDate: { gte: \"2020-01-01\" } }", "startDate DESC" },
+        { true, "strategyElements", "children", "strategyElements", "{ title: { contains: \"e\" } }", "title ASC" },
+    };
+
+    [Theory]
+    [MemberData(nameof(ListCases))]
+    public async Task A_filtered_sorted_list_field_holds_exactly_the_matching_neighbours_in_order(
+        bool onSyntheticGraph, string parents, string field, string items, string where, string order)
+    {
+        var http = onSyntheticGraph ? synthetic.Http : seeded.Http;
+        var (key, direction) = (order.Split(' ')[0], order.Split(' ')[1]);
+        var matchingIds = (await AllIdsAsync(http, items, where)).ToHashSet();
+        var all = (await http.PostGraphQLAsync($"{{ {parents}(first: 100) {{ nodes {{ id {field} {{ id }} }} }} }}")).AssertNoErrors();
+        var filtered = (await http.PostGraphQLAsync(
+            $"{{ {parents}(first: 100) {{ nodes {{ id {field}(where: {where}, order: [{{ {key}: {direction} }}]) {{ id {key} }} }} }} }}")).AssertNoErrors();
+
+        var expected = all.Data[parents]!["nodes"].Items().ToDictionary(
+            p => p["id"].Text(), p => p[field]!.AsArray().Select(n => n!["id"].Text()).Where(matchingIds.Contains).ToHashSet());
+        var listed = 0;
+        foreach (var parent in filtered.Data[parents]!["nodes"].Items())
+        {
+            var list = parent[field]!.AsArray().Select(n => n!).ToList();
+            Assert.True(expected[parent["id"].Text()].SetEquals(list.Select(n => n["id"].Text())), $"{parent["id"]}: the matching {field}");
+            AssertSorted(list.Select(n => n[key]?.DeepClone()).ToList(), descending: direction == "DESC");
+            listed += list.Count;
+        }
+        Assert.True(listed > 1, "some parents should have matching neighbours");
+    }
+
     [Theory]
     [InlineData("events(where: { nonsense: { eq: 1 } }) { totalCount }", "GRAPHQL_VALIDATION_FAILED")]
     [InlineData("events(where: { startDate: { contains: \"2021\" } }) { totalCount }", "GRAPHQL_VALIDATION_FAILED")]
