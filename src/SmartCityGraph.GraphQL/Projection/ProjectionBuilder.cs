@@ -1,6 +1,9 @@
+using System.Collections.Concurrent;
 using System.Linq.Expressions;
+using System.Runtime.CompilerServices;
 using System.Reflection;
 using GraphQL;
+using GraphQLParser.AST;
 using SmartCityGraph.GraphQL.Sorting;
 
 namespace SmartCityGraph.GraphQL.Projection;
@@ -30,18 +33,34 @@ public static class ProjectionBuilder
 
     /// <summary>As above for a page in <paramref name="order"/>: its keys are loaded too, because each item's cursor is made of them.</summary>
     public static Projection<T>? ForConnection<T>(IResolveFieldContext connectionField, SortOrder<T> order) =>
-        ForConnection<T>(connectionField, order.Keys.Select(key => key.ValueExpression));
+        Cached(connectionField, "connection|" + order.Fingerprint,
+            () => For<T>(ConnectionSelection.Of(connectionField), order.Keys.Select(key => key.ValueExpression)));
 
     /// <summary>As above, with the extra reads as untyped lambdas over <typeparamref name="T"/>.</summary>
-    public static Projection<T>? ForConnection<T>(IResolveFieldContext connectionField, IEnumerable<LambdaExpression> alsoRead) =>
-        For<T>(ConnectionSelection.Of(connectionField), alsoRead);
+    public static Projection<T>? ForConnection<T>(IResolveFieldContext connectionField, IEnumerable<LambdaExpression> alsoRead)
+    {
+        var extra = alsoRead.ToList();
+        return Cached(connectionField, "connection|" + string.Join(",", extra),
+            () => For<T>(ConnectionSelection.Of(connectionField), extra));
+    }
 
     /// <summary>
     /// The projection for a field that returns the items themselves (one object or a list, e.g. an event's
     /// organisers), by the same rules as <see cref="ForConnection{T}(IResolveFieldContext, Expression{Func{T, object?}}[])"/>.
     /// </summary>
     public static Projection<T>? ForItems<T>(IResolveFieldContext itemsField, params Expression<Func<T, object?>>[] alsoRead) =>
-        For<T>(ConnectionSelection.OfItems(itemsField), alsoRead);
+        Cached(itemsField, "items|" + string.Join(",", alsoRead.AsEnumerable()),
+            () => For<T>(ConnectionSelection.OfItems(itemsField), alsoRead));
+
+    /// <summary>
+    /// Per field of the parsed document: a field under a list resolves once per item, and working out its
+    /// projection each time cost more than the SQL it saves. The entries go with the document.
+    /// </summary>
+    private static readonly ConditionalWeakTable<GraphQLField, ConcurrentDictionary<string, object?>> Projections = new();
+
+    private static Projection<T>? Cached<T>(IResolveFieldContext field, string key, Func<Projection<T>?> build) =>
+        (Projection<T>?)Projections.GetOrCreateValue(field.FieldAst)
+            .GetOrAdd(typeof(T).FullName + "|" + key, _ => build());
 
     private static Projection<T>? For<T>(ConnectionSelection? selection, IEnumerable<LambdaExpression> alsoRead)
     {
