@@ -17,11 +17,16 @@ namespace SmartCityGraph.Server.Relations;
 /// and pages of neighbours and relations per parent. Each call adds a key to a batch; each batch is
 /// one SQL statement however many parents asked.
 /// </summary>
+/// <remarks>
+/// The id lists of the hot lookups go to SQLite as one JSON parameter (<c>EF.Parameter</c>, read with
+/// <c>json_each</c>): the statement's text then stays the same whatever the batch size, so EF Core generates
+/// its SQL once instead of on every execution (about 7 % of a nested request); lookups by id plan the same.
+/// </remarks>
 public sealed class GraphLoaders(SmartCityDbContext db, RequestLoaders loaders)
 {
     public IDataLoaderResult<Entity?> EntityById(int id) =>
         loaders.GetOrAdd<int, Entity?>("entity-by-id", async (ids, ct) =>
-            await db.Entities.AsNoTracking().Where(e => ids.Contains(e.Id)).ToDictionaryAsync(e => e.Id, e => (Entity?)e, ct),
+            await db.Entities.AsNoTracking().Where(e => EF.Parameter(ids).Contains(e.Id)).ToDictionaryAsync(e => e.Id, e => (Entity?)e, ct),
             missing: null).Load(id);
 
     public IDataLoaderResult<Entity?> EntityByKey(NodeKind kind, string key) =>
@@ -67,7 +72,7 @@ public sealed class GraphLoaders(SmartCityDbContext db, RequestLoaders loaders)
                 var window = await db.NeighboursAsync(ids, Walk(spec.Direction), spec.Types, kind,
                     page.After?.Key, page.Before?.Key, page.Size + 1, page.Backward, ct);
                 var childIds = window.Select(r => r.ItemId).Distinct().ToList();
-                var children = await db.Set<TChild>().AsNoTracking().Where(c => childIds.Contains(c.Id))
+                var children = await db.Set<TChild>().AsNoTracking().Where(c => EF.Parameter(childIds).Contains(c.Id))
                     .SelectMembers(projection).ToDictionaryAsync(c => c.Id, ct);
                 return InWindowOrder(ids, window, page, children, (parent, rows) => Connection<TChild>.FromRows(
                     rows, page, scope, c => c.Id, () => NeighbourCount<TChild>(parent, spec)));
@@ -217,8 +222,8 @@ public sealed class GraphLoaders(SmartCityDbContext db, RequestLoaders loaders)
     {
         var types = spec.Types.ToArray();
         var relations = db.Relations.AsNoTracking().Where(r => types.Contains(r.Type));
-        var outgoing = relations.Where(r => ids.Contains(r.FromId)).Select(r => new { RelationId = r.Id, Owner = r.FromId, Neighbour = r.ToId });
-        var incoming = relations.Where(r => ids.Contains(r.ToId)).Select(r => new { RelationId = r.Id, Owner = r.ToId, Neighbour = r.FromId });
+        var outgoing = relations.Where(r => EF.Parameter(ids).Contains(r.FromId)).Select(r => new { RelationId = r.Id, Owner = r.FromId, Neighbour = r.ToId });
+        var incoming = relations.Where(r => EF.Parameter(ids).Contains(r.ToId)).Select(r => new { RelationId = r.Id, Owner = r.ToId, Neighbour = r.FromId });
         var links = await (spec.Direction switch
         {
             Direction.Out => outgoing,
@@ -229,7 +234,7 @@ public sealed class GraphLoaders(SmartCityDbContext db, RequestLoaders loaders)
 
         var neighbourIds = links.Select(l => l.Neighbour).Distinct().ToList();
         var kind = spec.TargetKind;
-        var matching = candidates.Where(e => neighbourIds.Contains(e.Id) && (kind == null || e.Kind == kind));
+        var matching = candidates.Where(e => EF.Parameter(neighbourIds).Contains(e.Id) && (kind == null || e.Kind == kind));
         // In the client's order when it gave one (SQL sorts; each list keeps the rows' order), else in relation order.
         var rows = await (order is null ? matching : order.Sort(matching)).SelectMembers(projection).ToListAsync(ct);
         var position = rows.Select((entity, index) => (entity.Id, index)).ToDictionary(r => r.Id, r => r.index);

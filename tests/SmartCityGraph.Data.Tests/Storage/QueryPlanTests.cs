@@ -48,4 +48,21 @@ public sealed class QueryPlanTests : IDisposable
         Assert.Contains(plan, step => step.Contains("IX_Entities_Kind_StartDate_Id"));
         Assert.DoesNotContain(plan, step => step.Contains("TEMP B-TREE"));
     }
+
+    [Fact]
+    public async Task Entities_by_a_json_list_of_ids_and_a_kind_are_looked_up_by_id_not_by_scanning_the_kind()
+    {
+        // The loaders pass id lists as one JSON parameter (EF.Parameter → json_each); a plan that walks the
+        // Kind index instead would read every organisation of the graph for a handful of ids.
+        await using var db = database.CreateContext();
+        var ids = new List<int> { 1, 2, 3 };
+        NodeKind? kind = NodeKind.Organisation;
+        var lookup = db.Set<Organisation>().Where(e => EF.Parameter(ids).Contains(e.Id) && (kind == null || e.Kind == kind));
+
+        var plan = await PlanAsync(lookup);
+
+        Assert.Contains(plan, step => step.Contains("VIRTUAL TABLE")); // the JSON list
+        Assert.Contains(plan, step => step.StartsWith("SEARCH e ") && step.Contains("Id=?"));
+        Assert.DoesNotContain(plan, step => step.Contains("(Kind=?)"));
+    }
 }
