@@ -67,7 +67,7 @@ public sealed class GraphTraversal(SmartCityDbContext db)
         var frontier = order.ToList();
         for (var level = 1; level <= request.Depth && frontier.Count > 0; level++)
         {
-            var (edges, cut) = await EdgesTouchingAsync(frontier, types, ct);
+            var (edges, cut) = await EdgesTouchingAsync(frontier, types, withKinds: kinds is not null, ct);
             truncated |= cut;
             var frontierSet = frontier.ToHashSet();
             var next = new List<int>();
@@ -131,7 +131,7 @@ public sealed class GraphTraversal(SmartCityDbContext db)
                 ? backward : forward;
             if (side.Frontier.Count > 0)
             {
-                var (edges, _) = await EdgesTouchingAsync(side.Frontier, typeFilter, ct);
+                var (edges, _) = await EdgesTouchingAsync(side.Frontier, typeFilter, withKinds: false, ct);
                 foreach (var edge in edges) graph.Add(edge);
                 side.Grow(edges);
             }
@@ -142,14 +142,20 @@ public sealed class GraphTraversal(SmartCityDbContext db)
         return found.Select(p => new GraphPath(p.Nodes, p.Relations.Select(id => relations[id]).ToList())).ToList();
     }
 
-    /// <summary>One SQL statement: the relations (of <paramref name="types"/>) touching any node of <paramref name="frontier"/>.</summary>
-    private async Task<(List<EdgeRow> Edges, bool Cut)> EdgesTouchingAsync(IReadOnlyCollection<int> frontier, RelationType[]? types, CancellationToken ct)
+    /// <summary>
+    /// One SQL statement: the relations (of <paramref name="types"/>) touching any node of <paramref name="frontier"/>,
+    /// with the kinds of their ends only when <paramref name="withKinds"/> (two lookups per relation, which a walk
+    /// that filters by no kind does not need).
+    /// </summary>
+    private async Task<(List<EdgeRow> Edges, bool Cut)> EdgesTouchingAsync(
+        IReadOnlyCollection<int> frontier, RelationType[]? types, bool withKinds, CancellationToken ct)
     {
         var ids = frontier.ToArray();
         var relations = db.Relations.AsNoTracking().Where(r => ids.Contains(r.FromId) || ids.Contains(r.ToId));
         if (types is not null) relations = relations.Where(r => types.Contains(r.Type));
-        var rows = await relations
-            .Select(r => new EdgeRow(r.Id, r.FromId, r.ToId, r.From.Kind, r.To.Kind))
+        var rows = await (withKinds
+                ? relations.Select(r => new EdgeRow(r.Id, r.FromId, r.ToId, r.From.Kind, r.To.Kind))
+                : relations.Select(r => new EdgeRow(r.Id, r.FromId, r.ToId, default, default)))
             .Take(MaxRelationsPerLevel + 1)
             .ToListAsync(ct);
         var cut = rows.Count > MaxRelationsPerLevel;

@@ -18,9 +18,8 @@ internal static class EntityLookup
     public static async Task<IReadOnlyList<int?>> ResolveIdsAsync(this IResolveFieldContext context, IReadOnlyList<string> globalIds)
     {
         var wanted = globalIds.Select(id => GlobalId.Parse(id, EntityTypeNames)).Select(id => (Kind: Enum.Parse<NodeKind>(id.TypeName), id.Key)).ToList();
-        var keys = wanted.Select(w => w.Key).Distinct().ToArray();
         var rows = await context.Db().Entities.AsNoTracking()
-            .Where(e => keys.Contains(e.Key))
+            .NamedBy(wanted)
             .Select(e => new { e.Id, e.Kind, e.Key })
             .ToListAsync(context.CancellationToken);
         var byKey = rows.ToDictionary(r => (r.Kind, r.Key), r => r.Id);
