@@ -13,8 +13,11 @@ public static class QueryExpressions
         Expression.Property(Expression.Constant(new Box<TValue>(value)), nameof(Box<TValue>.Value));
 
     /// <summary>The body of <paramref name="lambda"/> with its parameter replaced by <paramref name="parameter"/>.</summary>
-    public static Expression Inline(LambdaExpression lambda, Expression parameter) =>
-        new ParameterReplacer(lambda.Parameters[0], parameter).Visit(lambda.Body);
+    public static Expression Inline(LambdaExpression lambda, Expression parameter) => Replace(lambda.Body, lambda.Parameters[0], parameter);
+
+    /// <summary><paramref name="expression"/> with every use of <paramref name="parameter"/> replaced by <paramref name="with"/>.</summary>
+    public static Expression Replace(Expression expression, ParameterExpression parameter, Expression with) =>
+        new ParameterReplacer(parameter, with).Visit(expression);
 
     public static Expression<Func<T, bool>> And<T>(IEnumerable<Expression<Func<T, bool>>> predicates) =>
         Combine(predicates, Expression.AndAlso, true);

@@ -43,7 +43,7 @@ public static class ParentWindows
         var pairParent = Expression.Property(pair, nameof(ParentItem<T>.ParentId));
         var pairItemId = Filtering.QueryExpressions.Inline(idOf, Expression.Property(pair, nameof(ParentItem<T>.Item)));
         var inWindow = Expression.Lambda<Func<ParentItem<T>, bool>>(
-            Expression.Call(ContainsMethod, new ParameterSwap(parentId, pairParent).Visit(window), pairItemId), pair);
+            Expression.Call(ContainsMethod, Filtering.QueryExpressions.Replace(window, parentId, pairParent), pairItemId), pair);
         return parentIds
             .SelectMany(_ => items, (parent, item) => new ParentItem<T> { ParentId = parent, Item = item })
             .Where(inWindow)
@@ -65,9 +65,4 @@ public static class ParentWindows
     private static readonly MethodInfo ContainsMethod = typeof(Queryable).GetMethods()
         .Single(m => m.Name == nameof(Queryable.Contains) && m.GetParameters().Length == 2)
         .MakeGenericMethod(typeof(int));
-
-    private sealed class ParameterSwap(ParameterExpression from, Expression to) : ExpressionVisitor
-    {
-        protected override Expression VisitParameter(ParameterExpression node) => node == from ? to : node;
-    }
 }

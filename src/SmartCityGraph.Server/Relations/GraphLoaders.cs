@@ -5,6 +5,7 @@ using SmartCityGraph.Data.Graph;
 using SmartCityGraph.Data.Model;
 using SmartCityGraph.Data.Storage;
 using SmartCityGraph.GraphQL.DataLoading;
+using SmartCityGraph.GraphQL.Filtering;
 using SmartCityGraph.GraphQL.Paging;
 using SmartCityGraph.GraphQL.Projection;
 using SmartCityGraph.GraphQL.Sorting;
@@ -113,7 +114,7 @@ public sealed class GraphLoaders(SmartCityDbContext db, RequestLoaders loaders)
             var parent = childrenOf.Parameters[0];
             // p => childrenOf(p.Id).Count(), spliced so the per-parent count stays one correlated subquery.
             var p = Expression.Parameter(typeof(Entity), "p");
-            var children = new ParameterSwap(parent, Expression.Property(p, nameof(Entity.Id))).Visit(childrenOf.Body);
+            var children = QueryExpressions.Replace(childrenOf.Body, parent, Expression.Property(p, nameof(Entity.Id)));
             var count = Expression.Call(typeof(Queryable), nameof(Queryable.Count), [typeof(TChild)], children);
             var row = Expression.Lambda<Func<Entity, ParentCount>>(
                 Expression.New(typeof(ParentCount).GetConstructors()[0], Expression.Property(p, nameof(Entity.Id)), count), p);
@@ -178,11 +179,6 @@ public sealed class GraphLoaders(SmartCityDbContext db, RequestLoaders loaders)
             : throw new ArgumentException("Paged neighbours walk one direction to one kind.", nameof(spec));
 
     private sealed record ParentCount(int ParentId, int Count);
-
-    private sealed class ParameterSwap(ParameterExpression from, Expression to) : ExpressionVisitor
-    {
-        protected override Expression VisitParameter(ParameterExpression node) => node == from ? to : node;
-    }
 
     private static WalkDirection Walk(Direction direction) => direction == Direction.Out ? WalkDirection.Out : WalkDirection.In;
 
