@@ -133,16 +133,18 @@ public sealed class DerivedFilterField<T, TValue>(
 /// The declaration gives the related items as an expression over navigations, so it runs as SQL EXISTS.
 /// </summary>
 public sealed class RelationFilterField<T, TOther>(
-    string name, Expression<Func<T, IEnumerable<TOther>>> related, FilterableFields<TOther> filter) : IFilterField<T>
+    string name, Expression<Func<T, IEnumerable<TOther>>> related, Func<FilterableFields<TOther>> relatedFilter) : IFilterField<T>
 {
     public string Name => name;
 
+    private FilterableFields<TOther> Filter => relatedFilter();
+
     public IGraphType InputType(GeneratedTypes types)
     {
-        var element = filter.InputType(types);
+        var element = Filter.InputType(types);
         return types.GetOrAdd("ListFilterInputTypeOf" + element.Name, () => new InputObjectGraphType(), type =>
         {
-            type.Description = $"Conditions on a list of {filter.TypeName} items.";
+            type.Description = $"Conditions on a list of {Filter.TypeName} items.";
             type.AddField(new FieldType { Name = "some", ResolvedType = element, Description = "At least one item matches." });
             type.AddField(new FieldType { Name = "all", ResolvedType = element, Description = "Every item matches (true for no items)." });
             type.AddField(new FieldType { Name = "none", ResolvedType = element, Description = "No item matches." });
@@ -166,9 +168,9 @@ public sealed class RelationFilterField<T, TOther>(
         }));
 
     private Expression<Func<TOther, bool>> Element(object? input, IResolveFieldContext context) =>
-        input is null ? QueryExpressions.True<TOther>() : filter.Predicate(input, context);
+        input is null ? QueryExpressions.True<TOther>() : Filter.Predicate(input, context);
 
-    private static Expression Call(string method, Expression items, LambdaExpression? predicate)
+    internal static Expression Call(string method, Expression items, LambdaExpression? predicate)
     {
         var arity = predicate is null ? 1 : 2;
         var generic = typeof(Enumerable).GetMethods().Single(m => m.Name == method && m.GetParameters().Length == arity
@@ -176,6 +178,23 @@ public sealed class RelationFilterField<T, TOther>(
         var closed = generic.MakeGenericMethod(typeof(TOther));
         return predicate is null ? Expression.Call(closed, items) : Expression.Call(closed, items, predicate);
     }
+}
+
+/// <summary>
+/// A filter over a to-one relation (an event's phase) with the related type's own input: the item matches when
+/// its related item exists and matches. Runs as SQL EXISTS, like <see cref="RelationFilterField{T, TOther}"/>.
+/// </summary>
+public sealed class ObjectFilterField<T, TOther>(
+    string name, Expression<Func<T, IEnumerable<TOther>>> related, Func<FilterableFields<TOther>> relatedFilter) : IFilterField<T>
+{
+    public string Name => name;
+
+    public IGraphType InputType(GeneratedTypes types) => relatedFilter().InputType(types);
+
+    public Expression<Func<T, bool>> Predicate(object input, IResolveFieldContext context) =>
+        Expression.Lambda<Func<T, bool>>(
+            RelationFilterField<T, TOther>.Call(nameof(Enumerable.Any), related.Body, relatedFilter().Predicate(input, context)),
+            related.Parameters);
 }
 
 internal static class FilterInput

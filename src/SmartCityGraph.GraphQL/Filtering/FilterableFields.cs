@@ -29,7 +29,21 @@ public sealed class FilterableFields<T>(string typeName)
 
     /// <summary>A to-many relation, filtered with some/all/none/any by the related type's own filter.</summary>
     public FilterableFields<T> Relation<TOther>(string name, Expression<Func<T, IEnumerable<TOther>>> related, FilterableFields<TOther> filter) =>
+        Add(new RelationFilterField<T, TOther>(name, related, () => filter));
+
+    /// <summary>
+    /// As above, with the related type's filter named lazily: two kinds that filter by each other (events by
+    /// their organisers, organisations by their events) would otherwise need each other to exist first.
+    /// </summary>
+    public FilterableFields<T> Relation<TOther>(string name, Expression<Func<T, IEnumerable<TOther>>> related, Func<FilterableFields<TOther>> filter) =>
         Add(new RelationFilterField<T, TOther>(name, related, filter));
+
+    /// <summary>
+    /// A to-one relation (an event's phase), filtered by the related type's own filter: the item matches when it
+    /// has a related item and that item matches. <paramref name="related"/> gives the (at most one) related item as a list.
+    /// </summary>
+    public FilterableFields<T> Object<TOther>(string name, Expression<Func<T, IEnumerable<TOther>>> related, Func<FilterableFields<TOther>> filter) =>
+        Add(new ObjectFilterField<T, TOther>(name, related, filter));
 
     public InputObjectGraphType InputType(GeneratedTypes types) =>
         types.GetOrAdd(InputName, () => new InputObjectGraphType(), type =>

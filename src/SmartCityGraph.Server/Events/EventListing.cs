@@ -4,6 +4,8 @@ using SmartCityGraph.GraphQL.Faceting;
 using SmartCityGraph.GraphQL.Ids;
 using SmartCityGraph.Server.Nodes;
 using SmartCityGraph.Server.Organisations;
+using SmartCityGraph.Server.Phases;
+using SmartCityGraph.Server.Pilots;
 using SmartCityGraph.Server.Schema;
 
 namespace SmartCityGraph.Server.Events;
@@ -32,6 +34,11 @@ internal static class EventListing
             .Where(r => (r.Type == RelationType.Organises || r.Type == RelationType.Hosts) && r.From.Kind == NodeKind.Organisation)
             .Select(r => (Organisation)r.From);
         listing.Filter.Relation("organisers", organisers, OrganisationListing.Fields.Filter);
+        // The same relations as Event.phase and Event.pilot (EventRelations), as navigations SQL can test.
+        listing.Filter.Object<Phase>("phase", e => e.OutgoingRelations
+            .Where(r => r.Type == RelationType.PartOf && r.To.Kind == NodeKind.Phase).Select(r => (Phase)r.To), () => PhaseListing.Fields.Filter);
+        listing.Filter.Object<Pilot>("pilot", e => e.OutgoingRelations
+            .Where(r => r.Type == RelationType.Concerns && r.To.Kind == NodeKind.Pilot).Select(r => (Pilot)r.To), () => PilotListing.Fields.Filter);
         // The same relations again, ending at the plain entity: EF Core cannot project a SelectMany over the cast.
         Expression<Func<Event, IEnumerable<Entity>>> organiserEntities = e => e.IncomingRelations
             .Where(r => (r.Type == RelationType.Organises || r.Type == RelationType.Hosts) && r.From.Kind == NodeKind.Organisation)

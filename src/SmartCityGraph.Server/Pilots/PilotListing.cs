@@ -2,6 +2,8 @@ using System.Linq.Expressions;
 using SmartCityGraph.Data.Model;
 using SmartCityGraph.GraphQL.Faceting;
 using SmartCityGraph.GraphQL.Ids;
+using SmartCityGraph.Server.Events;
+using SmartCityGraph.Server.Organisations;
 using SmartCityGraph.Server.Schema;
 
 namespace SmartCityGraph.Server.Pilots;
@@ -21,8 +23,19 @@ internal static class PilotListing
         // The same relations as Pilot.partners and Pilot.funders (PilotRelations), ending at the plain entity.
         Organisations(listing, "partners", RelationType.PartnerIn, "Pilots per partner organisation");
         Organisations(listing, "funders", RelationType.Funds, "Pilots per funder");
+        // The same relations as Pilot.lead, Pilot.partners, Pilot.funders and Pilot.events (PilotRelations).
+        listing.Filter.Object("lead", OrganisationsOf(RelationType.Leads), () => OrganisationListing.Fields.Filter);
+        listing.Filter.Relation("partners", OrganisationsOf(RelationType.PartnerIn), () => OrganisationListing.Fields.Filter);
+        listing.Filter.Relation("funders", OrganisationsOf(RelationType.Funds), () => OrganisationListing.Fields.Filter);
+        listing.Filter.Relation<Event>("events", p => p.IncomingRelations
+            .Where(r => r.Type == RelationType.Concerns && r.From.Kind == NodeKind.Event)
+            .Select(r => (Event)r.From), () => EventListing.Fields.Filter);
         return listing;
     }
+
+    /// <summary>A pilot's organisations along one relation type, as navigations SQL can test.</summary>
+    private static Expression<Func<Pilot, IEnumerable<Organisation>>> OrganisationsOf(RelationType type) =>
+        p => p.IncomingRelations.Where(r => r.Type == type && r.From.Kind == NodeKind.Organisation).Select(r => (Organisation)r.From);
 
     private static void Organisations(EntityListing<Pilot> listing, string name, RelationType type, string what)
     {
