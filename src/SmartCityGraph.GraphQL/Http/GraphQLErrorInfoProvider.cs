@@ -27,6 +27,10 @@ public sealed class GraphQLErrorInfoProvider(
         {
             // First: GraphQL.NET derives an unhandled error's Code from the exception type's name, so a
             // System.TimeoutException would otherwise pose as our TIMEOUT and escape logging.
+            // The parser refuses a document nested deeper than it allows by throwing, which GraphQL.NET reports
+            // as unhandled; to the client it is a document that does not parse.
+            UnhandledError when IsTooDeepToParse(executionError) =>
+                Info("The document is nested too deeply to parse.", ErrorCodes.ParseFailed),
             UnhandledError => Unexpected(executionError),
             { Code: { } code } when ErrorCodes.Contract.Contains(code) => Info(executionError.Message, code, executionError.Extensions),
             SyntaxError => Info(executionError.Message, ErrorCodes.ParseFailed),
@@ -37,6 +41,10 @@ public sealed class GraphQLErrorInfoProvider(
             _ => Unexpected(executionError),
         };
     }
+
+    /// <summary>Whether <paramref name="error"/> is the parser's refusal of a document nested beyond its maximum depth.</summary>
+    internal static bool IsTooDeepToParse(ExecutionError error) =>
+        error.InnerException is GraphQLParser.Exceptions.GraphQLMaxDepthExceededException;
 
     private ErrorInfo Unexpected(ExecutionError error)
     {

@@ -14,6 +14,9 @@ namespace SmartCityGraph.GraphQL.Http;
 /// </summary>
 public sealed class GraphQLHttpRequestReader(IGraphQLTextSerializer serializer)
 {
+    /// <summary>How deep a request body may nest (System.Text.Json's default); variables hold filter inputs, which nest.</summary>
+    private const int MaxJsonDepth = 64;
+
     private static readonly byte[] Utf8Bom = [0xEF, 0xBB, 0xBF];
 
     public async ValueTask<GraphQLHttpRequestReadResult> ReadAsync(HttpRequest request, long maxRequestBytes)
@@ -33,11 +36,11 @@ public sealed class GraphQLHttpRequestReader(IGraphQLTextSerializer serializer)
         JsonDocument json;
         try
         {
-            json = JsonDocument.Parse(SkipBom(body));
+            json = JsonDocument.Parse(SkipBom(body), new JsonDocumentOptions { MaxDepth = MaxJsonDepth });
         }
         catch (JsonException)
         {
-            return GraphQLHttpError.BadRequest("The request body is not valid JSON.");
+            return GraphQLHttpError.BadRequest($"The request body is not valid JSON, or nests deeper than {MaxJsonDepth} levels.");
         }
 
         using (json)

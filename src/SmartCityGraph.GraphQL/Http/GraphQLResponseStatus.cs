@@ -16,7 +16,7 @@ public static class GraphQLResponseStatus
 
         // No data entry: the document did not parse or validate, or its variables did not coerce (400) -
         // unless what stopped it was our own failure.
-        return errors.Any(error => error is UnhandledError)
+        return errors.Any(error => error is UnhandledError && !GraphQLErrorInfoProvider.IsTooDeepToParse(error))
             ? StatusCodes.Status500InternalServerError
             : StatusCodes.Status400BadRequest;
     }

@@ -38,6 +38,11 @@ public sealed class BadInputTests(SeededServer server) : IClassFixture<SeededSer
         { "unknown operation name", "{\"query\": \"query A { events { totalCount } }\", \"operationName\": \"B\"}", 400, "GRAPHQL_VALIDATION_FAILED" },
         { "variable of the wrong type", "{\"query\": \"query($n: Int) { events(first: $n) { totalCount } }\", \"variables\": {\"n\": \"ten\"}}", 400, "GRAPHQL_VALIDATION_FAILED" },
         { "a batch", "[{\"query\": \"{ events { totalCount } }\"}]", 400, "BAD_REQUEST" },
+        // Regression: a document nested deeper than the parser allows was an INTERNAL_SERVER_ERROR.
+        { "a document nested 200 levels deep", "{\"query\": \"{ events(where: " + string.Concat(Enumerable.Repeat("{ and: [", 200))
+            + "{ timelineRow: { eq: 1 } }" + string.Concat(Enumerable.Repeat("] }", 200)) + ") { totalCount } }\"}", 400, "GRAPHQL_PARSE_FAILED" },
+        { "variables nested 100 levels deep", "{\"query\": \"query($w: EventFilterInput) { events(where: $w) { totalCount } }\", \"variables\": {\"w\": "
+            + string.Concat(Enumerable.Repeat("{\"and\": [", 100)) + "{}" + string.Concat(Enumerable.Repeat("]}", 100)) + "}}", 400, "BAD_REQUEST" },
     };
 
     [Theory]
