@@ -17,6 +17,7 @@ public sealed class GraphiQLTests(BrowserFixture browser)
         await Expect(page.Locator(".graphiql-container")).ToBeVisibleAsync(new() { Timeout = 30_000 });
         // The saved examples are listed, and the first one is open in the editor.
         await Expect(page.Locator(".scg-examples")).ToContainTextAsync("Who organised most events?");
+        await Expect(page.Locator(".scg-examples")).ToContainTextAsync("Which civil-society groups organised events in spring 2021");
         await Expect(page.Locator(".graphiql-query-editor")).ToContainTextAsync("PilotsAndWhoRunsThem", new() { Timeout = 30_000 });
 
         await page.Locator(".graphiql-execute-button").ClickAsync();

@@ -2,6 +2,7 @@ import welcome from '../../examples/ShowTheSchema.graphql?raw';
 import whoOrganised from '../../examples/WhoOrganisedMostEvents.graphql?raw';
 import senateToPilots from '../../examples/SenateToPilots.graphql?raw';
 import eventsPerMonth from '../../examples/EventsPerMonth.graphql?raw';
+import civilSociety from '../../examples/CivilSocietyInSpring2021.graphql?raw';
 
 /** A saved example operation: the documents live in examples/ and are validated by the codegen on every build. */
 export interface Example {
@@ -20,5 +21,10 @@ export const examples: Example[] = [
     question: 'How many events took place per month?',
     query: eventsPerMonth,
     variables: JSON.stringify({ from: '2021-03-01', to: '2021-04-01' }, null, 2),
+  },
+  {
+    title: 'Civil society, spring 2021',
+    question: 'Which civil-society groups organised events in spring 2021, and which events?',
+    query: civilSociety,
   },
 ];
