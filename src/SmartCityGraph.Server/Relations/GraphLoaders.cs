@@ -45,7 +45,8 @@ public sealed class GraphLoaders(SmartCityDbContext db, RequestLoaders loaders)
 
     /// <summary>
     /// The neighbours of kind <typeparamref name="TNeighbour"/>; with a <paramref name="projection"/>, only the
-    /// members it names are read (its own batch, since other fields along the same relations may need more).
+    /// members it names are read, and with a <paramref name="query"/>, only the neighbours meeting its filter, in
+    /// its order (each its own batch, since other fields along the same relations may want other rows or columns).
     /// </summary>
     public IDataLoaderResult<IEnumerable<TNeighbour>> NeighbourList<TNeighbour>(
         int id, RelationSpec spec, Projection<TNeighbour>? projection = null, ListQuery<TNeighbour>? query = null)
