@@ -1,9 +1,7 @@
-using System.Collections.Concurrent;
 using System.Linq.Expressions;
-using System.Runtime.CompilerServices;
 using System.Reflection;
 using GraphQL;
-using GraphQLParser.AST;
+using SmartCityGraph.GraphQL.DataLoading;
 using SmartCityGraph.GraphQL.Sorting;
 
 namespace SmartCityGraph.GraphQL.Projection;
@@ -53,14 +51,11 @@ public static class ProjectionBuilder
             () => For<T>(ConnectionSelection.OfItems(itemsField), alsoRead));
 
     /// <summary>
-    /// Per field of the parsed document: a field under a list resolves once per item, and working out its
-    /// projection each time cost more than the SQL it saves. The entries go with the document.
+    /// Once per field of the document and request: a field under a list resolves once per item, and working
+    /// out its projection each time cost more than the SQL it saves.
     /// </summary>
-    private static readonly ConditionalWeakTable<GraphQLField, ConcurrentDictionary<string, object?>> Projections = new();
-
     private static Projection<T>? Cached<T>(IResolveFieldContext field, string key, Func<Projection<T>?> build) =>
-        (Projection<T>?)Projections.GetOrCreateValue(field.FieldAst)
-            .GetOrAdd(typeof(T).FullName + "|" + key, _ => build());
+        FieldMemo.GetOrAdd(field, "projection|" + typeof(T).FullName + "|" + key, build);
 
     private static Projection<T>? For<T>(ConnectionSelection? selection, IEnumerable<LambdaExpression> alsoRead)
     {

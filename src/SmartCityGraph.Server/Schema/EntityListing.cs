@@ -2,6 +2,7 @@ using System.Linq.Expressions;
 using GraphQL;
 using GraphQL.Types;
 using SmartCityGraph.Data.Model;
+using SmartCityGraph.GraphQL.DataLoading;
 using SmartCityGraph.GraphQL.Faceting;
 using SmartCityGraph.GraphQL.Filtering;
 using SmartCityGraph.GraphQL.Sorting;
@@ -42,13 +43,17 @@ public sealed record EntityListing<TEntity>(FilterableFields<TEntity> Filter, So
         return this;
     }
 
-    /// <summary>The <c>where</c> and <c>order</c> arguments of a field listing these items.</summary>
-    public ListQuery<TEntity> Query(IResolveFieldContext context)
-    {
-        var where = RawArgument(context, "where");
-        return new ListQuery<TEntity>(
-            where is null ? null : Filter.Predicate(where, context), Sort.Order(RawArgument(context, "order")), ListQuery<TEntity>.KeyOf(where));
-    }
+    /// <summary>
+    /// The <c>where</c> and <c>order</c> arguments of a field listing these items, read once per field and
+    /// request (a nested field resolves once per parent, always with the same arguments).
+    /// </summary>
+    public ListQuery<TEntity> Query(IResolveFieldContext context) =>
+        FieldMemo.GetOrAdd(context, "list-query|" + typeof(TEntity).Name, () =>
+        {
+            var where = RawArgument(context, "where");
+            return new ListQuery<TEntity>(
+                where is null ? null : Filter.Predicate(where, context), Sort.Order(RawArgument(context, "order")), ListQuery<TEntity>.KeyOf(where));
+        });
 
     /// <summary>
     /// Adds <c>where</c> and <c>order</c> to a field listing these items. The input types are made
