@@ -35,24 +35,19 @@ public sealed class GraphLoaders(SmartCityDbContext db, RequestLoaders loaders)
             await db.Entities.AsNoTracking().Where(e => e.Kind == kind && keys.Contains(e.Key)).ToDictionaryAsync(e => e.Key, e => (Entity?)e, ct),
             missing: null).Load(key);
 
-    /// <summary>All neighbours of an entity along <paramref name="spec"/>, in relation order (for small, unpaged lists).</summary>
-    public IDataLoaderResult<IReadOnlyList<Entity>> Neighbours(int id, RelationSpec spec) =>
-        loaders.GetOrAdd<int, IReadOnlyList<Entity>>($"neighbours|{spec.Name}", (ids, ct) => FetchNeighbours(ids, spec, db.Entities.AsNoTracking(), projection: null, order: null, ct), missing: [])
-            .Load(id);
-
     public IDataLoaderResult<TNeighbour?> Neighbour<TNeighbour>(int id, RelationSpec spec, Projection<TNeighbour>? projection = null) where TNeighbour : Entity =>
         NeighbourList(id, spec, projection).Then(list => list.FirstOrDefault());
 
     /// <summary>
-    /// The neighbours of kind <typeparamref name="TNeighbour"/>; with a <paramref name="projection"/>, only the
-    /// members it names are read, and with a <paramref name="query"/>, only the neighbours meeting its filter, in
-    /// its order (each its own batch, since other fields along the same relations may want other rows or columns).
+    /// All neighbours of kind <typeparamref name="TNeighbour"/> along <paramref name="spec"/> (for small, unpaged
+    /// lists), in relation order; with a <paramref name="projection"/>, only the members it names are read, and with
+    /// a <paramref name="query"/>, only the neighbours meeting its filter, in its order (each its own batch, since
+    /// other fields along the same relations may want other rows or columns).
     /// </summary>
     public IDataLoaderResult<IEnumerable<TNeighbour>> NeighbourList<TNeighbour>(
         int id, RelationSpec spec, Projection<TNeighbour>? projection = null, ListQuery<TNeighbour>? query = null)
         where TNeighbour : Entity
     {
-        if (projection is null && (query is null || query.IsDefault)) return Neighbours(id, spec).Then(list => list.OfType<TNeighbour>());
         var sorted = query is { IsDefault: false } ? query : null;
         return loaders.GetOrAdd<int, IReadOnlyList<TNeighbour>>(
                 $"neighbours|{spec.Name}|{typeof(TNeighbour).Name}|{projection?.Key ?? "*"}|{sorted?.Key}",
@@ -107,31 +102,20 @@ public sealed class GraphLoaders(SmartCityDbContext db, RequestLoaders loaders)
         return loader.Load(id);
     }
 
-    /// <summary>How many neighbours meet the query's filter (its order plays no part).</summary>
-    public IDataLoaderResult<int> NeighbourCount<TChild>(int id, RelationSpec spec, ListQuery<TChild> query) where TChild : Entity =>
-        query.Filter is null ? NeighbourCount<TChild>(id, spec) : loaders.GetOrAdd<int, int>($"neighbour-count|{spec.Name}|{typeof(TChild).Name}|{query.FilterKey}", async (ids, ct) =>
+    /// <summary>How many neighbours there are, or how many meet <paramref name="query"/>'s filter (its order plays no part).</summary>
+    public IDataLoaderResult<int> NeighbourCount<TChild>(int id, RelationSpec spec, ListQuery<TChild>? query = null) where TChild : Entity =>
+        loaders.GetOrAdd<int, int>($"neighbour-count|{spec.Name}|{typeof(TChild).Name}|{query?.FilterKey}", async (ids, ct) =>
         {
-            var childrenOf = ChildrenOf(spec, query.Filtered(db.Set<TChild>()));
+            var children = db.Set<TChild>();
+            var childrenOf = ChildrenOf(spec, query?.Filtered(children) ?? children);
             var parent = childrenOf.Parameters[0];
             // p => childrenOf(p.Id).Count(), spliced so the per-parent count stays one correlated subquery.
             var p = Expression.Parameter(typeof(Entity), "p");
-            var children = QueryExpressions.Replace(childrenOf.Body, parent, Expression.Property(p, nameof(Entity.Id)));
-            var count = Expression.Call(typeof(Queryable), nameof(Queryable.Count), [typeof(TChild)], children);
+            var counted = QueryExpressions.Replace(childrenOf.Body, parent, Expression.Property(p, nameof(Entity.Id)));
+            var count = Expression.Call(typeof(Queryable), nameof(Queryable.Count), [typeof(TChild)], counted);
             var row = Expression.Lambda<Func<Entity, ParentCount>>(
                 Expression.New(typeof(ParentCount).GetConstructors()[0], Expression.Property(p, nameof(Entity.Id)), count), p);
             return await db.Entities.Where(e => ids.Contains(e.Id)).Select(row).ToDictionaryAsync(r => r.ParentId, r => r.Count, ct);
-        }, missing: 0).Load(id);
-
-    public IDataLoaderResult<int> NeighbourCount<TChild>(int id, RelationSpec spec) where TChild : Entity =>
-        loaders.GetOrAdd<int, int>($"neighbour-count|{spec.Name}|{typeof(TChild).Name}", async (ids, ct) =>
-        {
-            var types = spec.Types.ToArray();
-            var kind = spec.TargetKind;
-            var parents = db.Entities.Where(p => ids.Contains(p.Id));
-            var counts = spec.Direction == Direction.Out
-                ? parents.Select(p => new { p.Id, Count = p.OutgoingRelations.Where(r => types.Contains(r.Type) && r.To.Kind == kind).Select(r => r.ToId).Distinct().Count() })
-                : parents.Select(p => new { p.Id, Count = p.IncomingRelations.Where(r => types.Contains(r.Type) && r.From.Kind == kind).Select(r => r.FromId).Distinct().Count() });
-            return await counts.ToDictionaryAsync(r => r.Id, r => r.Count, ct);
         }, missing: 0).Load(id);
 
     /// <summary>A page of the relations touching an entity, keyset-paged by relation id.</summary>
