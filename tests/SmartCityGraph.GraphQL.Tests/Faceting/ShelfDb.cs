@@ -1,7 +1,5 @@
-using System.Data.Common;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Diagnostics;
 
 namespace SmartCityGraph.GraphQL.Tests.Faceting;
 
@@ -27,30 +25,18 @@ public sealed class Author
 }
 
 /// <summary>A small library in an in-memory SQLite database, counting the SQL statements it runs.</summary>
-public sealed class ShelfDb : DbContext
+public sealed class ShelfDb(SqliteConnection connection, CommandLog log, DbContextOptions<ShelfDb> options)
+    : InMemoryDb(connection, log, options)
 {
-    private readonly SqliteConnection _connection;
-
-    private ShelfDb(SqliteConnection connection, StatementCounter counter, DbContextOptions<ShelfDb> options) : base(options)
-    {
-        _connection = connection;
-        Counter = counter;
-    }
-
     public DbSet<Book> Books => Set<Book>();
     public DbSet<Author> Authors => Set<Author>();
-    public StatementCounter Counter { get; }
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configuration) =>
         configuration.Properties<Enum>().HaveConversion<string>(); // as the real store keeps enums
 
     public static ShelfDb Create()
     {
-        var connection = new SqliteConnection("Data Source=:memory:");
-        connection.Open();
-        var counter = new StatementCounter();
-        var db = new ShelfDb(connection, counter, new DbContextOptionsBuilder<ShelfDb>().UseSqlite(connection).AddInterceptors(counter).Options);
-        db.Database.EnsureCreated();
+        var db = Open<ShelfDb>((connection, log, options) => new ShelfDb(connection, log, options));
         var ada = new Author { Key = "ada", Name = "Ada" };
         var bea = new Author { Key = "bea", Name = "Bea" };
         var cem = new Author { Key = "cem", Name = "Cem" };
@@ -62,31 +48,7 @@ public sealed class ShelfDb : DbContext
             new Book { Title = "Five", Genre = Genre.Essay, Published = new DateOnly(2020, 1, 2), Acquired = new DateOnly(2022, 1, 31), Authors = [bea] });
         db.SaveChanges();
         db.ChangeTracker.Clear();
-        counter.Count = 0;
+        db.Log.Commands.Clear();
         return db;
-    }
-
-    public override void Dispose()
-    {
-        base.Dispose();
-        _connection.Dispose();
-    }
-
-    public override async ValueTask DisposeAsync()
-    {
-        await base.DisposeAsync();
-        await _connection.DisposeAsync();
-    }
-}
-
-public sealed class StatementCounter : DbCommandInterceptor
-{
-    public int Count { get; set; }
-
-    public override ValueTask<InterceptionResult<DbDataReader>> ReaderExecutingAsync(
-        DbCommand command, CommandEventData eventData, InterceptionResult<DbDataReader> result, CancellationToken cancellationToken = default)
-    {
-        Count++;
-        return base.ReaderExecutingAsync(command, eventData, result, cancellationToken);
     }
 }

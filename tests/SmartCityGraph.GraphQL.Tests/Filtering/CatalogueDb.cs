@@ -22,20 +22,14 @@ public sealed class Tag
 }
 
 /// <summary>A tiny catalogue in an in-memory SQLite database, so the generated predicates really run as SQL.</summary>
-public sealed class CatalogueDb : DbContext
+public sealed class CatalogueDb(SqliteConnection connection, CommandLog log, DbContextOptions<CatalogueDb> options)
+    : InMemoryDb(connection, log, options)
 {
-    private readonly SqliteConnection _connection;
-
-    private CatalogueDb(SqliteConnection connection, DbContextOptions<CatalogueDb> options) : base(options) => _connection = connection;
-
     public DbSet<Item> Items => Set<Item>();
 
     public static CatalogueDb Create()
     {
-        var connection = new SqliteConnection("Data Source=:memory:");
-        connection.Open();
-        var db = new CatalogueDb(connection, new DbContextOptionsBuilder<CatalogueDb>().UseSqlite(connection).Options);
-        db.Database.EnsureCreated();
+        var db = Open<CatalogueDb>((connection, log, options) => new CatalogueDb(connection, log, options));
         db.Items.AddRange(
             new Item { Id = 1, Name = "Alpha Forum", Day = new DateOnly(2021, 3, 1), Colour = Filtering.Colour.Red, Tags = [new Tag { Label = "open" }, new Tag { Label = "city" }] },
             new Item { Id = 2, Name = "beta workshop", Day = new DateOnly(2021, 3, 15), Colour = Filtering.Colour.Green, Tags = [new Tag { Label = "open" }] },
@@ -45,17 +39,5 @@ public sealed class CatalogueDb : DbContext
         db.SaveChanges();
         db.ChangeTracker.Clear();
         return db;
-    }
-
-    public override void Dispose()
-    {
-        base.Dispose();
-        _connection.Dispose();
-    }
-
-    public override async ValueTask DisposeAsync()
-    {
-        await base.DisposeAsync();
-        await _connection.DisposeAsync();
     }
 }

@@ -1,4 +1,3 @@
-using System.Data.Common;
 using GraphQL;
 using GraphQL.Execution;
 using GraphQL.SystemTextJson;
@@ -7,7 +6,6 @@ using GraphQL.Validation;
 using GraphQLParser.AST;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Diagnostics;
 using SmartCityGraph.GraphQL.Paging;
 using SmartCityGraph.GraphQL.Projection;
 using SmartCityGraph.GraphQL.Sorting;
@@ -37,19 +35,11 @@ public sealed class Rock() : Specimen("rock")
 }
 
 /// <summary>A garden in an in-memory SQLite database that keeps the text of every statement it runs.</summary>
-public sealed class GardenDb : DbContext
+public sealed class GardenDb(SqliteConnection connection, CommandLog log, DbContextOptions<GardenDb> options)
+    : InMemoryDb(connection, log, options)
 {
-    private readonly SqliteConnection _connection;
-
-    private GardenDb(SqliteConnection connection, CommandLog log, DbContextOptions<GardenDb> options) : base(options)
-    {
-        _connection = connection;
-        Log = log;
-    }
-
     public DbSet<Specimen> Specimens => Set<Specimen>();
     public DbSet<Plant> Plants => Set<Plant>();
-    public CommandLog Log { get; }
 
     protected override void OnModelCreating(ModelBuilder model)
     {
@@ -60,11 +50,7 @@ public sealed class GardenDb : DbContext
 
     public static GardenDb Create()
     {
-        var connection = new SqliteConnection("Data Source=:memory:");
-        connection.Open();
-        var log = new CommandLog();
-        var db = new GardenDb(connection, log, new DbContextOptionsBuilder<GardenDb>().UseSqlite(connection).AddInterceptors(log).Options);
-        db.Database.EnsureCreated();
+        var db = Open<GardenDb>((connection, log, options) => new GardenDb(connection, log, options));
         db.AddRange(
             new Plant { Key = "basil", Name = "Basil", Note = "by the door", Planted = new DateOnly(2024, 4, 1), Height = 30 },
             new Plant { Key = "chard", Name = "Chard", Planted = new DateOnly(2024, 3, 1), Harvested = new DateOnly(2024, 7, 1), Height = 50 },
@@ -74,32 +60,8 @@ public sealed class GardenDb : DbContext
             new Plant { Key = "leek", Name = "Leek", Planted = new DateOnly(2024, 5, 9), Height = 40 });
         db.SaveChanges();
         db.ChangeTracker.Clear();
-        log.Commands.Clear();
+        db.Log.Commands.Clear();
         return db;
-    }
-
-    public override void Dispose()
-    {
-        base.Dispose();
-        _connection.Dispose();
-    }
-
-    public override async ValueTask DisposeAsync()
-    {
-        await base.DisposeAsync();
-        await _connection.DisposeAsync();
-    }
-}
-
-public sealed class CommandLog : DbCommandInterceptor
-{
-    public List<string> Commands { get; } = [];
-
-    public override ValueTask<InterceptionResult<DbDataReader>> ReaderExecutingAsync(
-        DbCommand command, CommandEventData eventData, InterceptionResult<DbDataReader> result, CancellationToken cancellationToken = default)
-    {
-        Commands.Add(command.CommandText);
-        return base.ReaderExecutingAsync(command, eventData, result, cancellationToken);
     }
 }
 
