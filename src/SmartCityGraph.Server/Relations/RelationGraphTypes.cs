@@ -87,15 +87,15 @@ internal static class RelationFields
         field.Resolve(ctx => ctx.Graph().Neighbour(ctx.Source.Id, spec, ProjectionBuilder.ForItems<TNeighbour>(ctx)));
 
     /// <summary>
-    /// Resolves a short, unpaged list of neighbours, e.g. a pilot's funders; with a <paramref name="listing"/> it
-    /// takes the <c>where</c> and <c>order</c> of the neighbours' root connection.
+    /// Resolves a short, unpaged list of neighbours, e.g. a pilot's funders, filtered and sorted as the
+    /// neighbours' root connection is (<paramref name="listing"/>).
     /// </summary>
     public static FieldBuilder<T, object> ResolveNeighbours<T, TNeighbour>(
-        this FieldBuilder<T, object> field, RelationSpec spec, EntityListing<TNeighbour>? listing = null)
+        this FieldBuilder<T, object> field, RelationSpec spec, EntityListing<TNeighbour> listing)
         where T : Entity where TNeighbour : Entity
     {
-        field.Resolve(ctx => ctx.Graph().NeighbourList(ctx.Source.Id, spec, ProjectionBuilder.ForItems<TNeighbour>(ctx), listing?.Query(ctx)));
-        listing?.AddArguments(field.FieldType, types: null);
+        field.Resolve(ctx => ctx.Graph().NeighbourList(ctx.Source.Id, spec, ProjectionBuilder.ForItems<TNeighbour>(ctx), listing.Query(ctx)));
+        listing.AddArguments(field.FieldType, types: null);
         return field;
     }
 
