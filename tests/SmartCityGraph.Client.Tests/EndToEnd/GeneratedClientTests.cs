@@ -39,6 +39,17 @@ public sealed class GeneratedClientTests(LiveServer server) : IClassFixture<Live
     }
 
     [Fact]
+    public async Task Explicit_null_variables_reach_the_server_as_null_and_answer_like_the_variables_left_out()
+    {
+        var explicitNulls = (await server.Client.GetEvents.ExecuteAsync(new GetEventsVariables { First = 3, After = null, Where = null, Order = null })).EnsureNoErrors().Events!;
+        var leftOut = (await server.Client.GetEvents.ExecuteAsync(3)).EnsureNoErrors().Events!;
+
+        Assert.Equal(3, explicitNulls.Nodes.Count);
+        Assert.Equal(leftOut.Nodes.Select(n => n.Id), explicitNulls.Nodes.Select(n => n.Id));
+        Assert.Equal(leftOut.TotalCount, explicitNulls.TotalCount);
+    }
+
+    [Fact]
     public async Task Paging_variables_fetch_the_next_page()
     {
         var first = (await server.Client.GetEvents.ExecuteAsync(2, null)).EnsureNoErrors().Events!;
