@@ -3,13 +3,6 @@ namespace SmartCityGraph.Data.Model;
 /// <summary>What an entity is; the discriminator of the single entity table.</summary>
 public enum NodeKind { Strategy, Phase, Event, Organisation, Pilot, StrategyElement, ParticipationStrand, Document, Result, Term, Collection, Series }
 
-/// <summary>The meaning of a relation, always read "from → to" (an organisation ORGANISES an event).</summary>
-public enum RelationType
-{
-    Organises, Hosts, Commissions, Coordinates, Funds, Leads, PartnerIn, PartOf, ProducedIn, Informs, Concerns, MemberOf,
-    Presents, ContributesTo, Selects, Publishes,
-}
-
 public enum EventStatus { Planned, Ongoing, Finished, Cancelled }
 
 public enum EventCategory { Participation, Network }
