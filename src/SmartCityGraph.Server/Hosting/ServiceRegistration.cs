@@ -30,6 +30,7 @@ public static class ServiceRegistration
         services.AddSingleton<SqliteConnectionTuning>();
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<BerlinCalendar>();
+        services.AddScoped<RequestLanguage>();
 
         var provider = configuration["Database:Provider"] ?? "Sqlite";
         if (!provider.Equals("Sqlite", StringComparison.OrdinalIgnoreCase))

@@ -6,7 +6,8 @@ namespace SmartCityGraph.Server.Tests.Api;
 public sealed class NodeTests(SeededServer server) : IClassFixture<SeededServer>
 {
     private static readonly string[] RootConnections =
-        ["strategies", "phases", "events", "organisations", "pilots", "strategyElements", "participationStrands"];
+        ["strategies", "phases", "events", "organisations", "pilots", "strategyElements", "participationStrands",
+         "documents", "results", "terms", "collections", "series"];
 
     [Fact]
     public async Task Nodes_round_trips_every_kind()
