@@ -39,14 +39,14 @@ public sealed class NewerServerTests
     public async Task A_type_the_client_does_not_know_reads_with_the_fields_selected_on_the_field_s_own_type()
     {
         const string json = """
-            {"data":{"node":{"__typename":"Document","id":"RG9jdW1lbnQ6eA==","kind":"DOCUMENT","title":"Beteiligungskonzept","summary":null}}}
+            {"data":{"node":{"__typename":"Brochure","id":"QnJvY2h1cmU6eA==","kind":"BROCHURE","title":"A brochure","summary":null}}}
             """;
 
-        var result = await Client(new StubHandler(HttpStatusCode.OK, json, "application/json")).GetNode.ExecuteAsync("RG9jdW1lbnQ6eA==");
+        var result = await Client(new StubHandler(HttpStatusCode.OK, json, "application/json")).GetNode.ExecuteAsync("QnJvY2h1cmU6eA==");
 
         Assert.False(result.IsErrorResult());
         var node = result.EnsureNoErrors().Node!;
-        Assert.Equal("RG9jdW1lbnQ6eA==", node.Id);
+        Assert.Equal("QnJvY2h1cmU6eA==", node.Id);
         // The client cannot know which of its type conditions the new type meets, so it meets none of them.
         Assert.IsNotAssignableFrom<IGetNode_Node_Event>(node);
         Assert.IsNotAssignableFrom<IGetNode_Node_Entity>(node);
