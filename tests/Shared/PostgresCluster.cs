@@ -121,7 +121,12 @@ internal sealed class PostgresCluster
         }
         finally
         {
-            try { Directory.Delete(folder, recursive: true); } catch (IOException) { } catch (UnauthorizedAccessException) { }
+            // The server may still be writing its last files for a moment after pg_ctl returns.
+            for (var attempt = 0; attempt < 10 && Directory.Exists(folder); attempt++)
+            {
+                try { Directory.Delete(folder, recursive: true); }
+                catch (Exception e) when (e is IOException or UnauthorizedAccessException) { Thread.Sleep(200); }
+            }
         }
     }
 

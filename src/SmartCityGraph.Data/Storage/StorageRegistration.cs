@@ -121,6 +121,8 @@ public sealed class SmartCityContextPools
             options.UseSmartCityDatabase(DatabaseProvider.Sqlite, readReplica ? storage.ReadConnectionString! : storage.ConnectionString);
             options.AddInterceptors(services.GetRequiredService<SqliteInterruptOnCancel>(), services.GetRequiredService<SqliteConnectionTuning>());
         }
+        // As AddDbContextPool does: EF takes the host's logging (and other application services) from here.
+        options.UseApplicationServiceProvider(services);
         options.UseQueryTrackingBehavior(QueryTrackingBehavior.NoTracking);
         configure?.Invoke(services, options);
         return new PooledDbContextFactory<SmartCityDbContext>(options.Options);

@@ -25,14 +25,14 @@ namespace SmartCityGraph.Data.Search.Postgres;
 /// prefixes and the words' German stems, so inflected forms of a word (<c>Veranstaltungen</c> →
 /// <c>Veranstaltung</c>) count as whole-word matches; then, as on SQLite, each of the best
 /// <see cref="SearchQuery.MaxRankedHits"/> gains <see cref="SqliteSearchIndex.NeighbourShare"/> of the relevance
-/// of the other matches related to it. The highlight is <c>ts_headline</c> of the first field that matches, with
-/// the matches between « and ».</para>
+/// of the other matches related to it. The highlight is <c>ts_headline</c> of the first field holding a word of the query,
+/// with the matches between « and ».</para>
 /// </remarks>
 public sealed class PostgresSearchIndex(SmartCityDbContext db) : ISearchIndex
 {
     /// <summary>ts_rank's weights for D, C, B, A: body 0.1, other names 0.5, title 1.0.</summary>
     private const string Weights = "ARRAY[0.0, 0.1, 0.5, 1.0]::real[]";
-    private const string PrefixParameter = "{0}", StemParameter = "{1}"; // SqlQueryRaw's placeholders
+    private const string PrefixParameter = "{0}", StemParameter = "{1}", AnyWordParameter = "{2}"; // SqlQueryRaw's placeholders
     private const string HeadlineOptions = "StartSel=«, StopSel=», MaxWords=16, MinWords=8, ShortWord=0, HighlightAll=FALSE, MaxFragments=1, FragmentDelimiter=\" … \"";
 
     public async Task<IReadOnlyList<SearchMatch>> SearchAsync(
@@ -40,11 +40,12 @@ public sealed class PostgresSearchIndex(SmartCityDbContext db) : ISearchIndex
     {
         ArgumentOutOfRangeException.ThrowIfNegative(offset);
         ArgumentOutOfRangeException.ThrowIfNegative(count);
-        var parameters = new List<object> { PrefixQuery(query), StemQuery(query) };
+        var parameters = new List<object> { PrefixQuery(query), StemQuery(query), AnyWordQuery(query) };
         var sql = $"""
             WITH q AS (
                 SELECT to_tsquery('smartcity_simple', {PrefixParameter}) AS match,
-                       to_tsquery('smartcity_simple', {PrefixParameter}) || to_tsquery('smartcity_german', {StemParameter}) AS rank),
+                       to_tsquery('smartcity_simple', {PrefixParameter}) || to_tsquery('smartcity_german', {StemParameter}) AS rank,
+                       to_tsquery('smartcity_simple', {AnyWordParameter}) AS word),
             hits AS (
                 SELECT e."Id", ts_rank({Weights}, e."SearchVector", q.rank) AS "Relevance"
                 FROM "Entities" AS e, q
@@ -62,11 +63,11 @@ public sealed class PostgresSearchIndex(SmartCityDbContext db) : ISearchIndex
                 ORDER BY "Score" DESC, "Id"
                 LIMIT {Invariant(count)} OFFSET {Invariant(offset)})
             SELECT page."Id" AS "EntityId", page."Score"::double precision AS "Score",
-                   CASE WHEN to_tsvector('smartcity_simple', e."Title") @@ q.match
-                            THEN ts_headline('smartcity_simple', e."Title", q.match, '{HeadlineOptions}')
-                        WHEN to_tsvector('smartcity_simple', {Alias}) @@ q.match
-                            THEN ts_headline('smartcity_simple', {Alias}, q.match, '{HeadlineOptions}')
-                        ELSE ts_headline('smartcity_simple', {Body}, q.match, '{HeadlineOptions}') END AS "Highlight"
+                   CASE WHEN to_tsvector('smartcity_simple', e."Title") @@ q.word
+                            THEN ts_headline('smartcity_simple', e."Title", q.word, '{HeadlineOptions}')
+                        WHEN to_tsvector('smartcity_simple', {Alias}) @@ q.word
+                            THEN ts_headline('smartcity_simple', {Alias}, q.word, '{HeadlineOptions}')
+                        ELSE ts_headline('smartcity_simple', {Body}, q.word, '{HeadlineOptions}') END AS "Highlight"
             FROM page JOIN "Entities" AS e ON e."Id" = page."Id", q
             ORDER BY page."Score" DESC, page."Id"
             """;
@@ -98,6 +99,13 @@ public sealed class PostgresSearchIndex(SmartCityDbContext db) : ISearchIndex
         }
         return expression.ToString();
     }
+
+    /// <summary>
+    /// Any word as a prefix, for the highlight: the words of a match may be spread over title and summary, and
+    /// ts_headline marks only what its query finds in the one field it is given.
+    /// </summary>
+    public static string AnyWordQuery(SearchQuery query) =>
+        string.Join(" | ", query.Terms.SelectMany(t => new[] { t.Word }.Concat(t.Alternatives)).Select(w => w + ":*"));
 
     /// <summary>Every word and translation as a whole word, for the German stems' share of the ranking.</summary>
     public static string StemQuery(SearchQuery query) =>
