@@ -31,8 +31,11 @@ public static class ServiceRegistration
 
         // The provider is chosen here, once: the context pools and every provider-specific seam (search,
         // neighbour windows, bulk loading) come with it (SmartCityGraph.Data, Storage/StorageRegistration.cs).
-        services.AddSmartCityStorage(StoragePaths.Storage(configuration, environment),
-            (sp, options) => options.AddInterceptors(sp.GetRequiredService<SqlStatementCounter>()));
+        var storage = StoragePaths.Storage(configuration, environment);
+        services.AddSmartCityStorage(storage, (sp, options) => options.AddInterceptors(sp.GetRequiredService<SqlStatementCounter>()));
+        // Nested pages per parent: PostgreSQL runs a LATERAL subquery per parent; SQLite, which has none, a correlated IN.
+        services.AddSingleton(new ParentWindowOptions(
+            storage.Provider == DatabaseProvider.Postgres ? ParentWindowShape.Lateral : ParentWindowShape.CorrelatedIn));
         services.AddSingleton<IReadRouting, ReplicaReadRouting>();
         services.AddScoped<SeedImporter>();
 

@@ -23,7 +23,7 @@ namespace SmartCityGraph.Server.Relations;
 /// list read with <c>json_each</c>, on PostgreSQL an <c>integer[]</c> matched with <c>= ANY</c>): the statement's text then stays the same whatever the batch size, so EF Core generates
 /// its SQL once instead of on every execution (about 7 % of a nested request); lookups by id plan the same.
 /// </remarks>
-public sealed class GraphLoaders(SmartCityDbContext db, RequestLoaders loaders, INeighbourWindows windows)
+public sealed class GraphLoaders(SmartCityDbContext db, RequestLoaders loaders, INeighbourWindows windows, ParentWindowOptions parentWindows)
 {
     public IDataLoaderResult<Entity?> EntityById(int id) =>
         loaders.GetOrAdd<int, Entity?>("entity-by-id", async (ids, ct) =>
@@ -93,7 +93,7 @@ public sealed class GraphLoaders(SmartCityDbContext db, RequestLoaders loaders, 
             {
                 var rows = page.Size == 0 ? [] : await ParentWindows.PagesAsync(
                     db.Entities.Where(p => ids.Contains(p.Id)).Select(p => p.Id), db.Set<TChild>().AsNoTracking().SelectMembers(projection),
-                    ChildrenOf(spec, query.Filtered(db.Set<TChild>())), c => c.Id, query.Order, page, ct);
+                    ChildrenOf(spec, query.Filtered(db.Set<TChild>())), c => c.Id, query.Order, page, ct, parentWindows.Shape);
                 var pages = ParentWindows.InPageOrder(rows, query.Order, page);
                 return ids.Distinct().ToDictionary(parent => parent, parent => Connection<TChild>.FromRows(
                     pages[parent].ToList(), page, c => query.Order.CursorOf(c, scope), () => NeighbourCount(parent, spec, query)));

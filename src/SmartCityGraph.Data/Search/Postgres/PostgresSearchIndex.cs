@@ -52,12 +52,20 @@ public sealed class PostgresSearchIndex(SmartCityDbContext db) : ISearchIndex
                 WHERE e."SearchVector" @@ q.match{KindFilter(kinds, parameters)}
                 ORDER BY "Relevance" DESC, e."Id"
                 LIMIT {Invariant(SearchQuery.MaxRankedHits)}),
+            -- The relations between two hits, then each hit's share of the other ends' relevance: set-based joins,
+            -- since a correlated subquery over the hits would scan them once per relation.
+            edges AS (
+                SELECT r."FromId", r."ToId" FROM "Relations" AS r
+                WHERE r."FromId" = ANY(ARRAY(SELECT "Id" FROM hits)) AND r."ToId" = ANY(ARRAY(SELECT "Id" FROM hits))
+                  AND r."FromId" <> r."ToId"),
+            boost AS (
+                SELECT ends."Id", sum(other."Relevance") AS "Related"
+                FROM (SELECT "FromId" AS "Id", "ToId" AS "Other" FROM edges UNION ALL SELECT "ToId", "FromId" FROM edges) AS ends
+                JOIN hits AS other ON other."Id" = ends."Other"
+                GROUP BY ends."Id"),
             scored AS (
-                SELECT h."Id", h."Relevance" + {SqliteSearchIndex.NeighbourShare.ToString("0.0##", CultureInfo.InvariantCulture)} * coalesce((
-                    SELECT sum(other."Relevance") FROM "Relations" AS r
-                    JOIN hits AS other ON other."Id" = (CASE WHEN r."FromId" = h."Id" THEN r."ToId" ELSE r."FromId" END)
-                    WHERE (r."FromId" = h."Id" OR r."ToId" = h."Id") AND other."Id" <> h."Id"), 0) AS "Score"
-                FROM hits AS h),
+                SELECT h."Id", h."Relevance" + {SqliteSearchIndex.NeighbourShare.ToString("0.0##", CultureInfo.InvariantCulture)} * coalesce(b."Related", 0) AS "Score"
+                FROM hits AS h LEFT JOIN boost AS b ON b."Id" = h."Id"),
             page AS (
                 SELECT "Id", "Score" FROM scored
                 ORDER BY "Score" DESC, "Id"

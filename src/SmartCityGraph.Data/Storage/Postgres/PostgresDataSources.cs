@@ -24,6 +24,14 @@ public sealed class PostgresDataSources : IAsyncDisposable, IDisposable
         // Visible in pg_stat_activity, so an operator (and a test) sees which pool a connection belongs to.
         if (string.IsNullOrEmpty(builder.ConnectionStringBuilder.ApplicationName))
             builder.ConnectionStringBuilder.ApplicationName = $"SmartCityGraph ({role})";
+        // The same few statement shapes run over and over: prepared once per connection, PostgreSQL plans them once
+        // (planning the search's CTEs costs more than running them). Left alone when the connection string says.
+        if (!connectionString.Contains("Max Auto Prepare", StringComparison.OrdinalIgnoreCase)
+            && !connectionString.Contains("MaxAutoPrepare", StringComparison.OrdinalIgnoreCase))
+        {
+            builder.ConnectionStringBuilder.MaxAutoPrepare = 200;
+            builder.ConnectionStringBuilder.AutoPrepareMinUsages = 2;
+        }
         return builder.Build();
     }
 
