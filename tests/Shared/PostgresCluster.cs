@@ -98,7 +98,9 @@ internal sealed class PostgresCluster
             cluster.Remove();
             throw;
         }
-        AppDomain.CurrentDomain.ProcessExit += (_, _) => cluster.Remove();
+        // The test host may be torn down right after this handler starts, so the stop and the removal run in a
+        // detached shell of their own, which finishes whatever happens to this process.
+        AppDomain.CurrentDomain.ProcessExit += (_, _) => cluster.RemoveDetached();
         return cluster;
     }
 
@@ -110,6 +112,16 @@ internal sealed class PostgresCluster
         var settings = $"-c listen_addresses=127.0.0.1 -c port={Port} -c unix_socket_directories={folder} -c fsync=off "
             + "-c synchronous_commit=off -c full_page_writes=off -c max_connections=300 -c shared_buffers=64MB";
         RunPostgres("pg_ctl", ["-D", data, "-o", settings, "-l", Path.Combine(folder, "server.log"), "-w", "-t", "60", "start"]);
+    }
+
+    private void RemoveDetached()
+    {
+        var pgCtl = $"{Path.Combine(binDirectory, "pg_ctl")} -D '{Path.Combine(folder, "data")}' -m immediate -w stop";
+        var stop = runAs is null ? pgCtl : $"runuser -u {runAs} -- {pgCtl}";
+        var start = new ProcessStartInfo("setsid") { UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (var argument in new[] { "sh", "-c", $"{stop} >/dev/null 2>&1; rm -rf '{folder}'" }) start.ArgumentList.Add(argument);
+        try { Process.Start(start)?.WaitForExit(10_000); }
+        catch (System.ComponentModel.Win32Exception) { Remove(); } // no setsid: do it here
     }
 
     private void Remove()
