@@ -7,7 +7,8 @@ using SmartCityGraph.Server.Web;
 // One executable, several verbs: with none it serves the API; `print-schema`, `import <dir>`,
 // `export` and `generate --entities N` run once against the same configuration and exit.
 var verb = CommandLine.Verb(args);
-var builder = WebApplication.CreateBuilder(verb is null ? args : args[1..]);
+var hostArgs = verb is null ? args : args[1..];
+var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = hostArgs, ContentRootPath = ContentRoot.For(hostArgs) });
 if (verb is not null) builder.Logging.AddCommandLineLogging();
 builder.Services.AddSmartCityGraph(builder.Configuration, builder.Environment);
 
