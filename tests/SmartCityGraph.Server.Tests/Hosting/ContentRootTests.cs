@@ -22,7 +22,7 @@ public sealed class ContentRootTests
     }
 
     [Fact]
-    public async Task Started_from_another_folder_the_server_reads_its_appsettings()
+    public async Task Started_from_another_folder_the_server_logs_neither_requests_nor_sql_statements()
     {
         var configuration = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar)).Parent!.Name;
         var dll = Path.Combine(StoragePaths.RepositoryRoot(AppContext.BaseDirectory)!, "src", "SmartCityGraph.Server", "bin", configuration, "net10.0", "SmartCityGraph.Server.dll");
@@ -54,6 +54,7 @@ public sealed class ContentRootTests
         var log = string.Join('\n', output);
         Assert.Contains("SmartCityGraph is listening on", log);
         Assert.DoesNotContain("Request starting", log);     // Microsoft.AspNetCore: Warning (appsettings.json)
+        Assert.DoesNotContain("Executed DbCommand", log);   // SQL statements only at Debug
     }
 
     private static async Task<GraphQLAnswer> FirstAnswerAsync(HttpClient http, Process server)
