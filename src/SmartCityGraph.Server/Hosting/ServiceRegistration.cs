@@ -11,6 +11,7 @@ using SmartCityGraph.Data.Timeline;
 using SmartCityGraph.Data.Storage;
 using SmartCityGraph.GraphQL.Cost;
 using SmartCityGraph.GraphQL.DataLoading;
+using SmartCityGraph.GraphQL.Documents;
 using SmartCityGraph.GraphQL.Faceting;
 using SmartCityGraph.GraphQL.Http;
 using SmartCityGraph.GraphQL.Paging;
@@ -65,6 +66,8 @@ public static class ServiceRegistration
         services.AddPagingGraphTypes();
         services.AddFacetGraphTypes();
         services.AddCostLimits(options => configuration.GetSection("Limits:Cost").Bind(options));
+        // Parsed and validated documents by their text, so a repeated document is not parsed and validated again.
+        services.AddValidatedDocumentCache(options => configuration.GetSection("GraphQL:DocumentCache").Bind(options));
         services.AddGraphQLHttp(options => configuration.GetSection("Limits:Http").Bind(options));
         services.AddSingleton<IGraphQLRequestInterceptor, GraphRequestInterceptor>();
         services.AddWebPages();
