@@ -16,7 +16,7 @@ internal sealed record DataSize(int? Entities)
 /// <summary>
 /// Options of the <c>load</c> and <c>mixed</c> verbs:
 /// <c>[--sizes seed,10000] [--include-1m] [--clients 32,200] [--seconds 10] [--warmup-seconds 5] [--shapes node,search10]
-/// [--server-dll PATH] [--cache DIR] [--seed 42] [--bulk-limit 100000] [--no-cold-start] [--out FILE.json]
+/// [--server-dll PATH] [--cache DIR] [--seed 42] [--bulk-limit 1000] [--no-cold-start] [--out FILE.json]
 /// [--time-limit-seconds 3600]</c>. <c>mixed</c> defaults to <c>--sizes seed --clients 200 --seconds 60</c>.
 /// </summary>
 internal sealed record LoadSettings(
@@ -46,7 +46,7 @@ internal sealed record LoadSettings(
             Option("--server-dll") is { } dll ? Path.GetFullPath(dll) : ServerExecutable.DllPath(),
             Option("--cache") ?? Path.Combine(Path.GetTempPath(), "smartcitygraph-bench"),
             Number("--seed", 42),
-            Number("--bulk-limit", 100_000),
+            Number("--bulk-limit", 1_000),
             ColdStart: !args.Contains("--no-cold-start"),
             Option("--out"),
             TimeSpan.FromSeconds(Number("--time-limit-seconds", 3600)));
