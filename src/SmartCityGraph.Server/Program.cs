@@ -1,3 +1,4 @@
+using GraphQL.Types;
 using SmartCityGraph.GraphQL.Http;
 using SmartCityGraph.Server.Commands;
 using SmartCityGraph.Server.Export;
@@ -15,7 +16,10 @@ builder.Services.AddSmartCityGraph(builder.Configuration, builder.Environment);
 var app = builder.Build();
 if (verb is not null) return await CommandLine.RunAsync(verb, args[1..], app.Services);
 
+// The GraphQL schema builds its types on the other core while the database is prepared.
+var schemaReady = Task.Run(() => app.Services.GetRequiredService<ISchema>().Initialize());
 await app.Services.PrepareDatabaseAsync();
+await schemaReady;
 app.MapWebPages();   // GraphiQL for a browser's GET /graphql, the explorer at /explorer, assets at /ui
 app.MapGraphQLHttp();
 app.MapHealthChecks("/health");
