@@ -1,3 +1,4 @@
+using GraphQL.Types;
 using SmartCityGraph.GraphQL.Http;
 using SmartCityGraph.Server.Commands;
 using SmartCityGraph.Server.Export;
@@ -7,14 +8,18 @@ using SmartCityGraph.Server.Web;
 // One executable, several verbs: with none it serves the API; `print-schema`, `import <dir>`,
 // `export` and `generate --entities N` run once against the same configuration and exit.
 var verb = CommandLine.Verb(args);
-var builder = WebApplication.CreateBuilder(verb is null ? args : args[1..]);
+var hostArgs = verb is null ? args : args[1..];
+var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = hostArgs, ContentRootPath = ContentRoot.For(hostArgs) });
 if (verb is not null) builder.Logging.AddCommandLineLogging();
 builder.Services.AddSmartCityGraph(builder.Configuration, builder.Environment);
 
 var app = builder.Build();
 if (verb is not null) return await CommandLine.RunAsync(verb, args[1..], app.Services);
 
+// The GraphQL schema builds its types on the other core while the database is prepared.
+var schemaReady = Task.Run(() => app.Services.GetRequiredService<ISchema>().Initialize());
 await app.Services.PrepareDatabaseAsync();
+await schemaReady;
 app.MapWebPages();   // GraphiQL for a browser's GET /graphql, the explorer at /explorer, assets at /ui
 app.MapGraphQLHttp();
 app.MapHealthChecks("/health");

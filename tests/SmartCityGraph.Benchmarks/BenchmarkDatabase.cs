@@ -1,4 +1,7 @@
 using System.Diagnostics;
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
 
 namespace SmartCityGraph.Benchmarks;
 
@@ -13,14 +16,21 @@ internal static class BenchmarkDatabase
     /// <summary>Where a generated graph lives: a SQLite file in <see cref="DataDirectory"/>, or a PostgreSQL database.</summary>
     public sealed record Target(string DataDirectory, string? PostgresConnectionString);
 
-    public static async Task<Target> EnsureAsync(BenchmarkSettings settings, int entities)
+    /// <summary>Generates with this clone's server, on the engine the settings name.</summary>
+    public static Task<Target> EnsureAsync(BenchmarkSettings settings, int entities) =>
+        EnsureAsync(settings.CacheDirectory, entities, settings.Seed, ServerExecutable.DllPath(), settings.Postgres);
+
+    /// <summary>
+    /// Generates with <paramref name="serverDll"/>'s <c>generate</c> verb (the server that will read it), into SQLite
+    /// or, given a PostgreSQL server's connection string (without a database), into a database of that server.
+    /// </summary>
+    public static async Task<Target> EnsureAsync(string cacheDirectory, int entities, int seed, string serverDll, string? postgresServer = null)
     {
-        var (cacheDirectory, seed) = (settings.CacheDirectory, settings.Seed);
         // On PostgreSQL the marker stays in the cache folder, named after the server, and the data in a database of
         // that server (the generate verb's migration creates it).
-        var postgres = settings.Postgres is { } server ? $"{server.TrimEnd(';')};Database=scg_bench_{entities}_{seed}" : null;
-        var name = postgres is null ? $"entities-{entities}-seed-{seed}"
-            : $"postgres-{Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(settings.Postgres!)))[..8]}-entities-{entities}-seed-{seed}";
+        var postgres = postgresServer is { } server ? $"{server.TrimEnd(';')};Database=scg_bench_{entities}_{seed}" : null;
+        var name = postgresServer is null ? $"entities-{entities}-seed-{seed}"
+            : $"postgres-{Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(postgresServer)))[..8]}-entities-{entities}-seed-{seed}";
         var directory = Path.Combine(cacheDirectory, name);
         var target = new Target(directory, postgres);
         if (File.Exists(Path.Combine(directory, CompleteMarker)))
@@ -31,9 +41,10 @@ internal static class BenchmarkDatabase
         if (Directory.Exists(directory)) Directory.Delete(directory, recursive: true); // an interrupted run
         Directory.CreateDirectory(directory);
 
-        Console.Error.WriteLine($"Generating {entities} entities (seed {seed}) into {directory} ...");
-        using var process = Process.Start(ServerExecutable.StartInfo(target,
-            "generate", "--entities", entities.ToString(System.Globalization.CultureInfo.InvariantCulture), "--seed", seed.ToString(System.Globalization.CultureInfo.InvariantCulture)))!;
+        Console.Error.WriteLine($"Generating {entities} entities (seed {seed}) into {(postgres ?? directory)} ...");
+        var launch = new ServerLaunch(serverDll, directory, DefaultConfiguration: false, PostgresConnectionString: postgres);
+        using var process = Process.Start(ServerExecutable.StartInfo(launch,
+            "generate", "--entities", entities.ToString(CultureInfo.InvariantCulture), "--seed", seed.ToString(CultureInfo.InvariantCulture)))!;
         var output = process.StandardOutput.ReadToEndAsync();
         var errors = process.StandardError.ReadToEndAsync();
         await process.WaitForExitAsync();
@@ -41,5 +52,13 @@ internal static class BenchmarkDatabase
         Console.Error.WriteLine((await output).Trim());
         await File.WriteAllTextAsync(Path.Combine(directory, CompleteMarker), (await output).Trim());
         return target;
+    }
+
+    /// <summary>The seed's data directory in the cache: empty at first, so the server's first start imports the seed.</summary>
+    public static string SeedDirectory(string cacheDirectory)
+    {
+        var directory = Path.Combine(cacheDirectory, "seed");
+        Directory.CreateDirectory(directory);
+        return directory;
     }
 }

@@ -1,7 +1,22 @@
 using SmartCityGraph.Benchmarks;
+using SmartCityGraph.Benchmarks.Load;
 
-// Latency of typical queries against generated databases, measured over loopback HTTP against the
-// real server process. Usage: see BenchmarkSettings. The table goes to stdout, progress to stderr.
+// Three verbs, all against the real server process over loopback HTTP:
+//   (none) or latency  sequential requests: latency percentiles and SQL statements per request (BenchmarkSettings)
+//   load               concurrent clients per shape: req/s, p50/p99/p99.9, server CPU ms and KB allocated per request (LoadSettings)
+//   mixed              many clients over a mix of shapes: errors (must be 0; exit code 1 otherwise) and peak memory
+// Tables go to stdout, progress to stderr.
+switch (args.FirstOrDefault())
+{
+    case "load":
+        return await LoadBenchmark.RunAsync(LoadSettings.Parse(args[1..], mixed: false));
+    case "mixed":
+        return await MixedLoad.RunAsync(LoadSettings.Parse(args[1..], mixed: true));
+    case "latency":
+        args = args[1..];
+        break;
+}
+
 var settings = BenchmarkSettings.Parse(args);
 using var timeLimit = new CancellationTokenSource(settings.TimeLimit); // the run always ends by itself
 var results = new List<LatencySummary>();

@@ -9,25 +9,30 @@ internal sealed class RunningServer : IAsyncDisposable
 {
     private readonly Process process;
 
-    private RunningServer(Process process, Uri baseAddress)
+    private RunningServer(Process process, Uri baseAddress, DateTime startedAt)
     {
         this.process = process;
         BaseAddress = baseAddress;
+        StartedAt = startedAt;
     }
 
     public Uri BaseAddress { get; }
 
-    public static async Task<RunningServer> StartAsync(BenchmarkDatabase.Target target, TimeSpan startupLimit)
+    /// <summary>The server process's id (with a log file, the shell has exec'd into the server).</summary>
+    public int ProcessId => process.Id;
+
+    /// <summary>When the process was started (UTC), for the time to its first answer.</summary>
+    public DateTime StartedAt { get; }
+
+    public bool HasExited => process.HasExited;
+
+    /// <summary>This clone's server as the latency harness runs it.</summary>
+    public static Task<RunningServer> StartAsync(BenchmarkDatabase.Target target, TimeSpan startupLimit) =>
+        StartAsync(ServerLaunch.Harness(target), startupLimit);
+
+    public static async Task<RunningServer> StartAsync(ServerLaunch launch, TimeSpan startupLimit)
     {
-        var port = FreeLoopbackPort();
-        var baseAddress = new Uri($"http://127.0.0.1:{port}/");
-        var process = Process.Start(ServerExecutable.StartInfo(target, "--urls", baseAddress.ToString().TrimEnd('/')))!;
-        // Drain the pipes so a chatty server never blocks on a full buffer.
-        process.OutputDataReceived += (_, _) => { };
-        process.ErrorDataReceived += (_, e) => { if (e.Data is not null) Console.Error.WriteLine("  server: " + e.Data); };
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
-        var server = new RunningServer(process, baseAddress);
+        var server = Start(launch);
         try
         {
             await server.WaitUntilHealthyAsync(startupLimit);
@@ -40,7 +45,25 @@ internal sealed class RunningServer : IAsyncDisposable
         }
     }
 
-    private async Task WaitUntilHealthyAsync(TimeSpan limit)
+    /// <summary>Starts the process and returns at once (the caller waits for what it needs).</summary>
+    public static RunningServer Start(ServerLaunch launch)
+    {
+        var port = FreeLoopbackPort();
+        var baseAddress = new Uri($"http://127.0.0.1:{port}/");
+        var startedAt = DateTime.UtcNow;
+        var process = Process.Start(ServerExecutable.StartInfo(launch, "--urls", baseAddress.ToString().TrimEnd('/')))!;
+        if (launch.LogFile is null)
+        {
+            // Drain the pipes so a chatty server never blocks on a full buffer.
+            process.OutputDataReceived += (_, _) => { };
+            process.ErrorDataReceived += (_, e) => { if (e.Data is not null) Console.Error.WriteLine("  server: " + e.Data); };
+            process.BeginOutputReadLine();
+            process.BeginErrorReadLine();
+        }
+        return new RunningServer(process, baseAddress, startedAt);
+    }
+
+    public async Task WaitUntilHealthyAsync(TimeSpan limit)
     {
         using var client = new HttpClient { BaseAddress = BaseAddress, Timeout = TimeSpan.FromSeconds(5) };
         var deadline = Stopwatch.StartNew();

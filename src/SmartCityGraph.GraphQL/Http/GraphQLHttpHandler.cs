@@ -8,6 +8,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Microsoft.Net.Http.Headers;
+using SmartCityGraph.GraphQL.Documents;
 using SmartCityGraph.GraphQL.Errors;
 
 namespace SmartCityGraph.GraphQL.Http;
@@ -75,7 +76,9 @@ public sealed class GraphQLHttpHandler(IOptions<GraphQLHttpOptions> options, ILo
         if (HttpMethods.IsGet(context.Request.Method))
         {
             // GET must not change state (spec): find the operation's type before anything runs.
-            var document = TryParse(services, request.Query!);
+            var document = services.GetService<ValidatedDocumentCache>() is { } cache && cache.TryGet(request.Query!, out var cached)
+                ? cached
+                : TryParse(services, request.Query!);
             if (document is not null && GraphQLOperationKind.Of(document, request.OperationName) == OperationType.Mutation)
             {
                 await WriteErrorAsync(context, GraphQLHttpError.MutationOverGet(), mediaType);

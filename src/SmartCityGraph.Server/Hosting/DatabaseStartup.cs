@@ -11,7 +11,10 @@ internal static class DatabaseStartup
     {
         await using var scope = services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<SmartCityDbContext>();
-        await db.Database.MigrateAsync(ct);
+        // A restart on an up-to-date database needs one read of the migration history, not Migrate: that takes
+        // a lock, writes the lock table and compares the model with the migrations on every start.
+        if ((await db.Database.GetPendingMigrationsAsync(ct)).Any())
+            await db.Database.MigrateAsync(ct);
         if (db.Database.IsSqlite())
         {
             // WAL lets readers run while a writer works; set once, it is stored in the file.

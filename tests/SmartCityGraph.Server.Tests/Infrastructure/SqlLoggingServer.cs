@@ -48,7 +48,7 @@ public sealed class SqlLoggingFactory(DatabaseProvider provider) : ServerFactory
         builder.UseSetting("Seed:Path", SeedWithACancelledEvent());
         builder.ConfigureLogging(logging => logging
             .AddProvider(Sql)
-            .AddFilter<SqlLog>(SqlLog.Category, LogLevel.Information));
+            .AddFilter<SqlLog>(SqlLog.Category, LogLevel.Debug)); // the server logs each statement at Debug
     }
 
     private string SeedWithACancelledEvent()
@@ -87,7 +87,7 @@ public sealed class SqlLog : ILoggerProvider
     {
         public IDisposable? BeginScope<TState>(TState state) where TState : notnull => null;
 
-        public bool IsEnabled(LogLevel logLevel) => logLevel >= LogLevel.Information;
+        public bool IsEnabled(LogLevel logLevel) => logLevel >= LogLevel.Debug;
 
         public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
         {
