@@ -6,7 +6,7 @@ namespace SmartCityGraph.Server.Tests.Commands;
 /// <summary>The verb <c>check-sources</c>: what in the seed rests only on notes that cite no original source.</summary>
 public sealed class CheckSourcesCommandTests
 {
-    private static readonly string Seed = Path.Combine(Hosting.StoragePaths.RepositoryRoot(AppContext.BaseDirectory)!, "seed");
+    private static readonly string Seed = Path.Combine(SmartCityGraph.Server.Hosting.StoragePaths.RepositoryRoot(AppContext.BaseDirectory)!, "seed");
 
     [Fact]
     public void Lists_every_uncited_fact_of_the_seed_and_counts_them()
