@@ -69,8 +69,15 @@ public sealed class GraphQLHttpHandler(IOptions<GraphQLHttpOptions> options, ILo
             Extensions = request.Extensions,
             RequestServices = services,
             User = context.User,
-            UserContext = new Dictionary<string, object?>(),
+            // Concurrent: after a timeout, validation may still be writing to it while the answer is prepared.
+            UserContext = new System.Collections.Concurrent.ConcurrentDictionary<string, object?>(),
         };
+
+        // The clock starts before anything looks at the document, so parsing, validation, the interceptors'
+        // own async work and execution are all bounded by it.
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted);
+        timeout.CancelAfter(options.Value.ExecutionTimeout);
+        executionOptions.CancellationToken = timeout.Token;
 
         if (HttpMethods.IsGet(context.Request.Method))
         {
@@ -84,22 +91,18 @@ public sealed class GraphQLHttpHandler(IOptions<GraphQLHttpOptions> options, ILo
             executionOptions.Document = document; // spares a second parse; null lets execution report the syntax error
         }
 
-        // The clock starts before the interceptors so that their own async work is bounded by it too.
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted);
-        timeout.CancelAfter(options.Value.ExecutionTimeout);
-        executionOptions.CancellationToken = timeout.Token;
-
         var interceptors = services.GetServices<IGraphQLRequestInterceptor>().ToList();
         ExecutionResult? result = null;
         try
         {
             foreach (var interceptor in interceptors)
                 await interceptor.OnRequestAsync(context, executionOptions);
-            result = await services.GetRequiredService<IDocumentExecuter>().ExecuteAsync(executionOptions);
+            result = await ExecuteWithinDeadlineAsync(context, services.GetRequiredService<IDocumentExecuter>(), executionOptions, timeout.Token);
         }
         catch (OperationCanceledException) when (context.RequestAborted.IsCancellationRequested)
         {
             logger.LogDebug("The client went away before the GraphQL request finished.");
+            await DrainAsync(context);
             return;
         }
         catch (OperationCanceledException) when (timeout.IsCancellationRequested)
@@ -118,6 +121,46 @@ public sealed class GraphQLHttpHandler(IOptions<GraphQLHttpOptions> options, ILo
             await interceptor.OnResultAsync(context, executionOptions, result);
 
         await WriteResultAsync(context, result, GraphQLResponseStatus.For(result, mediaType), mediaType, serializer);
+        await DrainAsync(context);
+    }
+
+    /// <summary>
+    /// Runs the executer on the thread pool and stops waiting at the deadline. Parsing and validation do not
+    /// watch the cancellation token, so without this a document that is slow to validate would hold the request
+    /// (and a core) far past the limit. Work still running at the deadline goes on in the background, bounded by
+    /// the document limits, and is awaited after the TIMEOUT answer has been sent (<see cref="DrainAsync"/>)
+    /// so that the request's scoped services (its pooled DbContext) are not returned while still in use.
+    /// </summary>
+    private static async Task<ExecutionResult> ExecuteWithinDeadlineAsync(HttpContext context, IDocumentExecuter executer, ExecutionOptions executionOptions, CancellationToken deadline)
+    {
+        var execution = Task.Run(() => executer.ExecuteAsync(executionOptions), CancellationToken.None);
+        try
+        {
+            return await execution.WaitAsync(deadline);
+        }
+        catch (OperationCanceledException) when (!execution.IsCompleted)
+        {
+            context.Items[UnfinishedExecutionKey] = execution;
+            throw;
+        }
+    }
+
+    private static readonly object UnfinishedExecutionKey = new();
+
+    /// <summary>Waits for work that outlived its answer (see <see cref="ExecuteWithinDeadlineAsync"/>), ignoring its outcome.</summary>
+    private async Task DrainAsync(HttpContext context)
+    {
+        if (context.Items[UnfinishedExecutionKey] is not Task execution)
+            return;
+        try
+        {
+            await context.Response.CompleteAsync();
+            await execution;
+        }
+        catch (Exception exception)
+        {
+            logger.LogDebug(exception, "Work cut off by the execution timeout ended with an exception.");
+        }
     }
 
     /// <summary>

@@ -12,6 +12,7 @@ using SmartCityGraph.GraphQL.Cost;
 using SmartCityGraph.GraphQL.DataLoading;
 using SmartCityGraph.GraphQL.Faceting;
 using SmartCityGraph.GraphQL.Http;
+using SmartCityGraph.GraphQL.Limits;
 using SmartCityGraph.GraphQL.Paging;
 using SmartCityGraph.Server.Nodes;
 using SmartCityGraph.Server.Relations;
@@ -57,7 +58,9 @@ public static class ServiceRegistration
             .AddSystemTextJson(json => json.Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping)
             .AddGraphTypes(typeof(SmartCitySchema).Assembly)
             // One request's DbContext is not thread-safe; loaders still batch under the serial strategy.
-            .AddExecutionStrategy<SerialExecutionStrategy>(OperationType.Query));
+            .AddExecutionStrategy<SerialExecutionStrategy>(OperationType.Query)
+            // Oversized documents are refused before they are parsed or validated (Limits:MaxFields, Limits:MaxTokens).
+            .AddDocumentLimits(options => configuration.GetSection("Limits").Bind(options)));
         services.AddPagingGraphTypes();
         services.AddFacetGraphTypes();
         services.AddCostLimits(options => configuration.GetSection("Limits:Cost").Bind(options));
