@@ -1,4 +1,5 @@
 using SmartCityGraph.GraphQL.Http;
+using SmartCityGraph.GraphQL.RateLimiting;
 using SmartCityGraph.Server.Commands;
 using SmartCityGraph.Server.Export;
 using SmartCityGraph.Server.Hosting;
@@ -16,6 +17,7 @@ if (verb is not null) return await CommandLine.RunAsync(verb, args[1..], app.Ser
 
 await app.Services.PrepareDatabaseAsync();
 app.MapWebPages();   // GraphiQL for a browser's GET /graphql, the explorer at /explorer, assets at /ui
+app.UseCostRateLimiting(); // per-client budget of cost points at /graphql (after authentication, before the endpoints)
 app.MapGraphQLHttp();
 app.MapHealthChecks("/health");
 app.MapExports();

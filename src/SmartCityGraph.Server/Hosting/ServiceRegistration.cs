@@ -14,6 +14,7 @@ using SmartCityGraph.GraphQL.Faceting;
 using SmartCityGraph.GraphQL.Http;
 using SmartCityGraph.GraphQL.Limits;
 using SmartCityGraph.GraphQL.Paging;
+using SmartCityGraph.GraphQL.RateLimiting;
 using SmartCityGraph.Server.Nodes;
 using SmartCityGraph.Server.Relations;
 using SmartCityGraph.Server.Schema;
@@ -66,6 +67,8 @@ public static class ServiceRegistration
         services.AddCostLimits(options => configuration.GetSection("Limits:Cost").Bind(options));
         services.AddGraphQLHttp(options => configuration.GetSection("Limits:Http").Bind(options));
         services.AddSingleton<IGraphQLRequestInterceptor, GraphRequestInterceptor>();
+        // After the interceptor above: its cost rule computes the cost that the rate limit spends.
+        services.AddCostRateLimiting(options => configuration.GetSection("RateLimiting").Bind(options));
         services.AddWebPages();
 
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
