@@ -9,6 +9,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Microsoft.Net.Http.Headers;
 using SmartCityGraph.GraphQL.Errors;
+using SmartCityGraph.GraphQL.PersistedDocuments;
 
 namespace SmartCityGraph.GraphQL.Http;
 
@@ -64,6 +65,7 @@ public sealed class GraphQLHttpHandler(IOptions<GraphQLHttpOptions> options, ILo
         {
             Schema = services.GetRequiredService<ISchema>(),
             Query = request.Query,
+            DocumentId = request.DocumentId,
             OperationName = request.OperationName,
             Variables = request.Variables,
             Extensions = request.Extensions,
@@ -81,14 +83,17 @@ public sealed class GraphQLHttpHandler(IOptions<GraphQLHttpOptions> options, ILo
 
         if (HttpMethods.IsGet(context.Request.Method))
         {
-            // GET must not change state (spec): find the operation's type before anything runs.
-            var document = TryParse(services, request.Query!);
+            // GET must not change state (spec): find the operation's type before anything runs
+            // (a persisted document's too).
+            var text = request.Query ?? PersistedText(services, request.DocumentId);
+            var document = text is null ? null : TryParse(services, text);
             if (document is not null && GraphQLOperationKind.Of(document, request.OperationName) == OperationType.Mutation)
             {
                 await WriteErrorAsync(context, GraphQLHttpError.MutationOverGet(), mediaType);
                 return;
             }
-            executionOptions.Document = document; // spares a second parse; null lets execution report the syntax error
+            if (request.Query is not null)
+                executionOptions.Document = document; // spares a second parse; null lets execution report the syntax error
         }
 
         var interceptors = services.GetServices<IGraphQLRequestInterceptor>().ToList();
@@ -173,6 +178,9 @@ public sealed class GraphQLHttpHandler(IOptions<GraphQLHttpOptions> options, ILo
         Data = null,
         Errors = [new GraphQLRequestException(ErrorCodes.Timeout, GraphQLErrorInfoProvider.TimeoutMessage)],
     };
+
+    private static string? PersistedText(IServiceProvider services, string? documentId) =>
+        documentId is not null && services.GetService<PersistedDocumentStore>() is { } store && store.TryGet(documentId, out var text) ? text : null;
 
     private static GraphQLDocument? TryParse(IServiceProvider services, string query)
     {

@@ -54,10 +54,23 @@ public sealed class GraphQLHttpRequestReader(IGraphQLTextSerializer serializer)
         if (body.ValueKind != JsonValueKind.Object)
             return GraphQLHttpError.BadRequest("The request body must be a JSON object with a 'query'.");
 
-        if (!body.TryGetProperty("query", out var query) || query.ValueKind == JsonValueKind.Null)
+        string? documentId = null;
+        if (body.TryGetProperty("documentId", out var id) && id.ValueKind != JsonValueKind.Null)
+        {
+            if (id.ValueKind != JsonValueKind.String || id.GetString() is not { Length: > 0 } idText)
+                return GraphQLHttpError.BadRequest("The 'documentId' parameter must be a non-empty string.");
+            documentId = idText;
+        }
+
+        string? queryText = null;
+        if (body.TryGetProperty("query", out var query) && query.ValueKind != JsonValueKind.Null)
+        {
+            if (query.ValueKind != JsonValueKind.String)
+                return GraphQLHttpError.BadRequest("The 'query' parameter must be a string.");
+            queryText = query.GetString();
+        }
+        if (queryText is null && documentId is null)
             return MissingQuery();
-        if (query.ValueKind != JsonValueKind.String)
-            return GraphQLHttpError.BadRequest("The 'query' parameter must be a string.");
 
         string? operationName = null;
         if (body.TryGetProperty("operationName", out var operation) && operation.ValueKind != JsonValueKind.Null)
@@ -74,7 +87,8 @@ public sealed class GraphQLHttpRequestReader(IGraphQLTextSerializer serializer)
 
         return new GraphQLRequest
         {
-            Query = query.GetString(),
+            Query = queryText,
+            DocumentId = documentId,
             OperationName = operationName,
             Variables = variables,
             Extensions = extensions,
@@ -85,7 +99,9 @@ public sealed class GraphQLHttpRequestReader(IGraphQLTextSerializer serializer)
     {
         if (!TryGetSingle(parameters, "query", out var query, out var error))
             return error!;
-        if (string.IsNullOrEmpty(query))
+        if (!TryGetSingle(parameters, "documentId", out var documentId, out error))
+            return error!;
+        if (string.IsNullOrEmpty(query) && string.IsNullOrEmpty(documentId))
             return MissingQuery();
         if (!TryGetSingle(parameters, "operationName", out var operationName, out error))
             return error!;
@@ -96,7 +112,8 @@ public sealed class GraphQLHttpRequestReader(IGraphQLTextSerializer serializer)
 
         return new GraphQLRequest
         {
-            Query = query,
+            Query = string.IsNullOrEmpty(query) ? null : query,
+            DocumentId = string.IsNullOrEmpty(documentId) ? null : documentId,
             OperationName = string.IsNullOrEmpty(operationName) ? null : operationName,
             Variables = variables,
             Extensions = extensions,
@@ -164,7 +181,7 @@ public sealed class GraphQLHttpRequestReader(IGraphQLTextSerializer serializer)
     }
 
     private static GraphQLHttpError MissingQuery() =>
-        GraphQLHttpError.BadRequest("The request has no 'query' parameter.");
+        GraphQLHttpError.BadRequest("The request has no 'query' parameter (nor a 'documentId' of a persisted document).");
 
     /// <summary>application/json with charset utf-8 or no charset (the spec's default is utf-8).</summary>
     private static bool IsJsonInUtf8(string? contentType)

@@ -14,6 +14,7 @@ using SmartCityGraph.GraphQL.Faceting;
 using SmartCityGraph.GraphQL.Http;
 using SmartCityGraph.GraphQL.Limits;
 using SmartCityGraph.GraphQL.Paging;
+using SmartCityGraph.GraphQL.PersistedDocuments;
 using SmartCityGraph.GraphQL.RateLimiting;
 using SmartCityGraph.Server.Nodes;
 using SmartCityGraph.Server.Relations;
@@ -61,7 +62,10 @@ public static class ServiceRegistration
             // One request's DbContext is not thread-safe; loaders still batch under the serial strategy.
             .AddExecutionStrategy<SerialExecutionStrategy>(OperationType.Query)
             // Oversized documents are refused before they are parsed or validated (Limits:MaxFields, Limits:MaxTokens).
-            .AddDocumentLimits(options => configuration.GetSection("Limits").Bind(options)));
+            .AddDocumentLimits(options => configuration.GetSection("Limits").Bind(options))
+            // {"documentId": "sha256:…"} runs a typed client's operation; Security:TrustedDocumentsOnly keeps anonymous callers to those.
+            .AddTrustedDocuments(StoragePaths.PersistedDocumentsDirectory(configuration, environment),
+                options => configuration.GetSection("Security").Bind(options)));
         services.AddPagingGraphTypes();
         services.AddFacetGraphTypes();
         services.AddCostLimits(options => configuration.GetSection("Limits:Cost").Bind(options));

@@ -19,6 +19,17 @@ public static class StoragePaths
                 ? Path.Combine(root, "seed")
                 : Path.Combine(AppContext.BaseDirectory, "seed");
 
+    /// <summary>
+    /// <c>Security:PersistedDocumentsPath</c>, else the repository's schema/persisted/ (written by the typed clients'
+    /// builds), else the copy beside the built server.
+    /// </summary>
+    public static string PersistedDocumentsDirectory(IConfiguration configuration, IHostEnvironment environment) =>
+        configuration["Security:PersistedDocumentsPath"] is { Length: > 0 } configured
+            ? Path.GetFullPath(configured)
+            : RepositoryRoot(environment.ContentRootPath) is { } root
+                ? Path.Combine(root, "schema", "persisted")
+                : Path.Combine(AppContext.BaseDirectory, "persisted");
+
     /// <summary><c>ConnectionStrings:SmartCity</c>, else a SQLite file in the data directory (created if missing).</summary>
     public static string ConnectionString(IConfiguration configuration, IHostEnvironment environment)
     {
