@@ -20,6 +20,7 @@ app.MapWebPages();   // GraphiQL for a browser's GET /graphql, the explorer at /
 app.UseCostRateLimiting(); // per-client budget of cost points at /graphql (after authentication, before the endpoints)
 app.MapGraphQLHttp();
 app.MapHealthChecks("/health");
+app.MapMetrics();   // GET /metrics, Prometheus text format
 app.MapExports();
 app.MapGet("/", () => Results.Redirect("/graphql"));
 app.Lifetime.ApplicationStarted.Register(() =>

@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Options;
 using SmartCityGraph.GraphQL.Errors;
 using SmartCityGraph.GraphQL.Http;
+using SmartCityGraph.GraphQL.Telemetry;
 
 namespace SmartCityGraph.GraphQL.RateLimiting;
 
@@ -37,6 +38,7 @@ public sealed class CostRateLimitMiddleware(RequestDelegate next, CostRateLimite
         {
             charge.RetryAfter = retryAfter;
             charge.Spent = true; // nothing was done, nothing more to spend
+            GraphQLTelemetry.RecordRefusal(ErrorCodes.RateLimited);
             await WriteRefusalAsync(context, retryAfter);
             return;
         }

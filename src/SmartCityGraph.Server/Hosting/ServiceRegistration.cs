@@ -16,6 +16,7 @@ using SmartCityGraph.GraphQL.Limits;
 using SmartCityGraph.GraphQL.Paging;
 using SmartCityGraph.GraphQL.PersistedDocuments;
 using SmartCityGraph.GraphQL.RateLimiting;
+using SmartCityGraph.GraphQL.Telemetry;
 using SmartCityGraph.Server.Nodes;
 using SmartCityGraph.Server.Relations;
 using SmartCityGraph.Server.Schema;
@@ -41,6 +42,9 @@ public static class ServiceRegistration
         var connectionString = StoragePaths.ConnectionString(configuration, environment);
         services.AddDbContextPool<SmartCityDbContext>((sp, options) => options
             .UseSqlite(connectionString)
+            // Every statement at Information would cost throughput and fill the log: SQL is logged at Debug
+            // (category Microsoft.EntityFrameworkCore.Database.Command), parameters never (no sensitive data logging).
+            .ConfigureWarnings(warnings => warnings.Log((Microsoft.EntityFrameworkCore.Diagnostics.RelationalEventId.CommandExecuted, LogLevel.Debug)))
             .UseQueryTrackingBehavior(QueryTrackingBehavior.NoTracking)
             .AddInterceptors(
                 sp.GetRequiredService<SqlStatementCounter>(), sp.GetRequiredService<SqliteInterruptOnCancel>(), sp.GetRequiredService<SqliteConnectionTuning>()));
@@ -70,11 +74,13 @@ public static class ServiceRegistration
         services.AddFacetGraphTypes();
         services.AddCostLimits(options => configuration.GetSection("Limits:Cost").Bind(options));
         services.AddGraphQLHttp(options => configuration.GetSection("Limits:Http").Bind(options));
+        services.AddGraphQLTelemetry(); // first interceptor: its span and timing cover the others
         services.AddSingleton<IGraphQLRequestInterceptor, GraphRequestInterceptor>();
         // After the interceptor above: its cost rule computes the cost that the rate limit spends.
         services.AddCostRateLimiting(options => configuration.GetSection("RateLimiting").Bind(options));
         services.AddWebPages();
 
+        services.AddSmartCityTelemetry(configuration);
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
         return services;
     }

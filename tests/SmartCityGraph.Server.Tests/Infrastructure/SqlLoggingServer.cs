@@ -37,7 +37,7 @@ public sealed class SqlLoggingFactory : ServerFactory
         builder.UseSetting("Seed:Path", SeedWithACancelledEvent());
         builder.ConfigureLogging(logging => logging
             .AddProvider(Sql)
-            .AddFilter<SqlLog>(SqlLog.Category, LogLevel.Information));
+            .AddFilter<SqlLog>(SqlLog.Category, LogLevel.Debug)); // SQL is logged at Debug
     }
 
     private string SeedWithACancelledEvent()
@@ -76,7 +76,7 @@ public sealed class SqlLog : ILoggerProvider
     {
         public IDisposable? BeginScope<TState>(TState state) where TState : notnull => null;
 
-        public bool IsEnabled(LogLevel logLevel) => logLevel >= LogLevel.Information;
+        public bool IsEnabled(LogLevel logLevel) => logLevel >= LogLevel.Debug;
 
         public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
         {
