@@ -44,7 +44,32 @@ public sealed class GraphQLHttpRequestReader(IGraphQLTextSerializer serializer)
         }
 
         using (json)
-            return ReadJsonBody(json.RootElement);
+        {
+            // JSON may escape half a surrogate pair (\ud800), and invalid UTF-8 inside a string passes the parser:
+            // either fails only when the string is read, which would otherwise be a 500.
+            try
+            {
+                return ReadJsonBody(json.RootElement);
+            }
+            catch (Exception exception) when (exception is InvalidOperationException or JsonException)
+            {
+                return NotUnicode();
+            }
+        }
+    }
+
+    private static GraphQLHttpError NotUnicode() =>
+        GraphQLHttpError.BadRequest("The request holds a string that is not valid Unicode (invalid UTF-8 or half a surrogate pair).");
+
+    /// <summary>Whether <paramref name="text"/> holds half a surrogate pair.</summary>
+    public static bool HasLoneSurrogate(ReadOnlySpan<char> text)
+    {
+        for (var i = 0; i < text.Length; i++)
+        {
+            if (char.IsHighSurrogate(text[i]) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1])) i++;
+            else if (char.IsSurrogate(text[i])) return true;
+        }
+        return false;
     }
 
     private GraphQLHttpRequestReadResult ReadJsonBody(JsonElement body)
@@ -109,6 +134,8 @@ public sealed class GraphQLHttpRequestReader(IGraphQLTextSerializer serializer)
             return error!;
         if (!TryParseMapParameter(parameters, "extensions", out var extensions, out error))
             return error!;
+        if (HasLoneSurrogate(query) || HasLoneSurrogate(operationName) || HasLoneSurrogate(parameters["variables"].ToString()) || HasLoneSurrogate(parameters["extensions"].ToString()))
+            return NotUnicode();
 
         return new GraphQLRequest
         {

@@ -11,13 +11,15 @@ public static class DocumentSize
     /// The number of tokens in <paramref name="text"/>, counting no further than <paramref name="stopAfter"/>
     /// (so a huge document costs no more than a small one). A lexical error ends the count: the parser reports it.
     /// </summary>
-    public static int CountTokens(string text, int stopAfter) => CountTokens(text, stopAfter, out _);
+    public static int CountTokens(string text, int stopAfter) => CountTokens(text, stopAfter, out _, out _);
 
     /// <inheritdoc cref="CountTokens(string, int)"/>
     /// <param name="longestNumber">The length of the longest number literal counted.</param>
-    public static int CountTokens(string text, int stopAfter, out int longestNumber)
+    /// <param name="invalidUnicode">Whether a string counted holds half a surrogate pair (<c>"\ud800"</c>), which no text has.</param>
+    public static int CountTokens(string text, int stopAfter, out int longestNumber, out bool invalidUnicode)
     {
         longestNumber = 0;
+        invalidUnicode = false;
         var source = new ROM(text.AsMemory());
         var count = 0;
         var position = 0;
@@ -32,6 +34,8 @@ public static class DocumentSize
                     count++;
                 if (token.Kind is TokenKind.INT or TokenKind.FLOAT)
                     longestNumber = Math.Max(longestNumber, token.End - token.Start);
+                else if (token.Kind == TokenKind.STRING && Http.GraphQLHttpRequestReader.HasLoneSurrogate(token.Value.Span))
+                    invalidUnicode = true;
                 position = token.End;
             }
         }

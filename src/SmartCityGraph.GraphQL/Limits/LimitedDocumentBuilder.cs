@@ -21,12 +21,16 @@ public sealed class LimitedDocumentBuilder(DocumentLimitOptions limits) : IDocum
 
     public GraphQLDocument Build(string body)
     {
-        var tokens = DocumentSize.CountTokens(body, stopAfter: limits.MaxTokens, out var longestNumber);
+        var tokens = DocumentSize.CountTokens(body, stopAfter: limits.MaxTokens, out var longestNumber, out var invalidUnicode);
         if (tokens > limits.MaxTokens)
             throw TooLarge($"The document has more than {limits.MaxTokens} tokens; split it into smaller requests.");
         // No Int or Float of the schema needs more; converting a 500,000-digit literal takes a second.
         if (longestNumber > MaxNumberLength)
             throw TooLarge($"A number in the document has {longestNumber} characters; at most {MaxNumberLength} are allowed.");
+
+        // SQLite, the JSON writer and error messages all fail on such a string.
+        if (invalidUnicode || Http.GraphQLHttpRequestReader.HasLoneSurrogate(body))
+            throw new GraphQLRequestException(ErrorCodes.ParseFailed, "The document holds a string that is not valid Unicode (half a surrogate pair).");
 
         var document = _parser.Build(body);
 
