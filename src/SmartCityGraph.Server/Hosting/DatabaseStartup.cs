@@ -11,7 +11,10 @@ internal static class DatabaseStartup
     {
         await using var scope = services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<SmartCityDbContext>();
-        await db.Database.MigrateAsync(ct);
+        if (db.Database.IsSqlite())
+            await SqliteMigrationGuard.MigrateAsync(db, ct); // survives a process killed while migrating
+        else
+            await db.Database.MigrateAsync(ct);
         if (db.Database.IsSqlite())
         {
             // WAL lets readers run while a writer works; set once, it is stored in the file.

@@ -15,9 +15,12 @@ public sealed class ServerProcess : IAsyncDisposable
     private readonly Process _process;
     private readonly StringBuilder _output;
 
-    private ServerProcess(Process process, StringBuilder output, string dataDirectory, Uri address)
+    private readonly bool _ownsDataDirectory;
+
+    private ServerProcess(Process process, StringBuilder output, string dataDirectory, bool ownsDataDirectory, Uri address)
     {
         _process = process;
+        _ownsDataDirectory = ownsDataDirectory;
         _output = output;
         DataDirectory = dataDirectory;
         Address = address;
@@ -36,14 +39,18 @@ public sealed class ServerProcess : IAsyncDisposable
         return File.Exists(dll) ? dll : throw new FileNotFoundException("Build the server first.", dll);
     }
 
-    /// <summary>Starts the server on a fresh (or the given) data folder and waits until /health answers.</summary>
+    /// <summary>
+    /// Starts the server on a fresh data folder (removed when disposed) or the given one (left to its owner) and waits
+    /// until /health answers.
+    /// </summary>
     public static async Task<ServerProcess> StartAsync(string? dataDirectory = null, params string[] settings)
     {
+        var ownsDataDirectory = dataDirectory is null;
         dataDirectory ??= Directory.CreateTempSubdirectory("smartcitygraph-process").FullName;
         var address = new Uri($"http://127.0.0.1:{FreePort()}");
         var output = new StringBuilder();
         var process = Start(dataDirectory, output, ["--urls", address.ToString().TrimEnd('/'), .. settings]);
-        var server = new ServerProcess(process, output, dataDirectory, address);
+        var server = new ServerProcess(process, output, dataDirectory, ownsDataDirectory, address);
         var deadline = Stopwatch.StartNew();
         while (deadline.Elapsed < TimeSpan.FromSeconds(120))
         {
@@ -103,6 +110,7 @@ public sealed class ServerProcess : IAsyncDisposable
     {
         await StopAsync();
         _process.Dispose();
+        if (!_ownsDataDirectory) return;
         try { Directory.Delete(DataDirectory, recursive: true); } catch (IOException) { /* best effort */ }
     }
 }
