@@ -30,30 +30,26 @@ public static class ServiceRegistration
     {
         services.AddHttpContextAccessor();
         services.AddSingleton<SqlStatementCounter>();
-        services.AddSingleton<SqliteInterruptOnCancel>();
-        services.AddSingleton<SqliteConnectionTuning>();
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<BerlinCalendar>();
+        services.AddScoped<RequestLanguage>();
 
-        var provider = configuration["Database:Provider"] ?? "Sqlite";
-        if (!provider.Equals("Sqlite", StringComparison.OrdinalIgnoreCase))
-            throw new InvalidOperationException(
-                $"Database:Provider '{provider}' is not available in this build; use 'Sqlite' (PostgreSQL is the planned scale-out provider).");
-        var connectionString = StoragePaths.ConnectionString(configuration, environment);
-        services.AddDbContextPool<SmartCityDbContext>((sp, options) => options
-            .UseSqlite(connectionString)
+        // The provider is chosen here, once: the context pools and every provider-specific seam (search,
+        // neighbour windows, bulk loading) come with it (SmartCityGraph.Data, Storage/StorageRegistration.cs).
+        var storage = StoragePaths.Storage(configuration, environment);
+        services.AddSmartCityStorage(storage, (sp, options) => options
+            .AddInterceptors(sp.GetRequiredService<SqlStatementCounter>())
             // Every statement at Information would cost throughput and fill the log: SQL is logged at Debug
             // (category Microsoft.EntityFrameworkCore.Database.Command), parameters never (no sensitive data logging).
-            .ConfigureWarnings(warnings => warnings.Log((Microsoft.EntityFrameworkCore.Diagnostics.RelationalEventId.CommandExecuted, LogLevel.Debug)))
-            .UseQueryTrackingBehavior(QueryTrackingBehavior.NoTracking)
-            .AddInterceptors(
-                sp.GetRequiredService<SqlStatementCounter>(), sp.GetRequiredService<SqliteInterruptOnCancel>(), sp.GetRequiredService<SqliteConnectionTuning>()));
+            .ConfigureWarnings(warnings => warnings.Log((Microsoft.EntityFrameworkCore.Diagnostics.RelationalEventId.CommandExecuted, LogLevel.Debug))));
+        // Nested pages per parent: PostgreSQL runs a LATERAL subquery per parent; SQLite, which has none, a correlated IN.
+        services.AddSingleton(new ParentWindowOptions(
+            storage.Provider == DatabaseProvider.Postgres ? ParentWindowShape.Lateral : ParentWindowShape.CorrelatedIn));
+        services.AddSingleton<IReadRouting, ReplicaReadRouting>();
         services.AddScoped<SeedImporter>();
-        services.AddScoped<SyntheticGraphGenerator>();
 
         services.AddScoped<RequestLoaders>();
         services.AddScoped<GraphLoaders>();
-        services.AddScoped<ISearchIndex, SqliteSearchIndex>(); // the SQLite (FTS5) seam; PostgreSQL brings its own
         services.AddScoped<GraphTraversal>();
         services.AddScoped<TimelineReader>();
         services.AddSingleton<DataSet>();
