@@ -8,7 +8,7 @@ namespace SmartCityGraph.Server.Tests.Http;
 /// GRAPHQL_DOCUMENT_TOO_LARGE (or answered), quickly. Regression: the 50,000-field document kept a core busy
 /// for about a minute and got no answer within 15 s.
 /// </summary>
-public sealed class DocumentLimitTests(SeededServer server) : IClassFixture<SeededServer>
+public sealed class DocumentLimitTests(SeededSqliteServer server) : IClassFixture<SeededSqliteServer>
 {
     private const string TooLarge = "GRAPHQL_DOCUMENT_TOO_LARGE";
 

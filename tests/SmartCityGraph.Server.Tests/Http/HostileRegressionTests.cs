@@ -5,7 +5,7 @@ using SmartCityGraph.Server.Tests.Infrastructure;
 namespace SmartCityGraph.Server.Tests.Http;
 
 /// <summary>Regressions found by the hostile corpus (Hostile/), each pinned on its own.</summary>
-public sealed class HostileRegressionTests(SeededServer server) : IClassFixture<SeededServer>
+public sealed class HostileRegressionTests(SeededSqliteServer server) : IClassFixture<SeededSqliteServer>
 {
     private const string Pilots = "query($w: PilotFilterInput) { pilots(where: $w) { totalCount } }";
 
