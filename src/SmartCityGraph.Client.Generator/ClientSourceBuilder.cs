@@ -64,6 +64,7 @@ internal static class ClientSourceBuilder
         }
 
         generated.AddRange(operations.Select(o => OperationEmitter.Emit(o, schema, types, settings.Namespace, settings.ClientName)));
+        generated.Add(PersistedDocumentsEmitter.Emit(operations, settings.Namespace, settings.ClientName));
         if (FragmentEmitter.Emit(analysis.FragmentInterfaces, types, settings.Namespace, settings.ClientName) is { } fragments)
         {
             generated.Add(fragments);

@@ -42,7 +42,17 @@ public sealed class GraphQLClientBuilder
         return this;
     }
 
+    /// <summary>How operations are sent: by persisted-document id, by document, or the first when the server knows it (default).</summary>
+    public PersistedDocumentsMode PersistedDocuments { get; private set; } = PersistedDocumentsMode.Auto;
+
+    /// <summary>Chooses how operations are sent (see <see cref="PersistedDocumentsMode"/>).</summary>
+    public GraphQLClientBuilder UsePersistedDocuments(PersistedDocumentsMode mode)
+    {
+        PersistedDocuments = mode;
+        return this;
+    }
+
     /// <summary>The executor the generated client sends its operations through.</summary>
     public IGraphQLExecutor CreateExecutor(IServiceProvider services) =>
-        new HttpGraphQLExecutor(services.GetRequiredService<IHttpClientFactory>(), ClientName);
+        new HttpGraphQLExecutor(services.GetRequiredService<IHttpClientFactory>(), ClientName, PersistedDocuments);
 }

@@ -8,14 +8,20 @@ namespace SmartCityGraph.Client;
 /// <param name="WriteVariables">Writes the properties of the <c>variables</c> object; null for none.</param>
 public sealed record GraphQLOperationRequest(string OperationName, string Document, Action<Utf8JsonWriter>? WriteVariables)
 {
-    /// <summary>The request as the GraphQL-over-HTTP JSON body.</summary>
-    public byte[] ToJsonBody()
+    /// <summary>The document's persisted-document id (<c>sha256:&lt;hex&gt;</c>), sent instead of the document when the server knows it.</summary>
+    public string? DocumentId { get; init; }
+
+    /// <summary>The request as the GraphQL-over-HTTP JSON body, with the document or (<paramref name="byId"/>) its id.</summary>
+    public byte[] ToJsonBody(bool byId = false)
     {
         using var buffer = new MemoryStream();
         using (var writer = new Utf8JsonWriter(buffer))
         {
             writer.WriteStartObject();
-            writer.WriteString("query", Document);
+            if (byId && DocumentId is not null)
+                writer.WriteString("documentId", DocumentId);
+            else
+                writer.WriteString("query", Document);
             writer.WriteString("operationName", OperationName);
             if (WriteVariables is not null)
             {

@@ -1,5 +1,6 @@
 using GraphQL.Types;
 using SmartCityGraph.GraphQL.Http;
+using SmartCityGraph.GraphQL.RateLimiting;
 using SmartCityGraph.Server.Commands;
 using SmartCityGraph.Server.Export;
 using SmartCityGraph.Server.Hosting;
@@ -21,8 +22,10 @@ var schemaReady = Task.Run(() => app.Services.GetRequiredService<ISchema>().Init
 await app.Services.PrepareDatabaseAsync();
 await schemaReady;
 app.MapWebPages();   // GraphiQL for a browser's GET /graphql, the explorer at /explorer, assets at /ui
+app.UseCostRateLimiting(); // per-client budget of cost points at /graphql (after authentication, before the endpoints)
 app.MapGraphQLHttp();
 app.MapHealthChecks("/health");
+app.MapMetrics();   // GET /metrics, Prometheus text format
 app.MapExports();
 app.MapGet("/", () => Results.Redirect("/graphql"));
 app.Lifetime.ApplicationStarted.Register(() =>

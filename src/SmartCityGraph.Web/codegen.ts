@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { CodegenConfig } from '@graphql-codegen/cli';
 
 // The typed TypeScript client: generated offline from the committed schema and the operation documents
@@ -12,7 +13,15 @@ const config: CodegenConfig = {
   generates: {
     'src/gql/': {
       preset: 'client',
-      presetConfig: { fragmentMasking: false },
+      presetConfig: {
+        fragmentMasking: false,
+        // Every document carries its id (document.__meta__.hash) and src/gql/persisted-documents.json lists them all;
+        // scripts/write-persisted-manifest.mjs copies that to schema/persisted/web.json for the server (trusted documents).
+        persistedDocuments: {
+          mode: 'embedHashInDocument',
+          hashAlgorithm: (operation: string) => 'sha256:' + createHash('sha256').update(operation, 'utf8').digest('hex'),
+        },
+      },
       config: {
         documentMode: 'string',
         useTypeImports: true,

@@ -49,6 +49,9 @@ internal static class OperationEmitter
         code.Line("/// <summary>The document sent to the server.</summary>");
         code.Line("public const string Document = @\"" + operation.Document.Replace("\"", "\"\"") + "\";");
         code.Line();
+        code.Line("/// <summary>The id the server knows <see cref=\"Document\"/> by, when it loaded this client's persisted-document manifest.</summary>");
+        code.Line("public const string DocumentId = " + Naming.Literal(PersistedDocumentsEmitter.IdOf(operation.Document)) + ";");
+        code.Line();
         code.Line("private readonly IGraphQLExecutor _executor;");
         code.Line();
         code.Line("public " + className + "(IGraphQLExecutor executor) => _executor = executor;");
@@ -61,7 +64,7 @@ internal static class OperationEmitter
 
         if (operation.Variables.Count == 0)
         {
-            code.Line("var request = new GraphQLOperationRequest(OperationName, Document, null);");
+            code.Line("var request = new GraphQLOperationRequest(OperationName, Document, null) { DocumentId = DocumentId };");
         }
         else
         {
@@ -71,7 +74,7 @@ internal static class OperationEmitter
                 WriteVariable(code, types, variable);
             }
 
-            code.Close(");");
+            code.Close(") { DocumentId = DocumentId };");
         }
 
         code.Line("return _executor.ExecuteAsync<" + resultInterface + ">(request, " + readerClass + ".Read, cancellationToken);");
@@ -81,7 +84,7 @@ internal static class OperationEmitter
             code.Line();
             code.Open("public Task<" + resultType + "> ExecuteAsync(" + variablesType + " variables, CancellationToken cancellationToken = default)");
             code.Line("variables.Validate();");
-            code.Line("var request = new GraphQLOperationRequest(OperationName, Document, variables.WriteTo);");
+            code.Line("var request = new GraphQLOperationRequest(OperationName, Document, variables.WriteTo) { DocumentId = DocumentId };");
             code.Line("return _executor.ExecuteAsync<" + resultInterface + ">(request, " + readerClass + ".Read, cancellationToken);");
             code.Close();
         }

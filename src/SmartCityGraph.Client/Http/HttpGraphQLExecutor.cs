@@ -11,12 +11,17 @@ public sealed class HttpGraphQLExecutor : IGraphQLExecutor
 {
     private readonly IHttpClientFactory _httpClientFactory;
     private readonly string _clientName;
+    private readonly PersistedDocumentsMode _persistedDocuments;
+
+    /// <summary>Per server address, the document ids it said it does not know (sent as documents from then on).</summary>
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<(Uri Server, string Id), bool> _unknownIds = new();
 
     /// <summary>An executor using the HttpClient named <paramref name="clientName"/>.</summary>
-    public HttpGraphQLExecutor(IHttpClientFactory httpClientFactory, string clientName)
+    public HttpGraphQLExecutor(IHttpClientFactory httpClientFactory, string clientName, PersistedDocumentsMode persistedDocuments = PersistedDocumentsMode.Auto)
     {
         _httpClientFactory = httpClientFactory;
         _clientName = clientName;
+        _persistedDocuments = persistedDocuments;
     }
 
     /// <inheritdoc />
@@ -32,17 +37,24 @@ public sealed class HttpGraphQLExecutor : IGraphQLExecutor
                 ClientErrorCodes.NotConfigured));
         }
 
-        using var message = new HttpRequestMessage(HttpMethod.Post, httpClient.BaseAddress);
-        message.Content = new ByteArrayContent(request.ToJsonBody());
-        message.Content.Headers.ContentType = new MediaTypeHeaderValue(GraphQLMediaTypes.Json) { CharSet = "utf-8" };
-        message.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue(GraphQLMediaTypes.GraphQLResponse));
-        message.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue(GraphQLMediaTypes.Json, 0.9));
+        var server = httpClient.BaseAddress;
+        var byId = request.DocumentId is not null && _persistedDocuments switch
+        {
+            PersistedDocumentsMode.Always => true,
+            PersistedDocumentsMode.Auto => !_unknownIds.ContainsKey((server, request.DocumentId)),
+            _ => false,
+        };
 
         try
         {
-            using var response = await httpClient.SendAsync(message, HttpCompletionOption.ResponseContentRead, cancellationToken).ConfigureAwait(false);
-            var body = await response.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);
-            return GraphQLResponseReader.Read(response.StatusCode, response.ReasonPhrase, response.Content.Headers.ContentType?.MediaType, body, readData);
+            var result = await SendAsync(httpClient, request, byId, readData, cancellationToken).ConfigureAwait(false);
+            if (byId && _persistedDocuments == PersistedDocumentsMode.Auto && ServerDoesNotKnowTheId(result))
+            {
+                _unknownIds[(server, request.DocumentId!)] = true;
+                result = await SendAsync(httpClient, request, byId: false, readData, cancellationToken).ConfigureAwait(false);
+            }
+
+            return result;
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
@@ -60,4 +72,24 @@ public sealed class HttpGraphQLExecutor : IGraphQLExecutor
                 "The server at " + httpClient.BaseAddress + " could not be reached: " + e.Message, ClientErrorCodes.NetworkError, Exception: e));
         }
     }
+
+    private static async Task<IOperationResult<TResult>> SendAsync<TResult>(HttpClient httpClient, GraphQLOperationRequest request, bool byId, Func<JsonElement, TResult> readData, CancellationToken cancellationToken)
+        where TResult : class
+    {
+        using var message = new HttpRequestMessage(HttpMethod.Post, httpClient.BaseAddress);
+        message.Content = new ByteArrayContent(request.ToJsonBody(byId));
+        message.Content.Headers.ContentType = new MediaTypeHeaderValue(GraphQLMediaTypes.Json) { CharSet = "utf-8" };
+        message.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue(GraphQLMediaTypes.GraphQLResponse));
+        message.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue(GraphQLMediaTypes.Json, 0.9));
+
+        using var response = await httpClient.SendAsync(message, HttpCompletionOption.ResponseContentRead, cancellationToken).ConfigureAwait(false);
+        var body = await response.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);
+        return GraphQLResponseReader.Read(response.StatusCode, response.ReasonPhrase, response.Content.Headers.ContentType?.MediaType, body, readData);
+    }
+
+    /// <summary>PERSISTED_DOCUMENT_NOT_FOUND, or an older server that reads no documentId and misses the query (BAD_REQUEST).</summary>
+    private static bool ServerDoesNotKnowTheId<TResult>(IOperationResult<TResult>? result)
+        where TResult : class =>
+        result?.Errors is { Count: > 0 } errors
+        && (errors[0].Code == "PERSISTED_DOCUMENT_NOT_FOUND" || (errors[0].Code == "BAD_REQUEST" && result.Data is null));
 }

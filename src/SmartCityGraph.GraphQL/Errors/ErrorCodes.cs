@@ -24,6 +24,9 @@ public static class ErrorCodes
     public const string MethodNotAllowed = "METHOD_NOT_ALLOWED";
     public const string UnsupportedMediaType = "UNSUPPORTED_MEDIA_TYPE";
     public const string NotAcceptable = "NOT_ACCEPTABLE";
+    public const string DocumentTooLarge = "GRAPHQL_DOCUMENT_TOO_LARGE";
+    public const string PersistedDocumentRequired = "PERSISTED_DOCUMENT_REQUIRED";
+    public const string PersistedDocumentNotFound = "PERSISTED_DOCUMENT_NOT_FOUND";
 
     /// <summary>Codes our own code raises; an error carrying one of them is passed to the client unchanged.</summary>
     public static readonly IReadOnlySet<string> Contract = new HashSet<string>
@@ -31,5 +34,6 @@ public static class ErrorCodes
         ParseFailed, ValidationFailed, InvalidId, NotFound, PageSizeExceeded, CostLimitExceeded,
         DepthLimitExceeded, Timeout, Unauthenticated, Forbidden, RateLimited, InvalidInput,
         BadRequest, PayloadTooLarge, InternalError, MethodNotAllowed, UnsupportedMediaType, NotAcceptable,
+        DocumentTooLarge, PersistedDocumentRequired, PersistedDocumentNotFound,
     };
 }

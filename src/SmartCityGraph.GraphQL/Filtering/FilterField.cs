@@ -199,6 +199,29 @@ public sealed class ObjectFilterField<T, TOther>(
 
 internal static class FilterInput
 {
+    /// <summary>The entries and list items of a parsed input, counted no further than just past <paramref name="stopAfter"/>.</summary>
+    public static int CountParts(object? input, int stopAfter)
+    {
+        var count = 0;
+        var pending = new Stack<object?>();
+        pending.Push(input);
+        while (pending.Count > 0 && count <= stopAfter)
+        {
+            switch (pending.Pop())
+            {
+                case IDictionary<string, object?> map:
+                    foreach (var value in map.Values) { count++; pending.Push(value); }
+                    break;
+                case string:
+                    break;
+                case System.Collections.IEnumerable list:
+                    foreach (var item in list) { count++; pending.Push(item); }
+                    break;
+            }
+        }
+        return count;
+    }
+
     /// <summary>The operators given for one field; an input object arrives as a dictionary, nulls mean "not given".</summary>
     public static IEnumerable<KeyValuePair<string, object?>> Entries(object input, string field) =>
         input as IDictionary<string, object?> ?? throw GraphQLRequestException.InvalidInput($"'{field}' needs an input object.");

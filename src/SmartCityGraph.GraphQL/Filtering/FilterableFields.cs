@@ -56,12 +56,26 @@ public sealed class FilterableFields<T>(string typeName)
                 type.AddField(new FieldType { Name = field.Name, ResolvedType = field.InputType(types) });
         });
 
+    /// <summary>
+    /// Most parts (input fields, operators and list items, counted through and/or and relations) one <c>where</c> may
+    /// have: a filter is translated and sent as one SQL statement, and 10,000 alternatives are a denial of service,
+    /// not a question.
+    /// </summary>
+    public const int MaxParts = 1_000;
+
     /// <summary>The predicate a parsed <c>where</c> input (a dictionary) stands for.</summary>
-    public Expression<Func<T, bool>> Predicate(object input, IResolveFieldContext context) =>
+    public Expression<Func<T, bool>> Predicate(object input, IResolveFieldContext context)
+    {
+        if (FilterInput.CountParts(input, MaxParts) > MaxParts)
+            throw GraphQLRequestException.InvalidInput($"The {InputName} has more than {MaxParts} parts (conditions, operators and list items); split the question.");
+        return Build(input, context);
+    }
+
+    private Expression<Func<T, bool>> Build(object input, IResolveFieldContext context) =>
         QueryExpressions.And(FilterInput.Entries(input, InputName).Where(entry => entry.Value is not null).Select(entry => entry.Key switch
         {
-            "and" => QueryExpressions.And(Items(entry.Value).Select(part => Predicate(part, context))),
-            "or" => QueryExpressions.Or(Items(entry.Value).Select(part => Predicate(part, context))),
+            "and" => QueryExpressions.And(Items(entry.Value).Select(part => Build(part, context))),
+            "or" => QueryExpressions.Or(Items(entry.Value).Select(part => Build(part, context))),
             _ => FieldNamed(entry.Key).Predicate(entry.Value!, context),
         }));
 

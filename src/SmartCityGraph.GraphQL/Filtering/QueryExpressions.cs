@@ -49,13 +49,20 @@ public static class QueryExpressions
         IEnumerable<Expression<Func<T, bool>>> predicates, Func<Expression, Expression, BinaryExpression> join, bool empty)
     {
         var parameter = Expression.Parameter(typeof(T), "e");
-        Expression? body = null;
-        foreach (var predicate in predicates)
-        {
-            var part = Inline(predicate, parameter);
-            body = body is null ? part : join(body, part);
-        }
-        return Expression.Lambda<Func<T, bool>>(body ?? Expression.Constant(empty), parameter);
+        var parts = predicates.Select(predicate => Inline(predicate, parameter)).ToList();
+        return Expression.Lambda<Func<T, bool>>(parts.Count == 0 ? Expression.Constant(empty) : Balanced(parts, 0, parts.Count, join), parameter);
+    }
+
+    /// <summary>
+    /// parts[from..to) joined as a balanced tree: a chain of 100 ORs nested 100 deep, past SQLite's limit on an
+    /// expression's depth (1,000) and deep enough for a stack overflow in the expression visitors at 10,000.
+    /// </summary>
+    private static Expression Balanced(List<Expression> parts, int from, int to, Func<Expression, Expression, BinaryExpression> join)
+    {
+        if (to - from == 1)
+            return parts[from];
+        var middle = from + (to - from) / 2;
+        return join(Balanced(parts, from, middle, join), Balanced(parts, middle, to, join));
     }
 
     private sealed record Box<TValue>(TValue Value);

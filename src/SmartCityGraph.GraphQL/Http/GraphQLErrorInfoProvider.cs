@@ -42,6 +42,22 @@ public sealed class GraphQLErrorInfoProvider(
         };
     }
 
+    /// <summary>
+    /// The <c>extensions.code</c> <paramref name="error"/> is sent with (what <see cref="GetInfo"/> decides, without its
+    /// logging), for telemetry.
+    /// </summary>
+    public static string CodeOf(ExecutionError error) => error switch
+    {
+        UnhandledError when IsTooDeepToParse(error) => ErrorCodes.ParseFailed,
+        UnhandledError => ErrorCodes.InternalError,
+        { Code: { } code } when ErrorCodes.Contract.Contains(code) => code,
+        SyntaxError => ErrorCodes.ParseFailed,
+        DocumentError => ErrorCodes.ValidationFailed,
+        RequestError => ErrorCodes.BadRequest,
+        TimeoutError => ErrorCodes.Timeout,
+        _ => ErrorCodes.InternalError,
+    };
+
     /// <summary>Whether <paramref name="error"/> is the parser's refusal of a document nested beyond its maximum depth.</summary>
     internal static bool IsTooDeepToParse(ExecutionError error) =>
         error.InnerException is GraphQLParser.Exceptions.GraphQLMaxDepthExceededException;

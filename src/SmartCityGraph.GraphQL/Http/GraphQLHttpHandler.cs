@@ -10,6 +10,7 @@ using Microsoft.Extensions.Options;
 using Microsoft.Net.Http.Headers;
 using SmartCityGraph.GraphQL.Documents;
 using SmartCityGraph.GraphQL.Errors;
+using SmartCityGraph.GraphQL.PersistedDocuments;
 
 namespace SmartCityGraph.GraphQL.Http;
 
@@ -65,32 +66,38 @@ public sealed class GraphQLHttpHandler(IOptions<GraphQLHttpOptions> options, ILo
         {
             Schema = services.GetRequiredService<ISchema>(),
             Query = request.Query,
+            DocumentId = request.DocumentId,
             OperationName = request.OperationName,
             Variables = request.Variables,
             Extensions = request.Extensions,
             RequestServices = services,
             User = context.User,
-            UserContext = new Dictionary<string, object?>(),
+            // Concurrent: after a timeout, validation may still be writing to it while the answer is prepared.
+            UserContext = new System.Collections.Concurrent.ConcurrentDictionary<string, object?>(),
         };
+
+        // The clock starts before anything looks at the document, so parsing, validation, the interceptors'
+        // own async work and execution are all bounded by it.
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted);
+        timeout.CancelAfter(options.Value.ExecutionTimeout);
+        executionOptions.CancellationToken = timeout.Token;
 
         if (HttpMethods.IsGet(context.Request.Method))
         {
-            // GET must not change state (spec): find the operation's type before anything runs.
-            var document = services.GetService<ValidatedDocumentCache>() is { } cache && cache.TryGet(request.Query!, out var cached)
-                ? cached
-                : TryParse(services, request.Query!);
+            // GET must not change state (spec): find the operation's type before anything runs
+            // (a persisted document's too).
+            var text = request.Query ?? PersistedText(services, request.DocumentId);
+            var document = text is null ? null
+                : services.GetService<ValidatedDocumentCache>() is { } cache && cache.TryGet(text, out var cached) ? cached
+                : TryParse(services, text);
             if (document is not null && GraphQLOperationKind.Of(document, request.OperationName) == OperationType.Mutation)
             {
                 await WriteErrorAsync(context, GraphQLHttpError.MutationOverGet(), mediaType);
                 return;
             }
-            executionOptions.Document = document; // spares a second parse; null lets execution report the syntax error
+            if (request.Query is not null)
+                executionOptions.Document = document; // spares a second parse; null lets execution report the syntax error
         }
-
-        // The clock starts before the interceptors so that their own async work is bounded by it too.
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted);
-        timeout.CancelAfter(options.Value.ExecutionTimeout);
-        executionOptions.CancellationToken = timeout.Token;
 
         var interceptors = services.GetServices<IGraphQLRequestInterceptor>().ToList();
         ExecutionResult? result = null;
@@ -98,11 +105,12 @@ public sealed class GraphQLHttpHandler(IOptions<GraphQLHttpOptions> options, ILo
         {
             foreach (var interceptor in interceptors)
                 await interceptor.OnRequestAsync(context, executionOptions);
-            result = await services.GetRequiredService<IDocumentExecuter>().ExecuteAsync(executionOptions);
+            result = await ExecuteWithinDeadlineAsync(context, services.GetRequiredService<IDocumentExecuter>(), executionOptions, timeout.Token);
         }
         catch (OperationCanceledException) when (context.RequestAborted.IsCancellationRequested)
         {
             logger.LogDebug("The client went away before the GraphQL request finished.");
+            await DrainAsync(context);
             return;
         }
         catch (OperationCanceledException) when (timeout.IsCancellationRequested)
@@ -121,6 +129,46 @@ public sealed class GraphQLHttpHandler(IOptions<GraphQLHttpOptions> options, ILo
             await interceptor.OnResultAsync(context, executionOptions, result);
 
         await WriteResultAsync(context, result, GraphQLResponseStatus.For(result, mediaType), mediaType, serializer);
+        await DrainAsync(context);
+    }
+
+    /// <summary>
+    /// Runs the executer on the thread pool and stops waiting at the deadline. Parsing and validation do not
+    /// watch the cancellation token, so without this a document that is slow to validate would hold the request
+    /// (and a core) far past the limit. Work still running at the deadline goes on in the background, bounded by
+    /// the document limits, and is awaited after the TIMEOUT answer has been sent (<see cref="DrainAsync"/>)
+    /// so that the request's scoped services (its pooled DbContext) are not returned while still in use.
+    /// </summary>
+    private static async Task<ExecutionResult> ExecuteWithinDeadlineAsync(HttpContext context, IDocumentExecuter executer, ExecutionOptions executionOptions, CancellationToken deadline)
+    {
+        var execution = Task.Run(() => executer.ExecuteAsync(executionOptions), CancellationToken.None);
+        try
+        {
+            return await execution.WaitAsync(deadline);
+        }
+        catch (OperationCanceledException) when (!execution.IsCompleted)
+        {
+            context.Items[UnfinishedExecutionKey] = execution;
+            throw;
+        }
+    }
+
+    private static readonly object UnfinishedExecutionKey = new();
+
+    /// <summary>Waits for work that outlived its answer (see <see cref="ExecuteWithinDeadlineAsync"/>), ignoring its outcome.</summary>
+    private async Task DrainAsync(HttpContext context)
+    {
+        if (context.Items[UnfinishedExecutionKey] is not Task execution)
+            return;
+        try
+        {
+            await context.Response.CompleteAsync();
+            await execution;
+        }
+        catch (Exception exception)
+        {
+            logger.LogDebug(exception, "Work cut off by the execution timeout ended with an exception.");
+        }
     }
 
     /// <summary>
@@ -133,6 +181,9 @@ public sealed class GraphQLHttpHandler(IOptions<GraphQLHttpOptions> options, ILo
         Data = null,
         Errors = [new GraphQLRequestException(ErrorCodes.Timeout, GraphQLErrorInfoProvider.TimeoutMessage)],
     };
+
+    private static string? PersistedText(IServiceProvider services, string? documentId) =>
+        documentId is not null && services.GetService<PersistedDocumentStore>() is { } store && store.TryGet(documentId, out var text) ? text : null;
 
     private static GraphQLDocument? TryParse(IServiceProvider services, string query)
     {

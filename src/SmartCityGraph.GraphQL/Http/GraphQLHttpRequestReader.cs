@@ -44,7 +44,32 @@ public sealed class GraphQLHttpRequestReader(IGraphQLTextSerializer serializer)
         }
 
         using (json)
-            return ReadJsonBody(json.RootElement);
+        {
+            // JSON may escape half a surrogate pair (\ud800), and invalid UTF-8 inside a string passes the parser:
+            // either fails only when the string is read, which would otherwise be a 500.
+            try
+            {
+                return ReadJsonBody(json.RootElement);
+            }
+            catch (Exception exception) when (exception is InvalidOperationException or JsonException)
+            {
+                return NotUnicode();
+            }
+        }
+    }
+
+    private static GraphQLHttpError NotUnicode() =>
+        GraphQLHttpError.BadRequest("The request holds a string that is not valid Unicode (invalid UTF-8 or half a surrogate pair).");
+
+    /// <summary>Whether <paramref name="text"/> holds half a surrogate pair.</summary>
+    public static bool HasLoneSurrogate(ReadOnlySpan<char> text)
+    {
+        for (var i = 0; i < text.Length; i++)
+        {
+            if (char.IsHighSurrogate(text[i]) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1])) i++;
+            else if (char.IsSurrogate(text[i])) return true;
+        }
+        return false;
     }
 
     private GraphQLHttpRequestReadResult ReadJsonBody(JsonElement body)
@@ -54,10 +79,23 @@ public sealed class GraphQLHttpRequestReader(IGraphQLTextSerializer serializer)
         if (body.ValueKind != JsonValueKind.Object)
             return GraphQLHttpError.BadRequest("The request body must be a JSON object with a 'query'.");
 
-        if (!body.TryGetProperty("query", out var query) || query.ValueKind == JsonValueKind.Null)
+        string? documentId = null;
+        if (body.TryGetProperty("documentId", out var id) && id.ValueKind != JsonValueKind.Null)
+        {
+            if (id.ValueKind != JsonValueKind.String || id.GetString() is not { Length: > 0 } idText)
+                return GraphQLHttpError.BadRequest("The 'documentId' parameter must be a non-empty string.");
+            documentId = idText;
+        }
+
+        string? queryText = null;
+        if (body.TryGetProperty("query", out var query) && query.ValueKind != JsonValueKind.Null)
+        {
+            if (query.ValueKind != JsonValueKind.String)
+                return GraphQLHttpError.BadRequest("The 'query' parameter must be a string.");
+            queryText = query.GetString();
+        }
+        if (queryText is null && documentId is null)
             return MissingQuery();
-        if (query.ValueKind != JsonValueKind.String)
-            return GraphQLHttpError.BadRequest("The 'query' parameter must be a string.");
 
         string? operationName = null;
         if (body.TryGetProperty("operationName", out var operation) && operation.ValueKind != JsonValueKind.Null)
@@ -74,7 +112,8 @@ public sealed class GraphQLHttpRequestReader(IGraphQLTextSerializer serializer)
 
         return new GraphQLRequest
         {
-            Query = query.GetString(),
+            Query = queryText,
+            DocumentId = documentId,
             OperationName = operationName,
             Variables = variables,
             Extensions = extensions,
@@ -85,7 +124,9 @@ public sealed class GraphQLHttpRequestReader(IGraphQLTextSerializer serializer)
     {
         if (!TryGetSingle(parameters, "query", out var query, out var error))
             return error!;
-        if (string.IsNullOrEmpty(query))
+        if (!TryGetSingle(parameters, "documentId", out var documentId, out error))
+            return error!;
+        if (string.IsNullOrEmpty(query) && string.IsNullOrEmpty(documentId))
             return MissingQuery();
         if (!TryGetSingle(parameters, "operationName", out var operationName, out error))
             return error!;
@@ -93,10 +134,13 @@ public sealed class GraphQLHttpRequestReader(IGraphQLTextSerializer serializer)
             return error!;
         if (!TryParseMapParameter(parameters, "extensions", out var extensions, out error))
             return error!;
+        if (HasLoneSurrogate(query) || HasLoneSurrogate(operationName) || HasLoneSurrogate(parameters["variables"].ToString()) || HasLoneSurrogate(parameters["extensions"].ToString()))
+            return NotUnicode();
 
         return new GraphQLRequest
         {
-            Query = query,
+            Query = string.IsNullOrEmpty(query) ? null : query,
+            DocumentId = string.IsNullOrEmpty(documentId) ? null : documentId,
             OperationName = string.IsNullOrEmpty(operationName) ? null : operationName,
             Variables = variables,
             Extensions = extensions,
@@ -164,7 +208,7 @@ public sealed class GraphQLHttpRequestReader(IGraphQLTextSerializer serializer)
     }
 
     private static GraphQLHttpError MissingQuery() =>
-        GraphQLHttpError.BadRequest("The request has no 'query' parameter.");
+        GraphQLHttpError.BadRequest("The request has no 'query' parameter (nor a 'documentId' of a persisted document).");
 
     /// <summary>application/json with charset utf-8 or no charset (the spec's default is utf-8).</summary>
     private static bool IsJsonInUtf8(string? contentType)

@@ -18,6 +18,7 @@ public static class GraphQLHttpServiceCollectionExtensions
 
         services.AddHttpContextAccessor();
         services.TryAddSingleton<GraphQLHttpHandler>();
+        services.AddHostedService<GraphQLWarmUp>();
 
         // Replace whatever provider is registered (GraphQL.NET only try-adds its own), in either call order.
         services.RemoveAll<IErrorInfoProvider>();

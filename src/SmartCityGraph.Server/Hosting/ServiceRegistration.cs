@@ -14,7 +14,11 @@ using SmartCityGraph.GraphQL.DataLoading;
 using SmartCityGraph.GraphQL.Documents;
 using SmartCityGraph.GraphQL.Faceting;
 using SmartCityGraph.GraphQL.Http;
+using SmartCityGraph.GraphQL.Limits;
 using SmartCityGraph.GraphQL.Paging;
+using SmartCityGraph.GraphQL.PersistedDocuments;
+using SmartCityGraph.GraphQL.RateLimiting;
+using SmartCityGraph.GraphQL.Telemetry;
 using SmartCityGraph.Server.Nodes;
 using SmartCityGraph.Server.Relations;
 using SmartCityGraph.Server.Schema;
@@ -58,16 +62,25 @@ public static class ServiceRegistration
             .AddSystemTextJson(json => json.Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping)
             .AddGraphTypes(typeof(SmartCitySchema).Assembly)
             // One request's DbContext is not thread-safe; loaders still batch under the serial strategy.
-            .AddExecutionStrategy<SerialExecutionStrategy>(OperationType.Query));
+            .AddExecutionStrategy<SerialExecutionStrategy>(OperationType.Query)
+            // Oversized documents are refused before they are parsed or validated (Limits:MaxFields, Limits:MaxTokens).
+            .AddDocumentLimits(options => configuration.GetSection("Limits").Bind(options))
+            // {"documentId": "sha256:…"} runs a typed client's operation; Security:TrustedDocumentsOnly keeps anonymous callers to those.
+            .AddTrustedDocuments(StoragePaths.PersistedDocumentsDirectory(configuration, environment),
+                options => configuration.GetSection("Security").Bind(options)));
         services.AddPagingGraphTypes();
         services.AddFacetGraphTypes();
         services.AddCostLimits(options => configuration.GetSection("Limits:Cost").Bind(options));
         // Parsed and validated documents by their text, so a repeated document is not parsed and validated again.
         services.AddValidatedDocumentCache(options => configuration.GetSection("GraphQL:DocumentCache").Bind(options));
         services.AddGraphQLHttp(options => configuration.GetSection("Limits:Http").Bind(options));
+        services.AddGraphQLTelemetry(); // first interceptor: its span and timing cover the others
         services.AddSingleton<IGraphQLRequestInterceptor, GraphRequestInterceptor>();
+        // After the interceptor above: its cost rule computes the cost that the rate limit spends.
+        services.AddCostRateLimiting(options => configuration.GetSection("RateLimiting").Bind(options));
         services.AddWebPages();
 
+        services.AddSmartCityTelemetry(configuration);
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
         return services;
     }

@@ -22,6 +22,17 @@ public static class StoragePaths
                 : Path.Combine(AppContext.BaseDirectory, "seed");
 
     /// <summary>
+    /// <c>Security:PersistedDocumentsPath</c>, else the repository's schema/persisted/ (written by the typed clients'
+    /// builds), else the copy beside the built server.
+    /// </summary>
+    public static string PersistedDocumentsDirectory(IConfiguration configuration, IHostEnvironment environment) =>
+        configuration["Security:PersistedDocumentsPath"] is { Length: > 0 } configured
+            ? Path.GetFullPath(configured)
+            : RepositoryRoot(environment.ContentRootPath) is { } root
+                ? Path.Combine(root, "schema", "persisted")
+                : Path.Combine(AppContext.BaseDirectory, "persisted");
+
+    /// <summary>
     /// <c>Database:Provider</c> with <c>ConnectionStrings:SmartCity</c> (required for Postgres) and the optional read
     /// replica's <c>ConnectionStrings:SmartCityRead</c>.
     /// </summary>

@@ -9,13 +9,16 @@ namespace SmartCityGraph.Client.Tests.EndToEnd;
 /// The real server in-process on its own SQLite file (seeded from the repository's seed/ on start),
 /// and the project's generated client talking to it through the usual DI registration.
 /// </summary>
-public sealed class LiveServer : WebApplicationFactory<Program>
+public class LiveServer : WebApplicationFactory<Program>
 {
     private readonly string _dataDirectory = Directory.CreateTempSubdirectory("smartcitygraph-client-test").FullName;
     private ServiceProvider? _clientServices;
 
     /// <summary>The generated client, sending its requests to the in-process server.</summary>
     public ISmartCityClient Client => (_clientServices ??= BuildClientServices()).GetRequiredService<ISmartCityClient>();
+
+    /// <summary>How the client sends its operations.</summary>
+    protected virtual PersistedDocumentsMode PersistedDocuments => PersistedDocumentsMode.Auto;
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
@@ -27,7 +30,7 @@ public sealed class LiveServer : WebApplicationFactory<Program>
     {
         var server = Server;
         var services = new ServiceCollection();
-        services.AddSmartCityClient().ConfigureHttpClient(
+        services.AddSmartCityClient().UsePersistedDocuments(PersistedDocuments).ConfigureHttpClient(
             c => c.BaseAddress = new Uri(server.BaseAddress, "/graphql"),
             builder => builder.ConfigurePrimaryHttpMessageHandler(server.CreateHandler));
         return services.BuildServiceProvider();

@@ -23,7 +23,7 @@ public sealed class RequestInterceptorTests
         var refused = await server.Client.PostJsonAsync("""{"query":"{ hello }","extensions":{"refuse":true}}""");
 
         Assert.Equal(HttpStatusCode.OK, ok.Status);
-        Assert.Equal("Dictionary`2", ok.Json.GetProperty("data").GetProperty("userContextKind").GetString());
+        Assert.Equal("ConcurrentDictionary`2", ok.Json.GetProperty("data").GetProperty("userContextKind").GetString());
         Assert.Equal(0, ok.Json.GetProperty("extensions").GetProperty("sqlStatements").GetInt32());
         Assert.Equal("POST", ok.Json.GetProperty("extensions").GetProperty("method").GetString());
 

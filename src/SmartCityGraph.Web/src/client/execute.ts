@@ -31,9 +31,31 @@ export class ServerUnreachableError extends Error {
   }
 }
 
+/**
+ * How operations are sent. Every generated document has an id (`document.__meta__.hash`, `sha256:<hex>` of its text)
+ * that the server knows when it loaded the manifest the build wrote (schema/persisted/web.json):
+ * - 'auto' (default): send `{documentId}`; when the server answers that it does not know the id (or does not read
+ *   ids at all), send the document instead and remember that for this endpoint and id;
+ * - 'always': send only the id (for a server with Security:TrustedDocumentsOnly);
+ * - 'never': always send the whole document.
+ */
+export type PersistedDocumentsMode = 'auto' | 'always' | 'never';
+
+let defaultMode: PersistedDocumentsMode = 'auto';
+
+/** Sets the mode for every later call that does not pass its own. */
+export function setPersistedDocumentsMode(mode: PersistedDocumentsMode): void {
+  defaultMode = mode;
+}
+
+/** Per endpoint, the ids the server said it does not know (so 'auto' sends those documents in full at once). */
+const unknownIds = new Map<string, Set<string>>();
+
 export interface ExecuteOptions {
   /** Defaults to the same origin's /graphql. */
   endpoint?: string;
+  /** Defaults to 'auto' (or what setPersistedDocumentsMode set). */
+  persistedDocuments?: PersistedDocumentsMode;
   signal?: AbortSignal;
   /** Extra request headers, e.g. { 'GraphQL-Cost': 'report' }. */
   headers?: Record<string, string>;
@@ -53,6 +75,35 @@ export async function execute<TResult, TVariables>(
   ...[variables, options]: VariablesArgs<TVariables>
 ): Promise<TResult> {
   const endpoint = options?.endpoint ?? new URL('/graphql', globalThis.location?.href ?? 'http://localhost/').href;
+  const mode = options?.persistedDocuments ?? defaultMode;
+  const documentId = typeof document.__meta__?.hash === 'string' ? (document.__meta__.hash as string) : undefined;
+  const known = unknownIds.get(endpoint);
+  const sendId = documentId !== undefined && mode !== 'never' && (mode === 'always' || !known?.has(documentId));
+
+  let answer = await post<TResult>(endpoint, sendId ? { documentId, variables } : { query: document.toString(), variables }, options);
+  if (sendId && mode === 'auto' && serverDoesNotKnow(answer)) {
+    unknownIds.set(endpoint, (known ?? new Set<string>()).add(documentId!));
+    answer = await post<TResult>(endpoint, { query: document.toString(), variables }, options);
+  }
+
+  const { response, body } = answer;
+  if (body.errors?.length) throw new GraphQLRequestError(body.errors, response.status);
+  if (body.data == null) throw new ServerUnreachableError(`The server answered ${response.status} without data.`);
+  return body.data;
+}
+
+interface Answer<TResult> {
+  response: Response;
+  body: { data?: TResult | null; errors?: GraphQLErrorInfo[] };
+}
+
+/** PERSISTED_DOCUMENT_NOT_FOUND, or an older server that reads no documentId and misses the query. */
+function serverDoesNotKnow(answer: Answer<unknown>): boolean {
+  const code = answer.body.errors?.[0]?.extensions?.code;
+  return code === 'PERSISTED_DOCUMENT_NOT_FOUND' || (answer.response.status === 400 && code === 'BAD_REQUEST' && answer.body.data === undefined);
+}
+
+async function post<TResult>(endpoint: string, payload: object, options: ExecuteOptions | undefined): Promise<Answer<TResult>> {
   let response: Response;
   try {
     response = await fetch(endpoint, {
@@ -62,7 +113,7 @@ export async function execute<TResult, TVariables>(
         Accept: 'application/graphql-response+json, application/json',
         ...options?.headers,
       },
-      body: JSON.stringify({ query: document.toString(), variables: variables ?? undefined }),
+      body: JSON.stringify(payload),
       signal: options?.signal,
     });
   } catch (error) {
@@ -76,7 +127,5 @@ export async function execute<TResult, TVariables>(
   } catch (error) {
     throw new ServerUnreachableError(`The server answered ${response.status} ${response.statusText} without a GraphQL response.`, error);
   }
-  if (body.errors?.length) throw new GraphQLRequestError(body.errors, response.status);
-  if (body.data == null) throw new ServerUnreachableError(`The server answered ${response.status} without data.`);
-  return body.data;
+  return { response, body };
 }
