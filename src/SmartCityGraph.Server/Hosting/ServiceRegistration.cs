@@ -28,6 +28,7 @@ public static class ServiceRegistration
         services.AddSingleton<SqlStatementCounter>();
         services.AddSingleton<SqliteInterruptOnCancel>();
         services.AddSingleton<SqliteConnectionTuning>();
+        services.AddSingleton<ConnectionPerContext>();
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<BerlinCalendar>();
 
@@ -40,7 +41,8 @@ public static class ServiceRegistration
             .UseSqlite(connectionString)
             .UseQueryTrackingBehavior(QueryTrackingBehavior.NoTracking)
             .AddInterceptors(
-                sp.GetRequiredService<SqlStatementCounter>(), sp.GetRequiredService<SqliteInterruptOnCancel>(), sp.GetRequiredService<SqliteConnectionTuning>()));
+                sp.GetRequiredService<SqlStatementCounter>(), sp.GetRequiredService<SqliteInterruptOnCancel>(), sp.GetRequiredService<SqliteConnectionTuning>(),
+                sp.GetRequiredService<ConnectionPerContext>()));
         services.AddScoped<SeedImporter>();
         services.AddScoped<SyntheticGraphGenerator>();
 
