@@ -4,6 +4,7 @@ using GraphQLParser.AST;
 using Microsoft.EntityFrameworkCore;
 using SmartCityGraph.Data.Graph;
 using SmartCityGraph.Data.Search;
+using SmartCityGraph.Data.Sqlite;
 using SmartCityGraph.Data.Seeding;
 using SmartCityGraph.Data.Synthetic;
 using SmartCityGraph.Data.Timeline;
@@ -26,6 +27,7 @@ public static class ServiceRegistration
     {
         services.AddHttpContextAccessor();
         services.AddSingleton<SqlStatementCounter>();
+        services.AddSingleton<ISqlStatementListener>(sp => sp.GetRequiredService<SqlStatementCounter>());
         services.AddSingleton<SqliteInterruptOnCancel>();
         services.AddSingleton<SqliteConnectionTuning>();
         services.AddSingleton<ConnectionPerContext>();
@@ -48,6 +50,15 @@ public static class ServiceRegistration
 
         services.AddScoped<RequestLoaders>();
         services.AddScoped<GraphLoaders>();
+        // The fixed hot reads as prepared SQLite statements on connections of their own; PostgreSQL brings its own.
+        services.AddSingleton(sp =>
+        {
+            using var scope = sp.CreateScope();
+            return new ModelRows(scope.ServiceProvider.GetRequiredService<SmartCityDbContext>().Model);
+        });
+        services.AddSingleton(sp => new SqliteReads(connectionString, sp.GetServices<ISqlStatementListener>(),
+            sp.GetRequiredService<ILogger<SqliteReads>>(), sp.GetRequiredService<SqliteConnectionTuning>()));
+        services.AddSingleton<IGraphReader, SqliteGraphReader>();
         services.AddScoped<ISearchIndex, SqliteSearchIndex>(); // the SQLite (FTS5) seam; PostgreSQL brings its own
         services.AddScoped<GraphTraversal>();
         services.AddScoped<TimelineReader>();
