@@ -59,7 +59,7 @@ public static class ServiceRegistration
         services.AddSingleton(sp => new SqliteReads(connectionString, sp.GetServices<ISqlStatementListener>(),
             sp.GetRequiredService<ILogger<SqliteReads>>(), sp.GetRequiredService<SqliteConnectionTuning>()));
         services.AddSingleton<IGraphReader, SqliteGraphReader>();
-        services.AddScoped<ISearchIndex, SqliteSearchIndex>(); // the SQLite (FTS5) seam; PostgreSQL brings its own
+        services.AddSingleton<ISearchIndex, SqliteSearchIndex>(); // the SQLite (FTS5) seam; PostgreSQL brings its own
         services.AddScoped<GraphTraversal>();
         services.AddScoped<TimelineReader>();
         services.AddSingleton<DataSet>();

@@ -24,8 +24,14 @@ public sealed class TestDatabase : IDisposable, ISqlStatementListener
         using var db = CreateContext();
         db.Database.Migrate();
         _reads = new SqliteReads(_connectionString, [this], NullLogger<SqliteReads>.Instance);
-        Reader = new SqliteGraphReader(_reads, new ModelRows(db.Model));
+        Rows = new ModelRows(db.Model);
+        Reader = new SqliteGraphReader(_reads, Rows);
     }
+
+    /// <summary>Prepared statements on this database, on connections of their own.</summary>
+    public SqliteReads Reads => _reads;
+
+    public ModelRows Rows { get; }
 
     /// <summary>The prepared reads of the graph, on this database.</summary>
     public IGraphReader Reader { get; }

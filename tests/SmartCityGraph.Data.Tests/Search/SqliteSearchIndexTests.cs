@@ -18,7 +18,7 @@ public sealed class SqliteSearchIndexTests : IDisposable
     {
         Assert.True(SearchQuery.TryParse(text, out var query, out var error), error);
         await using var db = _database.CreateContext();
-        var hits = await new SqliteSearchIndex(db).SearchAsync(query, kinds, 0, 50);
+        var hits = await new SqliteSearchIndex(_database.Reads, _database.Rows).SearchAsync(query, kinds, 0, 50);
         var ids = hits.Select(h => h.EntityId).ToList();
         var titles = await db.Entities.Where(e => ids.Contains(e.Id)).ToDictionaryAsync(e => e.Id, e => e.Title);
         return ids.Select(id => titles[id]).ToList();
@@ -108,5 +108,30 @@ public sealed class SqliteSearchIndexTests : IDisposable
     {
         Assert.True(SearchQuery.TryParse("Wasser", out var query, out _));
         Assert.Equal("(\"Wasser\"* OR \"water\"*)", SqliteSearchIndex.MatchExpression(query));
+    }
+
+    [Fact]
+    public async Task A_broad_search_scores_only_the_first_matches_in_index_order_and_still_counts_them_all()
+    {
+        // At 1M entities "water" matched 44,701 of them, every one scored before the best could be taken (68 ms);
+        // the cost must not grow with the number of matches.
+        await using (var db = _database.CreateContext())
+        {
+            db.Entities.AddRange(Enumerable.Range(0, SqliteSearchIndex.MaxScoredMatches + 100).Select(i =>
+                new Event { Key = $"e{i}", Title = $"Water event {i}", Summary = "long summary " + string.Join(' ', Enumerable.Repeat("filler", 20)), StartDate = new DateOnly(2021, 1, 1), Sources = [Cited] }));
+            await db.SaveChangesAsync();
+            // The best match of all, but after the cap in index order.
+            db.Add(new Organisation { Key = "late", Title = "Water", Sources = [Cited] });
+            await db.SaveChangesAsync();
+        }
+        Assert.True(SearchQuery.TryParse("water", out var query, out _));
+        var index = new SqliteSearchIndex(_database.Reads, _database.Rows);
+
+        var hits = await index.SearchAsync(query, null, 0, 10);
+
+        Assert.Equal(10, hits.Count);
+        Assert.All(hits, h => Assert.StartsWith("Water event", h.Entity!.Title));
+        Assert.Equal(SqliteSearchIndex.MaxScoredMatches + 101, await index.CountAsync(query, null));
+        Assert.Equal("Water", Assert.Single(await index.SearchAsync(query, [NodeKind.Organisation], 0, 10)).Entity!.Title);
     }
 }
