@@ -1,4 +1,5 @@
 using Microsoft.Net.Http.Headers;
+using SmartCityGraph.Server.Hosting;
 
 namespace SmartCityGraph.Server.Export;
 
@@ -40,6 +41,7 @@ public static class ExportEndpoints
             return;
         }
 
+        ReplicaReadRouting.MarkReadOnly(http); // an export only reads: the replica may serve it
         var data = ExportData.Create(http.RequestServices);
         var response = http.Response;
         response.ContentType = table is not null ? CsvTables.MediaType : exporter!.MediaType;

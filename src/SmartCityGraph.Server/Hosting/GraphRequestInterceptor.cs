@@ -12,6 +12,7 @@ internal sealed class GraphRequestInterceptor(CostLimitRule costLimit, IConfigur
     public ValueTask OnRequestAsync(HttpContext context, ExecutionOptions options)
     {
         options.AddCostLimits(costLimit);
+        ReplicaReadRouting.MarkIfQuery(context, options);
         return ValueTask.CompletedTask;
     }
 

@@ -4,7 +4,6 @@ using GraphQLParser.AST;
 using Microsoft.EntityFrameworkCore;
 using SmartCityGraph.Data.Graph;
 using SmartCityGraph.Data.Search;
-using SmartCityGraph.Data.Sqlite;
 using SmartCityGraph.Data.Seeding;
 using SmartCityGraph.Data.Synthetic;
 using SmartCityGraph.Data.Timeline;
@@ -27,39 +26,23 @@ public static class ServiceRegistration
     {
         services.AddHttpContextAccessor();
         services.AddSingleton<SqlStatementCounter>();
+        // Also told of the prepared reads' statements, which run outside EF Core.
         services.AddSingleton<ISqlStatementListener>(sp => sp.GetRequiredService<SqlStatementCounter>());
-        services.AddSingleton<SqliteInterruptOnCancel>();
-        services.AddSingleton<SqliteConnectionTuning>();
-        services.AddSingleton<ConnectionPerContext>();
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<BerlinCalendar>();
 
-        var provider = configuration["Database:Provider"] ?? "Sqlite";
-        if (!provider.Equals("Sqlite", StringComparison.OrdinalIgnoreCase))
-            throw new InvalidOperationException(
-                $"Database:Provider '{provider}' is not available in this build; use 'Sqlite' (PostgreSQL is the planned scale-out provider).");
-        var connectionString = StoragePaths.ConnectionString(configuration, environment);
-        services.AddDbContextPool<SmartCityDbContext>((sp, options) => options
-            .UseSqlite(connectionString)
-            .UseQueryTrackingBehavior(QueryTrackingBehavior.NoTracking)
-            .AddInterceptors(
-                sp.GetRequiredService<SqlStatementCounter>(), sp.GetRequiredService<SqliteInterruptOnCancel>(), sp.GetRequiredService<SqliteConnectionTuning>(),
-                sp.GetRequiredService<ConnectionPerContext>()));
+        // The provider is chosen here, once: the context pools and every provider-specific seam (prepared graph
+        // reads, search, bulk loading) come with it (SmartCityGraph.Data, Storage/StorageRegistration.cs).
+        var storage = StoragePaths.Storage(configuration, environment);
+        services.AddSmartCityStorage(storage, (sp, options) => options.AddInterceptors(sp.GetRequiredService<SqlStatementCounter>()));
+        // Nested pages per parent: PostgreSQL runs a LATERAL subquery per parent; SQLite, which has none, a correlated IN.
+        services.AddSingleton(new ParentWindowOptions(
+            storage.Provider == DatabaseProvider.Postgres ? ParentWindowShape.Lateral : ParentWindowShape.CorrelatedIn));
+        services.AddSingleton<IReadRouting, ReplicaReadRouting>();
         services.AddScoped<SeedImporter>();
-        services.AddScoped<SyntheticGraphGenerator>();
 
         services.AddScoped<RequestLoaders>();
         services.AddScoped<GraphLoaders>();
-        // The fixed hot reads as prepared SQLite statements on connections of their own; PostgreSQL brings its own.
-        services.AddSingleton(sp =>
-        {
-            using var scope = sp.CreateScope();
-            return new ModelRows(scope.ServiceProvider.GetRequiredService<SmartCityDbContext>().Model);
-        });
-        services.AddSingleton(sp => new SqliteReads(connectionString, sp.GetServices<ISqlStatementListener>(),
-            sp.GetRequiredService<ILogger<SqliteReads>>(), sp.GetRequiredService<SqliteConnectionTuning>()));
-        services.AddSingleton<IGraphReader, SqliteGraphReader>();
-        services.AddSingleton<ISearchIndex, SqliteSearchIndex>(); // the SQLite (FTS5) seam; PostgreSQL brings its own
         services.AddScoped<GraphTraversal>();
         services.AddScoped<TimelineReader>();
         services.AddSingleton<DataSet>();

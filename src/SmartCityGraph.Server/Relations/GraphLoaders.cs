@@ -24,7 +24,7 @@ namespace SmartCityGraph.Server.Relations;
 /// composed with EF Core. Whole entities read anywhere in the request answer later lookups of the same ids
 /// (<see cref="Remember"/>), so a relation's ends already loaded by a walk or a key lookup cost no statement.
 /// </remarks>
-public sealed class GraphLoaders(SmartCityDbContext db, IGraphReader reader, RequestLoaders loaders)
+public sealed class GraphLoaders(SmartCityDbContext db, IGraphReader reader, RequestLoaders loaders, ParentWindowOptions parentWindows)
 {
     private BatchLoader<int, Entity?> EntitiesById => loaders.GetOrAdd<int, Entity?>("entity-by-id", async (ids, ct) =>
         (await reader.EntitiesAsync(ids, ct)).ToDictionary(e => e.Id, e => (Entity?)e), missing: null);
@@ -121,7 +121,7 @@ public sealed class GraphLoaders(SmartCityDbContext db, IGraphReader reader, Req
             {
                 var rows = page.Size == 0 ? [] : await ParentWindows.PagesAsync(
                     db.Entities.Where(p => ids.Contains(p.Id)).Select(p => p.Id), db.Set<TChild>().AsNoTracking().SelectMembers(projection),
-                    ChildrenOf(spec, query.Filtered(db.Set<TChild>())), c => c.Id, query.Order, page, ct);
+                    ChildrenOf(spec, query.Filtered(db.Set<TChild>())), c => c.Id, query.Order, page, ct, parentWindows.Shape);
                 var pages = ParentWindows.InPageOrder(rows, query.Order, page);
                 return ids.Distinct().ToDictionary(parent => parent, parent => Connection<TChild>.FromRows(
                     pages[parent].ToList(), page, c => query.Order.CursorOf(c, scope), () => NeighbourCount(parent, spec, query)));

@@ -5,9 +5,9 @@ using SmartCityGraph.Server.Tests.Infrastructure;
 namespace SmartCityGraph.Server.Tests.Export;
 
 /// <summary>A seeded server plus the numbers every export must reproduce: entities per kind (from the API) and relations.</summary>
-public sealed class ExportFixture : IAsyncLifetime
+public abstract class ExportFixture(SeededServer server) : IAsyncLifetime
 {
-    public SeededServer Server { get; } = new();
+    public SeededServer Server { get; } = server;
     public HttpClient Http => Server.Http;
     public IReadOnlyDictionary<string, int> TotalCounts { get; private set; } = new Dictionary<string, int>();
     public int Entities => TotalCounts.Values.Sum();
@@ -16,6 +16,7 @@ public sealed class ExportFixture : IAsyncLifetime
     public async Task InitializeAsync()
     {
         await Server.InitializeAsync();
+        if (!Server.Started) return;
         var answer = await Http.PostGraphQLAsync(
             "{ strategies { totalCount } phases { totalCount } events { totalCount } organisations { totalCount } pilots { totalCount } " +
             "strategyElements { totalCount } participationStrands { totalCount } }");
@@ -37,3 +38,7 @@ public sealed class ExportFixture : IAsyncLifetime
         return response;
     }
 }
+
+public sealed class SqliteExportFixture() : ExportFixture(new SeededSqliteServer());
+
+public sealed class PostgresExportFixture() : ExportFixture(new SeededPostgresServer());

@@ -4,10 +4,11 @@ using System.Text;
 using System.Text.Json;
 using Microsoft.Data.Sqlite;
 using SmartCityGraph.Data.Graph;
+using SmartCityGraph.Data.Storage.Sqlite;
 using SmartCityGraph.Data.Model;
 using SmartCityGraph.Data.Storage;
 
-namespace SmartCityGraph.Data.Sqlite;
+namespace SmartCityGraph.Data.Graph.Sqlite;
 
 /// <summary>
 /// <see cref="IGraphReader"/> on SQLite: each read is one prepared statement (<see cref="SqliteReads"/>) with a

@@ -2,10 +2,10 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using SmartCityGraph.Data.Model;
-using SmartCityGraph.Data.Sqlite;
+using SmartCityGraph.Data.Storage.Sqlite;
 using SmartCityGraph.Data.Storage;
 
-namespace SmartCityGraph.Data.Search;
+namespace SmartCityGraph.Data.Search.Sqlite;
 
 /// <summary>
 /// <see cref="ISearchIndex"/> on SQLite FTS5: the virtual table <c>EntitySearch</c> (migration

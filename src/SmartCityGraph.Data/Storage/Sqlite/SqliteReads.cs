@@ -3,16 +3,7 @@ using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Logging;
 using SmartCityGraph.Data.Storage;
 
-namespace SmartCityGraph.Data.Sqlite;
-
-/// <summary>A fixed SQL text with named parameters (<c>$ids</c>, …), prepared once per connection and reused.</summary>
-public sealed class SqlStatement(string text, params string[] parameterNames)
-{
-    public string Text { get; } = text;
-    public IReadOnlyList<string> ParameterNames { get; } = parameterNames;
-
-    public override string ToString() => Text;
-}
+namespace SmartCityGraph.Data.Storage.Sqlite;
 
 /// <summary>
 /// Read-only SQLite connections kept open, each with its statements prepared once: the hot, fixed reads
