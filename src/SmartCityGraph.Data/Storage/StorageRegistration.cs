@@ -71,7 +71,7 @@ public static class StorageRegistration
             services.AddSingleton(sp => new PostgresReads(sp.GetRequiredService<PostgresDataSources>(), sp.GetRequiredService<IReadRouting>(),
                 sp.GetServices<ISqlStatementListener>(), Logger<PostgresReads>(sp)));
             services.AddSingleton<IGraphReader, PostgresGraphReader>();
-            services.AddScoped<ISearchIndex, PostgresSearchIndex>();
+            services.AddSingleton<ISearchIndex, PostgresSearchIndex>();
             services.AddScoped<IBulkGraphLoader, PostgresBulkGraphLoader>();
         }
         else

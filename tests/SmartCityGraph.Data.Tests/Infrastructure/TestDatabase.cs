@@ -32,8 +32,8 @@ public abstract class TestDatabase : IDisposable, ISqlStatementListener
     /// <summary>The prepared reads of the graph, on this database.</summary>
     public abstract IGraphReader Reader { get; }
 
-    /// <summary>The provider's search index on this database (with <paramref name="db"/> where it runs through EF Core).</summary>
-    public abstract ISearchIndex SearchIndex(SmartCityDbContext db);
+    /// <summary>The provider's search index on this database.</summary>
+    public abstract ISearchIndex SearchIndex();
 
     /// <summary>The text of every statement <see cref="Reader"/> ran, in order.</summary>
     public List<string> ReaderStatements { get; } = [];
@@ -72,7 +72,7 @@ internal sealed class SqliteTestDatabase : TestDatabase
     public override SmartCityDbContext CreateContext() =>
         new(new DbContextOptionsBuilder<SmartCityDbContext>().UseSqlite(_connection).Options);
 
-    public override ISearchIndex SearchIndex(SmartCityDbContext db) => new SqliteSearchIndex(Reads, Rows);
+    public override ISearchIndex SearchIndex() => new SqliteSearchIndex(Reads, Rows);
 
     public override void Dispose()
     {
@@ -91,11 +91,16 @@ internal sealed class PostgresTestDatabase : TestDatabase
         ConnectionString = SmartCityPostgres.CreateDatabase();
         _sources = new PostgresDataSources(new StorageOptions(DatabaseProvider.Postgres, ConnectionString));
         using var db = CreateContext();
-        Reader = new PostgresGraphReader(
-            new PostgresReads(_sources, new PrimaryRouting(), [this], NullLogger<PostgresReads>.Instance), new ModelRows(db.Model));
+        Reads = new PostgresReads(_sources, new PrimaryRouting(), [this], NullLogger<PostgresReads>.Instance);
+        Rows = new ModelRows(db.Model);
+        Reader = new PostgresGraphReader(Reads, Rows);
     }
 
     public string ConnectionString { get; }
+
+    public PostgresReads Reads { get; }
+
+    public ModelRows Rows { get; }
 
     public override DatabaseProvider Provider => DatabaseProvider.Postgres;
 
@@ -108,7 +113,7 @@ internal sealed class PostgresTestDatabase : TestDatabase
         return new SmartCityDbContext(options.Options);
     }
 
-    public override ISearchIndex SearchIndex(SmartCityDbContext db) => new PostgresSearchIndex(db);
+    public override ISearchIndex SearchIndex() => new PostgresSearchIndex(Reads, Rows);
 
     public override void Dispose()
     {

@@ -13,7 +13,7 @@ public abstract class SearchIndexTests(DatabaseProvider provider) : IDisposable
 {
     private protected readonly TestDatabase _database = TestDatabase.Create(provider);
 
-    private ISearchIndex Index(SmartCityDbContext db) => _database.SearchIndex(db);
+    private ISearchIndex Index(SmartCityDbContext db) => _database.SearchIndex();
 
     public void Dispose() => _database.Dispose();
 
@@ -137,8 +137,7 @@ public sealed class SearchIndexTestsOnSqlite() : SearchIndexTests(DatabaseProvid
             await db.SaveChangesAsync();
         }
         Assert.True(SearchQuery.TryParse("water", out var query, out _));
-        await using var context = _database.CreateContext();
-        var index = _database.SearchIndex(context);
+        var index = _database.SearchIndex();
 
         var hits = await index.SearchAsync(query, null, 0, 10);
 
