@@ -18,8 +18,16 @@ public abstract class Entity
     /// <summary>Stable, human-readable key, unique within its kind; part of the public global id.</summary>
     public required string Key { get; set; }
 
+    /// <summary>The title as the sources give it, in its own language (the seed mixes German and English).</summary>
     public required string Title { get; set; }
+    /// <summary>The German title where a source gives one and <see cref="Title"/> is another; never translated here.</summary>
+    public string? TitleDe { get; set; }
+    /// <summary>The English title where a source gives one (the domain notes' glosses) and <see cref="Title"/> is another.</summary>
+    public string? TitleEn { get; set; }
+    /// <summary>A summary in our own words, in English.</summary>
     public string? Summary { get; set; }
+    /// <summary>A German summary, condensed from a German passage of the sources (only where one was written so).</summary>
+    public string? SummaryDe { get; set; }
     public List<Source> Sources { get; set; } = [];
 
     [JsonIgnore] public List<Relation> OutgoingRelations { get; set; } = [];
@@ -69,6 +77,8 @@ public sealed class Organisation() : Entity(NodeKind.Organisation)
     public OrganisationType? Type { get; set; }
     public string? Url { get; set; }
     public string? Abbreviation { get; set; }
+    /// <summary>Other names the sources give, such as a ministry's later name.</summary>
+    public List<string> Aliases { get; set; } = [];
 }
 
 public sealed class Pilot() : Entity(NodeKind.Pilot)
@@ -86,3 +96,46 @@ public sealed class StrategyElement() : Entity(NodeKind.StrategyElement)
 }
 
 public sealed class ParticipationStrand() : Entity(NodeKind.ParticipationStrand);
+
+/// <summary>A document of the process the sources name, such as the participation concept.</summary>
+public sealed class Document() : Entity(NodeKind.Document)
+{
+    public string? Url { get; set; }
+}
+
+/// <summary>A result of the participation process (a draft, interim results), traced to what fed it and what it informed.</summary>
+public sealed class Result() : Entity(NodeKind.Result)
+{
+    public ResultType Type { get; set; }
+}
+
+/// <summary>A term the process defined; <see cref="Definition"/> is the source's text, verbatim.</summary>
+public sealed class Term() : Entity(NodeKind.Term)
+{
+    /// <summary>The definition as the source words it (in German), paragraphs separated by line breaks.</summary>
+    public string? Definition { get; set; }
+}
+
+/// <summary>A part of the original knowledge store (a database or page), with what the sources say of its content.</summary>
+public sealed class Collection() : Entity(NodeKind.Collection)
+{
+    /// <summary>False when the sources name the part but give none of its entries.</summary>
+    public bool ContentKnown { get; set; }
+    /// <summary>The column headings of a database, where the sources show them.</summary>
+    public List<string> Columns { get; set; } = [];
+}
+
+/// <summary>
+/// Events the sources describe as a whole without dating each (more than 20 future workshops, a call, a body's
+/// planned sessions) or an outside event the process took part in; the dated events among them are its parts.
+/// </summary>
+public sealed class Series() : Entity(NodeKind.Series)
+{
+    public SeriesType Type { get; set; }
+    /// <summary>Only where the sources date the series as a whole.</summary>
+    public DateOnly? StartDate { get; set; }
+    public DateOnly? EndDate { get; set; }
+    /// <summary>How many parts the sources state (<see cref="SizeQualifier"/> says how exact), never counted here.</summary>
+    public int? Size { get; set; }
+    public SizeQualifier? SizeQualifier { get; set; }
+}

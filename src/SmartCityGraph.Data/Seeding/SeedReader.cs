@@ -105,6 +105,7 @@ public static partial class SeedReader
                 Type = reader.OptionalEnum<OrganisationType>("type"),
                 Url = ReadUrl(reader, "url"),
                 Abbreviation = reader.OptionalString("abbreviation"),
+                Aliases = reader.StringList("aliases"),
             },
             NodeKind.Pilot => Dated(reader, new Pilot
             {
@@ -120,6 +121,24 @@ public static partial class SeedReader
                 Type = reader.RequiredEnum<StrategyElementType>("type"),
             },
             NodeKind.ParticipationStrand => new ParticipationStrand { Key = "", Title = "" },
+            NodeKind.Document => new Document { Key = "", Title = "", Url = ReadUrl(reader, "url") },
+            NodeKind.Result => new Result { Key = "", Title = "", Type = reader.RequiredEnum<ResultType>("type") },
+            NodeKind.Term => new Term { Key = "", Title = "", Definition = reader.OptionalString("definition") },
+            NodeKind.Collection => new Collection
+            {
+                Key = "", Title = "",
+                ContentKnown = reader.OptionalBool("contentKnown", false),
+                Columns = reader.StringList("columns"),
+            },
+            NodeKind.Series => Dated(reader, new Series
+            {
+                Key = "", Title = "",
+                Type = reader.RequiredEnum<SeriesType>("type"),
+                StartDate = reader.OptionalDate("startDate"),
+                EndDate = reader.OptionalDate("endDate"),
+                Size = reader.OptionalInt("size"),
+                SizeQualifier = reader.OptionalEnum<SizeQualifier>("sizeQualifier"),
+            }, s => s.StartDate, s => s.EndDate),
             _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "no seed file for this kind"),
         };
 
@@ -127,7 +146,10 @@ public static partial class SeedReader
         if (entity.Key.Length > 0 && !KeyPattern().IsMatch(entity.Key))
             reader.Problem("key", $"'{entity.Key}' must be lower-case words joined by hyphens");
         entity.Title = reader.RequiredString("title");
+        entity.TitleDe = reader.OptionalString("titleDe");
+        entity.TitleEn = reader.OptionalString("titleEn");
         entity.Summary = reader.OptionalString("summary");
+        entity.SummaryDe = reader.OptionalString("summaryDe");
         entity.Sources = ReadCitations(reader, catalogue, fallback: null);
         return entity;
     }

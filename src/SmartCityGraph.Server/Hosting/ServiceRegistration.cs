@@ -30,6 +30,7 @@ public static class ServiceRegistration
         services.AddSingleton<ISqlStatementListener>(sp => sp.GetRequiredService<SqlStatementCounter>());
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<BerlinCalendar>();
+        services.AddScoped<RequestLanguage>();
 
         // The provider is chosen here, once: the context pools and every provider-specific seam (prepared graph
         // reads, search, bulk loading) come with it (SmartCityGraph.Data, Storage/StorageRegistration.cs).

@@ -128,7 +128,8 @@ public abstract class FilterTests(SeededServer server)
     [SkippableFact]
     public async Task Every_root_connection_takes_where_and_order()
     {
-        foreach (var connection in new[] { "strategies", "phases", "events", "organisations", "pilots", "strategyElements", "participationStrands" })
+        foreach (var connection in new[] { "strategies", "phases", "events", "organisations", "pilots", "strategyElements", "participationStrands",
+                                           "documents", "results", "terms", "collections", "series" })
         {
             var all = await AllAsync(connection, "id title");
             var byTitle = await AllAsync(connection, "id title", ", where: { title: { neq: \"\" } }, order: [{ title: DESC }]");

@@ -6,7 +6,8 @@ namespace SmartCityGraph.Server.Tests.Api;
 public abstract class NodeTests(SeededServer server)
 {
     private static readonly string[] RootConnections =
-        ["strategies", "phases", "events", "organisations", "pilots", "strategyElements", "participationStrands"];
+        ["strategies", "phases", "events", "organisations", "pilots", "strategyElements", "participationStrands",
+         "documents", "results", "terms", "collections", "series"];
 
     [SkippableFact]
     public async Task Nodes_round_trips_every_kind()

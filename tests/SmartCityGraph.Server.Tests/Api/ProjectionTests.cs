@@ -19,6 +19,11 @@ public abstract partial class ProjectionTests(SqlLoggingServer server)
         ["pilots"] = "Pilot",
         ["strategyElements"] = "StrategyElement",
         ["participationStrands"] = "ParticipationStrand",
+        ["documents"] = "Document",
+        ["results"] = "Result",
+        ["terms"] = "Term",
+        ["collections"] = "Collection",
+        ["series"] = "Series",
     };
 
     public static TheoryData<string> RootConnections => [.. NodeTypes.Keys];
@@ -39,8 +44,9 @@ public abstract partial class ProjectionTests(SqlLoggingServer server)
     {
         var columns = await PageColumnsAsync($"{{ {connection}(first: 5) {{ nodes {{ title }} }} }}");
 
-        // Id and Key are always read (relation loaders and cursors key on the id; the key names the entity).
-        Assert.Equal("\"e\".\"Id\", \"e\".\"Key\", \"e\".\"Title\"", columns);
+        // Id and Key are always read (relation loaders and cursors key on the id; the key names the entity); the
+        // title reads its German and English versions too, since the request's language picks one.
+        Assert.Equal("\"e\".\"Id\", \"e\".\"Key\", \"e\".\"Title\", \"e\".\"TitleDe\", \"e\".\"TitleEn\"", columns);
     }
 
     [SkippableFact]

@@ -19,7 +19,8 @@ public abstract class ExportFixture(SeededServer server) : IAsyncLifetime
         if (!Server.Started) return;
         var answer = await Http.PostGraphQLAsync(
             "{ strategies { totalCount } phases { totalCount } events { totalCount } organisations { totalCount } pilots { totalCount } " +
-            "strategyElements { totalCount } participationStrands { totalCount } }");
+            "strategyElements { totalCount } participationStrands { totalCount } documents { totalCount } results { totalCount } terms { totalCount } " +
+            "collections { totalCount } series { totalCount } }");
         TotalCounts = answer.AssertNoErrors().Data.AsObject().ToDictionary(p => p.Key, p => p.Value!["totalCount"]!.GetValue<int>());
         await using var scope = Server.Factory.Services.CreateAsyncScope();
         Relations = await scope.ServiceProvider.GetRequiredService<SmartCityDbContext>().Relations.CountAsync();

@@ -16,8 +16,11 @@ public abstract class JsonLdExportTests(ExportFixture fixture)
         Assert.Equal(fixture.TotalCounts["events"], types["Event"]);
         Assert.Equal(fixture.TotalCounts["organisations"], types["Organization"]);
         Assert.Equal(fixture.TotalCounts["pilots"], types["Project"]);
-        Assert.Equal(fixture.TotalCounts["strategies"], types["CreativeWork"]);
-        Assert.Equal(fixture.TotalCounts["strategyElements"], types["DefinedTerm"]);
+        Assert.Equal(fixture.TotalCounts["strategies"] + fixture.TotalCounts["results"], types["CreativeWork"]);
+        Assert.Equal(fixture.TotalCounts["strategyElements"] + fixture.TotalCounts["terms"], types["DefinedTerm"]);
+        Assert.Equal(fixture.TotalCounts["documents"], types["DigitalDocument"]);
+        Assert.Equal(fixture.TotalCounts["collections"], types["Collection"]);
+        Assert.Equal(fixture.TotalCounts["series"], types["EventSeries"]);
         Assert.Equal(fixture.TotalCounts["phases"] + fixture.TotalCounts["participationStrands"], types["Thing"]);
         Assert.Equal(1, types["Dataset"]);
 

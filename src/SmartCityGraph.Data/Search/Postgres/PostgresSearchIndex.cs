@@ -83,8 +83,8 @@ public sealed partial class PostgresSearchIndex(PostgresReads reads, ModelRows r
                 ORDER BY "Score" DESC, "Id"
                 LIMIT {Invariant(count)} OFFSET {Invariant(offset)})
             SELECT page."Id" AS "EntityId", page."Score"::double precision AS "Score",
-                   CASE WHEN to_tsvector('smartcity_simple', e."Title") @@ q.word
-                            THEN ts_headline('smartcity_simple', e."Title", q.word, '{HeadlineOptions}')
+                   CASE WHEN to_tsvector('smartcity_simple', {Title}) @@ q.word
+                            THEN ts_headline('smartcity_simple', {Title}, q.word, '{HeadlineOptions}')
                         WHEN to_tsvector('smartcity_simple', {Alias}) @@ q.word
                             THEN ts_headline('smartcity_simple', {Alias}, q.word, '{HeadlineOptions}')
                         ELSE ts_headline('smartcity_simple', {Body}, q.word, '{HeadlineOptions}') END AS "Highlight"
@@ -134,12 +134,18 @@ public sealed partial class PostgresSearchIndex(PostgresReads reads, ModelRows r
     public static string StemQuery(SearchQuery query) =>
         string.Join(" | ", query.Terms.SelectMany(t => new[] { t.Word }.Concat(t.Alternatives)));
 
-    /// <summary>The other names as the index sees them (the same expression as the migration's).</summary>
-    private const string Alias = """(coalesce(e."SeedTitle", '') || ' ' || coalesce(e."Abbreviation", ''))""";
+    /// <summary>The title in every language as the index sees it (the same expression as the migration's).</summary>
+    private const string Title = """(e."Title" || ' ' || coalesce(e."TitleDe", '') || ' ' || coalesce(e."TitleEn", ''))""";
 
-    /// <summary>The summary and, for events, the type in words (the same expression as the migration's).</summary>
+    /// <summary>The other names as the index sees them (the same expression as the migration's).</summary>
+    private const string Alias = """
+        (coalesce(e."SeedTitle", '') || ' ' || coalesce(e."Abbreviation", '') || ' ' || coalesce(smartcity_words(e."Aliases"), ''))
+        """;
+
+    /// <summary>The summaries, a term's definition and, for events, the type in words (the same expression as the migration's).</summary>
     private const string Body = """
-        (coalesce(e."Summary", '') || ' ' || coalesce(CASE e."EventType" WHEN 'OnlineConsultation' THEN 'online consultation'
+        (coalesce(e."Summary", '') || ' ' || coalesce(e."SummaryDe", '') || ' ' || coalesce(e."Definition", '') || ' ' ||
+            coalesce(CASE e."EventType" WHEN 'OnlineConsultation' THEN 'online consultation'
             WHEN 'RoundTable' THEN 'round table' ELSE lower(e."EventType") END, ''))
         """;
 
