@@ -142,8 +142,10 @@ public sealed class ModelRows
             var target = Expression.Property(item, (PropertyInfo)(member.Property?.PropertyInfo ?? member.Navigation!.PropertyInfo)!);
             Expression value = member.Property is { } property ? Scalar(reader, ordinal, property) : Json(reader, ordinal, target.Type);
             var assign = Expression.Assign(target, value);
-            // NULL leaves a new object's value (null, or an empty list of sources).
-            body.Add(member.Property is { IsNullable: false } ? assign : Expression.IfThen(Expression.Not(Expression.Call(reader, IsDbNull, ordinal)), assign));
+            // NULL leaves a new object's value (null, or an empty list of sources). Only the key goes unchecked: a kind's
+            // required property shares a nullable column with the other kinds (one table), and rows written outside EF
+            // (the synthetic generator's bulk load) may leave it NULL, which EF Core's own reading tolerates too.
+            body.Add(member.IsKey ? assign : Expression.IfThen(Expression.Not(Expression.Call(reader, IsDbNull, ordinal)), assign));
         }
         body.Add(Expression.Convert(item, typeof(T)));
         return Expression.Lambda<Func<DbDataReader, int, T>>(Expression.Block([item], body), reader, offset).Compile();
