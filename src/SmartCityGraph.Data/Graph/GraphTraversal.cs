@@ -1,6 +1,4 @@
-using Microsoft.EntityFrameworkCore;
 using SmartCityGraph.Data.Model;
-using SmartCityGraph.Data.Storage;
 
 namespace SmartCityGraph.Data.Graph;
 
@@ -26,7 +24,7 @@ public sealed record GraphPath(IReadOnlyList<int> NodeIds, IReadOnlyList<Relatio
 /// per level (plus one for the relations it returns), however many nodes it meets. Every walk is bounded
 /// by the caps below, so no request scans the graph without limit.
 /// </summary>
-public sealed class GraphTraversal(SmartCityDbContext db)
+public sealed class GraphTraversal(IGraphReader reader)
 {
     /// <summary>Deepest neighbourhood.</summary>
     public const int MaxDepth = 3;
@@ -147,31 +145,18 @@ public sealed class GraphTraversal(SmartCityDbContext db)
     /// with the kinds of their ends only when <paramref name="withKinds"/> (two lookups per relation, which a walk
     /// that filters by no kind does not need).
     /// </summary>
-    private async Task<(List<EdgeRow> Edges, bool Cut)> EdgesTouchingAsync(
+    private async Task<(List<GraphEdge> Edges, bool Cut)> EdgesTouchingAsync(
         IReadOnlyCollection<int> frontier, RelationType[]? types, bool withKinds, CancellationToken ct)
     {
-        var ids = frontier.ToArray();
-        var relations = db.Relations.AsNoTracking().Where(r => ids.Contains(r.FromId) || ids.Contains(r.ToId));
-        if (types is not null) relations = relations.Where(r => types.Contains(r.Type));
-        var rows = await (withKinds
-                ? relations.Select(r => new EdgeRow(r.Id, r.FromId, r.ToId, r.From.Kind, r.To.Kind))
-                : relations.Select(r => new EdgeRow(r.Id, r.FromId, r.ToId, default, default)))
-            .Take(MaxRelationsPerLevel + 1)
-            .ToListAsync(ct);
+        var rows = await reader.EdgesTouchingAsync(frontier, types, withKinds, MaxRelationsPerLevel + 1, ct);
         var cut = rows.Count > MaxRelationsPerLevel;
         if (cut) rows.RemoveAt(rows.Count - 1);
         rows.Sort((a, b) => a.Id.CompareTo(b.Id));
         return (rows, cut);
     }
 
-    private async Task<IReadOnlyList<Relation>> RelationsAsync(IReadOnlyCollection<int> ids, CancellationToken ct)
-    {
-        if (ids.Count == 0) return [];
-        var wanted = ids.ToArray();
-        return await db.Relations.AsNoTracking().Where(r => wanted.Contains(r.Id)).OrderBy(r => r.Id).ToListAsync(ct);
-    }
-
-    private sealed record EdgeRow(int Id, int FromId, int ToId, NodeKind FromKind, NodeKind ToKind);
+    private async Task<IReadOnlyList<Relation>> RelationsAsync(IReadOnlyCollection<int> ids, CancellationToken ct) =>
+        ids.Count == 0 ? [] : await reader.RelationsAsync(ids, ct);
 
     /// <summary>One end of a bidirectional search: distances from its root, the current frontier and radius.</summary>
     private sealed class Side(int root)
@@ -180,7 +165,7 @@ public sealed class GraphTraversal(SmartCityDbContext db)
         public List<int> Frontier { get; private set; } = [root];
         public int Radius { get; set; }
 
-        public void Grow(IEnumerable<EdgeRow> edges)
+        public void Grow(IEnumerable<GraphEdge> edges)
         {
             var frontier = Frontier.ToHashSet();
             var next = new List<int>();
@@ -203,7 +188,7 @@ public sealed class GraphTraversal(SmartCityDbContext db)
         private readonly Dictionary<int, List<(int RelationId, int Neighbour)>> _adjacency = [];
         private readonly HashSet<int> _relations = [];
 
-        public void Add(EdgeRow edge)
+        public void Add(GraphEdge edge)
         {
             if (!_relations.Add(edge.Id)) return;
             Neighbours(edge.FromId).Add((edge.Id, edge.ToId));

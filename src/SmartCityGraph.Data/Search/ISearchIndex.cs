@@ -15,5 +15,8 @@ public interface ISearchIndex
     Task<int> CountAsync(SearchQuery query, IReadOnlyCollection<NodeKind>? kinds, CancellationToken ct = default);
 }
 
-/// <summary>One ranked hit: the entity's surrogate id, a score (higher is better) and a snippet with the matches marked.</summary>
-public sealed record SearchMatch(int EntityId, double Score, string? Highlight);
+/// <summary>
+/// One ranked hit: the entity's surrogate id, a score (higher is better) and a snippet with the matches marked;
+/// the whole entity too when the index read it with the hit (else the caller reads it by id).
+/// </summary>
+public sealed record SearchMatch(int EntityId, double Score, string? Highlight, Entity? Entity = null);

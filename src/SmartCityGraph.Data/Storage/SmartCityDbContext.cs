@@ -89,7 +89,7 @@ public sealed class SmartCityDbContext(DbContextOptions<SmartCityDbContext> opti
             // Both directions are walked by type: "what does X organise", "who organises Y".
             relation.HasIndex(r => new { r.FromId, r.Type, r.ToId });
             relation.HasIndex(r => new { r.ToId, r.Type, r.FromId });
-            // Pages of a parent's neighbours walk these in key order and stop after n (NeighbourWindows).
+            // Pages of a parent's neighbours walk these in key order and stop after n (IGraphReader.NeighbourWindowsAsync).
             relation.HasIndex(r => new { r.FromId, r.ToId, r.Type });
             relation.HasIndex(r => new { r.ToId, r.FromId, r.Type });
             // Pages of a parent's relations walk these in relation-id order.

@@ -1,6 +1,8 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 using Npgsql;
 using SmartCityGraph.Data.Graph;
 using SmartCityGraph.Data.Graph.Postgres;
@@ -18,7 +20,7 @@ namespace SmartCityGraph.Data.Storage;
 
 /// <summary>
 /// Chooses the provider once, at start-up: the DbContext's engine and every provider-specific seam
-/// (search index, neighbour windows, bulk loading) come from here, side by side in <c>…/Sqlite/</c>
+/// (prepared graph reads, search index, bulk loading) come from here, side by side in <c>…/Sqlite/</c>
 /// and <c>…/Postgres/</c> folders; nothing else in the code asks which engine it runs on.
 /// </summary>
 public static class StorageRegistration
@@ -35,6 +37,8 @@ public static class StorageRegistration
     /// <summary>The same for a PostgreSQL data source (its connection pool), as the server uses it.</summary>
     public static DbContextOptionsBuilder UseSmartCityDatabase(this DbContextOptionsBuilder options, NpgsqlDataSource dataSource) =>
         options.UseNpgsql(dataSource, PostgresOptions);
+
+    private static ILogger<T> Logger<T>(IServiceProvider services) => services.GetService<ILogger<T>>() ?? NullLogger<T>.Instance;
 
     private static void PostgresOptions(Npgsql.EntityFrameworkCore.PostgreSQL.Infrastructure.NpgsqlDbContextOptionsBuilder npgsql) =>
         npgsql.MigrationsAssembly(PostgresMigrationsAssembly);
@@ -53,20 +57,32 @@ public static class StorageRegistration
         services.AddScoped(sp => sp.GetRequiredService<SmartCityContextPools>()
             .Create(sp.GetRequiredService<IReadRouting>().ReadOnly));
         services.AddScoped<SyntheticGraphGenerator>();
+        services.AddSingleton<ConnectionPerContext>();
+        // How the prepared reads turn rows into objects: derived once from the provider's EF Core model.
+        services.AddSingleton(sp =>
+        {
+            using var db = sp.GetRequiredService<SmartCityContextPools>().Create(readOnly: false);
+            return new ModelRows(db.Model);
+        });
         if (storage.Provider == DatabaseProvider.Postgres)
         {
             // One data source (connection pool) per database, shared by EF and by raw Npgsql work (COPY, LISTEN/NOTIFY).
             services.AddSingleton(_ => new PostgresDataSources(storage));
-            services.AddScoped<ISearchIndex, PostgresSearchIndex>();
-            services.AddSingleton<INeighbourWindows, PostgresNeighbourWindows>();
+            services.AddSingleton(sp => new PostgresReads(sp.GetRequiredService<PostgresDataSources>(), sp.GetRequiredService<IReadRouting>(),
+                sp.GetServices<ISqlStatementListener>(), Logger<PostgresReads>(sp)));
+            services.AddSingleton<IGraphReader, PostgresGraphReader>();
+            services.AddSingleton<ISearchIndex, PostgresSearchIndex>();
             services.AddScoped<IBulkGraphLoader, PostgresBulkGraphLoader>();
         }
         else
         {
             services.AddSingleton<SqliteInterruptOnCancel>();
             services.AddSingleton<SqliteConnectionTuning>();
-            services.AddScoped<ISearchIndex, SqliteSearchIndex>();
-            services.AddSingleton<INeighbourWindows, SqliteNeighbourWindows>();
+            // Read-only connections of their own (query_only), each statement prepared once per connection.
+            services.AddSingleton(sp => new SqliteReads(storage.ReadConnectionString ?? storage.ConnectionString,
+                sp.GetServices<ISqlStatementListener>(), Logger<SqliteReads>(sp), sp.GetRequiredService<SqliteConnectionTuning>()));
+            services.AddSingleton<IGraphReader, SqliteGraphReader>();
+            services.AddSingleton<ISearchIndex, SqliteSearchIndex>();
             services.AddScoped<IBulkGraphLoader, SqliteBulkGraphLoader>();
         }
         return services;
@@ -121,6 +137,10 @@ public sealed class SmartCityContextPools
             options.UseSmartCityDatabase(DatabaseProvider.Sqlite, readReplica ? storage.ReadConnectionString! : storage.ConnectionString);
             options.AddInterceptors(services.GetRequiredService<SqliteInterruptOnCancel>(), services.GetRequiredService<SqliteConnectionTuning>());
         }
+        // One connection open per leased context on both engines (see ConnectionPerContext): SQLite's pool takes a lock
+        // per open, Npgsql's resets the connection's session state on each return; a context is returned (and its
+        // connection closed) when its request ends, so no connection outlives a request.
+        options.AddInterceptors(services.GetRequiredService<ConnectionPerContext>());
         // As AddDbContextPool does: EF takes the host's logging (and other application services) from here.
         options.UseApplicationServiceProvider(services);
         options.UseQueryTrackingBehavior(QueryTrackingBehavior.NoTracking);

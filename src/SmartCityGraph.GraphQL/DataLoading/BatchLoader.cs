@@ -31,6 +31,25 @@ public sealed class BatchLoader<TKey, TValue>(
         return new Pending(this, batch, key);
     }
 
+    /// <summary>
+    /// Makes values already read elsewhere in the request the answers for their keys (when a key is not
+    /// known yet), so asking for them later runs no fetch: e.g. entities a walk loaded, asked for again as
+    /// the ends of its relations.
+    /// </summary>
+    public void Prime(IEnumerable<KeyValuePair<TKey, TValue>> values)
+    {
+        Dictionary<TKey, TValue>? known = null;
+        foreach (var (key, value) in values)
+            if (!batchOfKey.ContainsKey(key)) (known ??= [])[key] = value;
+        if (known is null) return;
+        var batch = new Batch { Values = Task.FromResult<IReadOnlyDictionary<TKey, TValue>>(known) };
+        foreach (var key in known.Keys)
+        {
+            batch.Keys.Add(key);
+            batchOfKey[key] = batch;
+        }
+    }
+
     private async Task<TValue> ResultAsync(Batch batch, TKey key, CancellationToken ct)
     {
         if (batch.Values is null)

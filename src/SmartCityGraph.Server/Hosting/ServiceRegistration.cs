@@ -32,12 +32,14 @@ public static class ServiceRegistration
     {
         services.AddHttpContextAccessor();
         services.AddSingleton<SqlStatementCounter>();
+        // Also told of the prepared reads' statements, which run outside EF Core.
+        services.AddSingleton<ISqlStatementListener>(sp => sp.GetRequiredService<SqlStatementCounter>());
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<BerlinCalendar>();
         services.AddScoped<RequestLanguage>();
 
-        // The provider is chosen here, once: the context pools and every provider-specific seam (search,
-        // neighbour windows, bulk loading) come with it (SmartCityGraph.Data, Storage/StorageRegistration.cs).
+        // The provider is chosen here, once: the context pools and every provider-specific seam (prepared graph
+        // reads, search, bulk loading) come with it (SmartCityGraph.Data, Storage/StorageRegistration.cs).
         var storage = StoragePaths.Storage(configuration, environment);
         services.AddSmartCityStorage(storage, (sp, options) => options
             // Every executed statement at Debug, not EF Core's Information: a line per statement on the console

@@ -1,12 +1,12 @@
 using GraphQL;
-using Microsoft.EntityFrameworkCore;
+using SmartCityGraph.Data.Graph;
 using SmartCityGraph.Data.Model;
 using SmartCityGraph.Data.Storage;
 using SmartCityGraph.GraphQL.Ids;
 
 namespace SmartCityGraph.Server.Nodes;
 
-/// <summary>Reads of entities for the relationship queries: each call is one SQL statement, whatever the number of ids.</summary>
+/// <summary>Reads of entities for the relationship queries: each call is at most one SQL statement, whatever the number of ids.</summary>
 internal static class EntityLookup
 {
     private static readonly string[] EntityTypeNames = Enum.GetNames<NodeKind>();
@@ -18,21 +18,17 @@ internal static class EntityLookup
     public static async Task<IReadOnlyList<int?>> ResolveIdsAsync(this IResolveFieldContext context, IReadOnlyList<string> globalIds)
     {
         var wanted = globalIds.Select(id => GlobalId.Parse(id, EntityTypeNames)).Select(id => (Kind: Enum.Parse<NodeKind>(id.TypeName), id.Key)).ToList();
-        var rows = await context.Db().Entities.AsNoTracking()
-            .NamedBy(wanted)
-            .Select(e => new { e.Id, e.Kind, e.Key })
-            .ToListAsync(context.CancellationToken);
-        var byKey = rows.ToDictionary(r => (r.Kind, r.Key), r => r.Id);
+        var entities = await context.RequestServices!.GetRequiredService<IGraphReader>()
+            .EntitiesByKeyAsync(wanted.Distinct().ToList(), context.CancellationToken);
+        // Whole entities: the walk's answer lists them again, without another statement.
+        context.Graph().Remember(entities);
+        var byKey = entities.ToDictionary(e => (e.Kind, e.Key), e => e.Id);
         return wanted.Select(w => byKey.TryGetValue(w, out var id) ? id : (int?)null).ToList();
     }
 
-    /// <summary>The entities with these surrogate ids, by id.</summary>
-    public static async Task<IReadOnlyDictionary<int, Entity>> EntitiesAsync(this IResolveFieldContext context, IEnumerable<int> ids)
-    {
-        var wanted = ids.Distinct().ToArray();
-        if (wanted.Length == 0) return new Dictionary<int, Entity>();
-        return await context.Db().Entities.AsNoTracking().Where(e => wanted.Contains(e.Id)).ToDictionaryAsync(e => e.Id, context.CancellationToken);
-    }
+    /// <summary>The entities with these surrogate ids, by id: those the request read already, the others in one statement.</summary>
+    public static Task<IReadOnlyDictionary<int, Entity>> EntitiesAsync(this IResolveFieldContext context, IEnumerable<int> ids) =>
+        context.Graph().EntitiesAsync(ids, context.CancellationToken);
 
     public static SmartCityDbContext Db(this IResolveFieldContext context) =>
         context.RequestServices!.GetRequiredService<SmartCityDbContext>();

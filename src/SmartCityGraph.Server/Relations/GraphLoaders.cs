@@ -19,21 +19,42 @@ namespace SmartCityGraph.Server.Relations;
 /// one SQL statement however many parents asked.
 /// </summary>
 /// <remarks>
-/// The id lists of the hot lookups go to the database as one parameter (<c>EF.Parameter</c>: on SQLite a JSON
-/// list read with <c>json_each</c>, on PostgreSQL an <c>integer[]</c> matched with <c>= ANY</c>): the statement's text then stays the same whatever the batch size, so EF Core generates
-/// its SQL once instead of on every execution (about 7 % of a nested request); lookups by id plan the same.
+/// The fixed reads (entities by id or key, windows of relations and neighbours, neighbour lists in relation
+/// order) go through <see cref="IGraphReader"/>, prepared once; reads with a client's filter or order are
+/// composed with EF Core. Whole entities read anywhere in the request answer later lookups of the same ids
+/// (<see cref="Remember"/>), so a relation's ends already loaded by a walk or a key lookup cost no statement.
 /// </remarks>
-public sealed class GraphLoaders(SmartCityDbContext db, RequestLoaders loaders, INeighbourWindows windows, ParentWindowOptions parentWindows)
+public sealed class GraphLoaders(SmartCityDbContext db, IGraphReader reader, RequestLoaders loaders, ParentWindowOptions parentWindows)
 {
-    public IDataLoaderResult<Entity?> EntityById(int id) =>
-        loaders.GetOrAdd<int, Entity?>("entity-by-id", async (ids, ct) =>
-            await db.Entities.AsNoTracking().Where(e => EF.Parameter(ids).Contains(e.Id)).ToDictionaryAsync(e => e.Id, e => (Entity?)e, ct),
-            missing: null).Load(id);
+    private BatchLoader<int, Entity?> EntitiesById => loaders.GetOrAdd<int, Entity?>("entity-by-id", async (ids, ct) =>
+        (await reader.EntitiesAsync(ids, ct)).ToDictionary(e => e.Id, e => (Entity?)e), missing: null);
+
+    public IDataLoaderResult<Entity?> EntityById(int id) => EntitiesById.Load(id);
 
     public IDataLoaderResult<Entity?> EntityByKey(NodeKind kind, string key) =>
         loaders.GetOrAdd<string, Entity?>($"entity-by-key|{kind}", async (keys, ct) =>
-            await db.Entities.AsNoTracking().Where(e => e.Kind == kind && keys.Contains(e.Key)).ToDictionaryAsync(e => e.Key, e => (Entity?)e, ct),
+            {
+                var entities = await reader.EntitiesByKeyAsync(keys.Select(k => (kind, k)).ToList(), ct);
+                Remember(entities);
+                return entities.ToDictionary(e => e.Key, e => (Entity?)e);
+            },
             missing: null).Load(key);
+
+    /// <summary>
+    /// The entities with these ids, by id: those the request has read already, and the others in one statement.
+    /// </summary>
+    public async Task<IReadOnlyDictionary<int, Entity>> EntitiesAsync(IEnumerable<int> ids, CancellationToken ct)
+    {
+        var results = ids.Distinct().Select(id => (Id: id, Result: EntitiesById.Load(id))).ToList();
+        var found = new Dictionary<int, Entity>(results.Count);
+        foreach (var (id, result) in results)
+            if (await result.GetResultAsync(ct) is { } entity) found[id] = entity;
+        return found;
+    }
+
+    /// <summary>Whole entities read elsewhere answer later lookups by their ids.</summary>
+    public void Remember(IEnumerable<Entity> entities) =>
+        EntitiesById.Prime(entities.Select(e => new KeyValuePair<int, Entity?>(e.Id, e)));
 
     public IDataLoaderResult<TNeighbour?> Neighbour<TNeighbour>(int id, RelationSpec spec, Projection<TNeighbour>? projection = null) where TNeighbour : Entity =>
         NeighbourList(id, spec, projection).Then(list => list.FirstOrDefault());
@@ -48,11 +69,22 @@ public sealed class GraphLoaders(SmartCityDbContext db, RequestLoaders loaders, 
         int id, RelationSpec spec, Projection<TNeighbour>? projection = null, ListQuery<TNeighbour>? query = null)
         where TNeighbour : Entity
     {
-        var sorted = query is { IsDefault: false } ? query : null;
+        if (query is { IsDefault: false } sorted)
+            return loaders.GetOrAdd<int, IReadOnlyList<TNeighbour>>(
+                    $"neighbours|{spec.Name}|{typeof(TNeighbour).Name}|{projection?.Key ?? "*"}|{sorted.Key}",
+                    (ids, ct) => FetchNeighbours(ids, spec, sorted.Filtered(db.Set<TNeighbour>().AsNoTracking()), projection, sorted.Order, ct),
+                    missing: [])
+                .Load(id).Then(list => list.AsEnumerable());
         return loaders.GetOrAdd<int, IReadOnlyList<TNeighbour>>(
-                $"neighbours|{spec.Name}|{typeof(TNeighbour).Name}|{projection?.Key ?? "*"}|{sorted?.Key}",
-                (ids, ct) => FetchNeighbours(ids, spec, sorted?.Filtered(db.Set<TNeighbour>().AsNoTracking()) ?? db.Set<TNeighbour>().AsNoTracking(),
-                    projection, sorted?.Order, ct),
+                $"neighbours|{spec.Name}|{typeof(TNeighbour).Name}|{projection?.Key ?? "*"}|",
+                async (ids, ct) =>
+                {
+                    // In relation order; a neighbour linked twice (organiser and host) appears once.
+                    var links = await reader.NeighbourLinksAsync<TNeighbour>(ids, Walk(spec.Direction), spec.Types, spec.TargetKind, projection?.MemberNames, ct);
+                    links.Sort((a, b) => a.RelationId.CompareTo(b.RelationId));
+                    return links.GroupBy(l => l.OwnerId).ToDictionary(
+                        g => g.Key, g => (IReadOnlyList<TNeighbour>)g.Select(l => l.Item).DistinctBy(e => e.Id).ToList());
+                },
                 missing: [])
             .Load(id).Then(list => list.AsEnumerable());
     }
@@ -65,14 +97,10 @@ public sealed class GraphLoaders(SmartCityDbContext db, RequestLoaders loaders, 
             $"neighbour-page|{spec.Name}|{typeof(TChild).Name}|{page.CacheKey}|{scope}|{projection?.Key ?? "*"}",
             async (ids, ct) =>
             {
-                var kind = PagedKind(spec);
-                var window = await windows.NeighboursAsync(db, ids, Walk(spec.Direction), spec.Types, kind,
-                    page.After?.Key, page.Before?.Key, page.Size + 1, page.Backward, ct);
-                var childIds = window.Select(r => r.ItemId).Distinct().ToList();
-                var children = await db.Set<TChild>().AsNoTracking().Where(c => EF.Parameter(childIds).Contains(c.Id))
-                    .SelectMembers(projection).ToDictionaryAsync(c => c.Id, ct);
-                return InWindowOrder(ids, window, page, children, (parent, rows) => Connection<TChild>.FromRows(
-                    rows, page, scope, c => c.Id, () => NeighbourCount<TChild>(parent, spec)));
+                var rows = await reader.NeighbourWindowsAsync<TChild>(ids, Walk(spec.Direction), spec.Types, PagedKind(spec),
+                    Window(page), projection?.MemberNames, ct);
+                return InWindowOrder(ids, rows, page, c => c.Id, (parent, items) => Connection<TChild>.FromRows(
+                    items, page, scope, c => c.Id, () => NeighbourCount<TChild>(parent, spec)));
             },
             missing: Connection<TChild>.FromRows([], page, scope, c => c.Id, () => new DeferredResult<int>(_ => Task.FromResult(0))));
         return loader.Load(id);
@@ -125,14 +153,10 @@ public sealed class GraphLoaders(SmartCityDbContext db, RequestLoaders loaders, 
         var name = $"relation-page|{direction}|{TypesName(typeFilter)}|{page.CacheKey}|{scope}";
         var loader = loaders.GetOrAdd<int, Connection<Relation>>(name, async (ids, ct) =>
         {
-            var window = new List<WindowRow>();
-            foreach (var walk in direction switch { Direction.Out => [WalkDirection.Out], Direction.In => [WalkDirection.In], _ => new[] { WalkDirection.Out, WalkDirection.In } })
-                window.AddRange(await windows.RelationsAsync(db, ids, walk, typeFilter, page.After?.Key, page.Before?.Key, page.Size + 1, page.Backward, ct));
-            var relationIds = window.Select(r => r.ItemId).Distinct().ToList();
-            var relations = await db.Relations.AsNoTracking().Where(r => relationIds.Contains(r.Id)).ToDictionaryAsync(r => r.Id, ct);
             // BOTH merges two windows of the same order: the first n+1 of the union are among them.
-            return InWindowOrder(ids, window, page, relations, (parent, rows) => Connection<Relation>.FromRows(
-                rows, page, scope, r => r.Id, () => RelationCount(parent, direction, typeFilter)));
+            var rows = await reader.RelationWindowsAsync(ids, Walk(direction), typeFilter, Window(page), ct);
+            return InWindowOrder(ids, rows, page, r => r.Id, (parent, relations) => Connection<Relation>.FromRows(
+                relations, page, scope, r => r.Id, () => RelationCount(parent, direction, typeFilter)));
         }, missing: Connection<Relation>.FromRows([], page, scope, x => x.Id, () => new DeferredResult<int>(_ => Task.FromResult(0))));
         return loader.Load(id);
     }
@@ -165,39 +189,44 @@ public sealed class GraphLoaders(SmartCityDbContext db, RequestLoaders loaders, 
 
     private sealed record ParentCount(int ParentId, int Count);
 
-    private static WalkDirection Walk(Direction direction) => direction == Direction.Out ? WalkDirection.Out : WalkDirection.In;
+    private static WalkDirection Walk(Direction direction) => direction switch
+    {
+        Direction.Out => WalkDirection.Out,
+        Direction.In => WalkDirection.In,
+        _ => WalkDirection.Both,
+    };
+
+    /// <summary>One more than the page, to tell whether another follows.</summary>
+    private static KeyWindow Window(PageRequest page) => new(page.After?.Key, page.Before?.Key, page.Size + 1, page.Backward);
 
     /// <summary>Groups window rows per parent, in the page's direction, at most one more than the page.</summary>
     private static Dictionary<int, TConnection> InWindowOrder<TItem, TConnection>(
-        IReadOnlyList<int> parents, List<WindowRow> window, PageRequest page, Dictionary<int, TItem> items,
+        IReadOnlyList<int> parents, List<ParentRow<TItem>> rows, PageRequest page, Func<TItem, int> key,
         Func<int, List<TItem>, TConnection> connection)
     {
-        var rowsOf = window.Where(r => items.ContainsKey(r.ItemId)).ToLookup(r => r.ParentId);
+        var rowsOf = rows.ToLookup(r => r.ParentId, r => r.Item);
         return parents.Distinct().ToDictionary(parent => parent, parent =>
         {
-            var rows = page.Backward ? rowsOf[parent].OrderByDescending(r => r.ItemId) : rowsOf[parent].OrderBy(r => r.ItemId);
-            return connection(parent, rows.Take(page.Size + 1).Select(r => items[r.ItemId]).ToList());
+            var items = rowsOf[parent].DistinctBy(key);
+            var ordered = page.Backward ? items.OrderByDescending(key) : items.OrderBy(key);
+            return connection(parent, ordered.Take(page.Size + 1).ToList());
         });
     }
 
     private IDataLoaderResult<int> RelationCount(int id, Direction direction, RelationType[]? typeFilter) =>
         loaders.GetOrAdd<int, int>($"relation-count|{direction}|{TypesName(typeFilter)}", async (ids, ct) =>
-            await db.Entities.Where(p => ids.Contains(p.Id)).Select(p => new
-            {
-                p.Id,
-                Count = (direction == Direction.In ? 0 : p.OutgoingRelations.Count(r => typeFilter == null || typeFilter.Contains(r.Type)))
-                      + (direction == Direction.Out ? 0 : p.IncomingRelations.Count(r => typeFilter == null || typeFilter.Contains(r.Type))),
-            }).ToDictionaryAsync(r => r.Id, r => r.Count, ct),
+            await reader.RelationCountsAsync(ids, Walk(direction), typeFilter, ct),
             missing: 0).Load(id);
 
     private static string TypesName(RelationType[]? types) => types is null ? "*" : string.Join(",", types);
 
     /// <summary>
-    /// Two statements: the relations (driven by the parents' index entries), then the neighbours by id.
-    /// One joined statement let SQLite start from "every entity of the kind" on large graphs.
+    /// Neighbours meeting a client's filter, in its order: two statements, the relations (driven by the parents'
+    /// index entries), then the neighbours by id with the filter and order composed by EF Core. One joined
+    /// statement let SQLite start from "every entity of the kind" on large graphs.
     /// </summary>
     private async Task<IReadOnlyDictionary<int, IReadOnlyList<TEntity>>> FetchNeighbours<TEntity>(
-        IReadOnlyList<int> ids, RelationSpec spec, IQueryable<TEntity> candidates, Projection<TEntity>? projection, SortOrder<TEntity>? order,
+        IReadOnlyList<int> ids, RelationSpec spec, IQueryable<TEntity> candidates, Projection<TEntity>? projection, SortOrder<TEntity> order,
         CancellationToken ct)
         where TEntity : Entity
     {
@@ -216,12 +245,12 @@ public sealed class GraphLoaders(SmartCityDbContext db, RequestLoaders loaders, 
         var neighbourIds = links.Select(l => l.Neighbour).Distinct().ToList();
         var kind = spec.TargetKind;
         var matching = candidates.Where(e => EF.Parameter(neighbourIds).Contains(e.Id) && (kind == null || e.Kind == kind));
-        // In the client's order when it gave one (SQL sorts; each list keeps the rows' order), else in relation order.
-        var rows = await (order is null ? matching : order.Sort(matching)).SelectMembers(projection).ToListAsync(ct);
+        // In the client's order (SQL sorts; each list keeps the rows' order).
+        var rows = await order.Sort(matching).SelectMembers(projection).ToListAsync(ct);
         var position = rows.Select((entity, index) => (entity.Id, index)).ToDictionary(r => r.Id, r => r.index);
         var neighbours = rows.ToDictionary(e => e.Id);
         return links.Where(l => neighbours.ContainsKey(l.Neighbour))
-            .OrderBy(l => order is null ? l.RelationId : position[l.Neighbour])
+            .OrderBy(l => position[l.Neighbour])
             .GroupBy(l => l.Owner)
             .ToDictionary(g => g.Key, g => (IReadOnlyList<TEntity>)g.Select(l => neighbours[l.Neighbour]).DistinctBy(e => e.Id).ToList());
     }

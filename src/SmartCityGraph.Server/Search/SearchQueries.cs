@@ -63,6 +63,8 @@ internal static class SearchQueries
                 var index = ctx.RequestServices!.GetRequiredService<ISearchIndex>();
                 var take = (int)Math.Min(page.Size + 1, MaxReachableHits - offset);
                 var matches = await index.SearchAsync(search, kinds, (int)offset, take, ctx.CancellationToken);
+                // Entities the index read with its hits serve later lookups too; any others are read by id.
+                ctx.Graph().Remember(matches.Select(m => m.Entity).OfType<Entity>());
                 var entities = await ctx.EntitiesAsync(matches.Select(m => m.EntityId));
                 var hits = matches.Where(m => entities.ContainsKey(m.EntityId))
                     .Select((m, i) => new SearchHit(entities[m.EntityId], m.Score, m.Highlight, offset + i))

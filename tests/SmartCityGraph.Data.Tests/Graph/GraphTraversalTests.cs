@@ -68,8 +68,7 @@ public abstract class GraphTraversalTests(DatabaseProvider provider) : IAsyncLif
     private async Task<(string[] Nodes, string[] Relations, bool Truncated)> Neighbourhood(
         string[] start, int depth, RelationType[]? types = null, NodeKind[]? kinds = null, int limit = 200)
     {
-        await using var db = _database.CreateContext();
-        var result = await new GraphTraversal(db).NeighbourhoodAsync(new NeighbourhoodRequest(start.Select(s => _id[s]).ToList(), depth, types, kinds, limit));
+        var result = await new GraphTraversal(_database.Reader).NeighbourhoodAsync(new NeighbourhoodRequest(start.Select(s => _id[s]).ToList(), depth, types, kinds, limit));
         var relationNames = _relation.ToDictionary(kv => kv.Value, kv => kv.Key);
         return (result.NodeIds.Select(id => _name[id]).ToArray(), result.Relations.Select(r => relationNames[r.Id]).Order().ToArray(), result.Truncated);
     }
@@ -115,8 +114,7 @@ public abstract class GraphTraversalTests(DatabaseProvider provider) : IAsyncLif
 
     private async Task<List<(string[] Nodes, string[] Relations)>> Paths(string from, string to, int maxHops = 4, int first = 3)
     {
-        await using var db = _database.CreateContext();
-        var paths = await new GraphTraversal(db).PathsAsync(_id[from], _id[to], maxHops, first);
+        var paths = await new GraphTraversal(_database.Reader).PathsAsync(_id[from], _id[to], maxHops, first);
         var relationNames = _relation.ToDictionary(kv => kv.Value, kv => kv.Key);
         foreach (var path in paths) AssertConnected(path, _id[from], _id[to]);
         return paths.Select(p => (p.NodeIds.Select(id => _name[id]).ToArray(), p.Relations.Select(r => relationNames[r.Id]).ToArray())).ToList();

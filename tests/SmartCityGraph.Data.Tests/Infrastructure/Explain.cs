@@ -18,6 +18,16 @@ public static partial class Explain
         return await ReadPlanAsync(command);
     }
 
+    /// <summary>The plan of a prepared read's statement, with its positional parameters ($1, $2, …).</summary>
+    public static async Task<string> PostgresPositionalAsync(SmartCityDbContext db, string sql, IReadOnlyList<object> values)
+    {
+        var connection = (NpgsqlConnection)db.Database.GetDbConnection();
+        await db.Database.OpenConnectionAsync();
+        await using var command = new NpgsqlCommand("EXPLAIN " + sql, connection);
+        foreach (var value in values) command.Parameters.Add(new NpgsqlParameter { Value = value });
+        return await ReadPlanAsync(command);
+    }
+
     /// <summary>The plan of an EF query, run with its own parameters.</summary>
     public static async Task<string> PostgresAsync(SmartCityDbContext db, IQueryable query)
     {

@@ -1,16 +1,26 @@
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging.Abstractions;
 using Npgsql;
+using SmartCityGraph.Data.Graph;
+using SmartCityGraph.Data.Graph.Postgres;
+using SmartCityGraph.Data.Graph.Sqlite;
+using SmartCityGraph.Data.Search;
+using SmartCityGraph.Data.Search.Postgres;
+using SmartCityGraph.Data.Search.Sqlite;
 using SmartCityGraph.Data.Storage;
+using SmartCityGraph.Data.Storage.Postgres;
+using SmartCityGraph.Data.Storage.Sqlite;
 using SmartCityGraph.Testing;
 
 namespace SmartCityGraph.Data.Tests.Infrastructure;
 
 /// <summary>
 /// A private database with every migration of its provider applied: on SQLite in memory (it lives as long as the
-/// object), on PostgreSQL a fresh copy of the migrated template in the test run's cluster.
+/// object), on PostgreSQL a fresh copy of the migrated template in the test run's cluster. With the provider's
+/// prepared reads (<see cref="Reader"/>), which run on connections of their own.
 /// </summary>
-public abstract class TestDatabase : IDisposable
+public abstract class TestDatabase : IDisposable, ISqlStatementListener
 {
     public abstract DatabaseProvider Provider { get; }
 
@@ -19,27 +29,54 @@ public abstract class TestDatabase : IDisposable
 
     public abstract SmartCityDbContext CreateContext();
 
+    /// <summary>The prepared reads of the graph, on this database.</summary>
+    public abstract IGraphReader Reader { get; }
+
+    /// <summary>The provider's search index on this database.</summary>
+    public abstract ISearchIndex SearchIndex();
+
+    /// <summary>The text of every statement <see cref="Reader"/> ran, in order.</summary>
+    public List<string> ReaderStatements { get; } = [];
+
+    public void StatementExecuting(string sql) => ReaderStatements.Add(sql);
+
     public virtual void Dispose() => GC.SuppressFinalize(this);
 }
 
 internal sealed class SqliteTestDatabase : TestDatabase
 {
-    private readonly SqliteConnection _connection = new("Data Source=:memory:");
+    // Shared-cache, so the prepared reads (on connections of their own) see what the contexts wrote.
+    private readonly string _connectionString = $"Data Source=file:test-{Guid.NewGuid():N}?mode=memory&cache=shared";
+    private readonly SqliteConnection _connection;
 
     public SqliteTestDatabase()
     {
+        _connection = new SqliteConnection(_connectionString);
         _connection.Open();
         using var db = CreateContext();
         db.Database.Migrate();
+        Reads = new SqliteReads(_connectionString, [this], NullLogger<SqliteReads>.Instance);
+        Rows = new ModelRows(db.Model);
+        Reader = new SqliteGraphReader(Reads, Rows);
     }
+
+    /// <summary>Prepared statements on this database, on connections of their own.</summary>
+    public SqliteReads Reads { get; }
+
+    public ModelRows Rows { get; }
+
+    public override IGraphReader Reader { get; }
 
     public override DatabaseProvider Provider => DatabaseProvider.Sqlite;
 
     public override SmartCityDbContext CreateContext() =>
         new(new DbContextOptionsBuilder<SmartCityDbContext>().UseSqlite(_connection).Options);
 
+    public override ISearchIndex SearchIndex() => new SqliteSearchIndex(Reads, Rows);
+
     public override void Dispose()
     {
+        Reads.Dispose();
         _connection.Dispose();
         base.Dispose();
     }
@@ -47,11 +84,27 @@ internal sealed class SqliteTestDatabase : TestDatabase
 
 internal sealed class PostgresTestDatabase : TestDatabase
 {
-    public PostgresTestDatabase() => ConnectionString = SmartCityPostgres.CreateDatabase();
+    private readonly PostgresDataSources _sources;
+
+    public PostgresTestDatabase()
+    {
+        ConnectionString = SmartCityPostgres.CreateDatabase();
+        _sources = new PostgresDataSources(new StorageOptions(DatabaseProvider.Postgres, ConnectionString));
+        using var db = CreateContext();
+        Reads = new PostgresReads(_sources, new PrimaryRouting(), [this], NullLogger<PostgresReads>.Instance);
+        Rows = new ModelRows(db.Model);
+        Reader = new PostgresGraphReader(Reads, Rows);
+    }
 
     public string ConnectionString { get; }
 
+    public PostgresReads Reads { get; }
+
+    public ModelRows Rows { get; }
+
     public override DatabaseProvider Provider => DatabaseProvider.Postgres;
+
+    public override IGraphReader Reader { get; }
 
     public override SmartCityDbContext CreateContext()
     {
@@ -60,9 +113,17 @@ internal sealed class PostgresTestDatabase : TestDatabase
         return new SmartCityDbContext(options.Options);
     }
 
+    public override ISearchIndex SearchIndex() => new PostgresSearchIndex(Reads, Rows);
+
     public override void Dispose()
     {
+        _sources.Dispose();
         using (var connection = new NpgsqlConnection(ConnectionString)) NpgsqlConnection.ClearPool(connection);
         base.Dispose();
+    }
+
+    private sealed class PrimaryRouting : IReadRouting
+    {
+        public bool ReadOnly => false;
     }
 }

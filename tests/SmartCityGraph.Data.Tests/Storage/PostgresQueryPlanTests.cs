@@ -55,15 +55,12 @@ public sealed class PostgresQueryPlanTests(SyntheticPostgres synthetic) : IClass
     [SkippableFact]
     public async Task Entities_by_an_array_of_ids_are_looked_up_by_primary_key()
     {
-        // The loaders pass id lists as one parameter: on PostgreSQL an integer[] matched with = ANY.
+        // The prepared reads pass id lists as one integer[] matched with = ANY.
         await using var db = synthetic.Database.CreateContext();
-        var ids = new List<int> { 1, 2, 3 };
-        NodeKind? kind = NodeKind.Organisation;
-        var lookup = db.Set<Organisation>().Where(e => EF.Parameter(ids).Contains(e.Id) && (kind == null || e.Kind == kind));
+        await synthetic.Database.Reader.EntitiesAsync([1, 2, 3]);
 
-        var plan = await Explain.PostgresAsync(db, lookup);
+        var plan = await Explain.PostgresPositionalAsync(db, synthetic.Database.ReaderStatements[^1], [new[] { 1, 2, 3 }]);
 
-        // A seek by id (the primary key or (Kind, Id)), never a walk over every organisation.
         Assert.Matches(@"Index Cond: \(.*""Id"" = ANY", plan);
         Assert.DoesNotContain("Seq Scan", plan);
     }
@@ -72,9 +69,10 @@ public sealed class PostgresQueryPlanTests(SyntheticPostgres synthetic) : IClass
     public async Task Entities_named_by_kind_and_key_are_found_through_the_kind_key_index()
     {
         await using var db = synthetic.Database.CreateContext();
-        var lookup = db.Entities.NamedBy([(NodeKind.Pilot, "pil-000001"), (NodeKind.Organisation, "org-000002")]).Select(e => e.Id);
+        await synthetic.Database.Reader.EntitiesByKeyAsync([(NodeKind.Pilot, "pil-000001"), (NodeKind.Organisation, "org-000002")]);
 
-        var plan = await Explain.PostgresAsync(db, lookup);
+        var plan = await Explain.PostgresPositionalAsync(db, synthetic.Database.ReaderStatements[^1],
+            [new[] { "Pilot", "Organisation" }, new[] { "pil-000001", "org-000002" }]);
 
         Assert.Contains("IX_Entities_Kind_Key", plan);
         Assert.DoesNotContain("Seq Scan", plan);
@@ -85,12 +83,27 @@ public sealed class PostgresQueryPlanTests(SyntheticPostgres synthetic) : IClass
     {
         // GraphTraversal's one statement per level: relations touching any frontier node, from either end.
         await using var db = synthetic.Database.CreateContext();
-        var frontier = new[] { 10, 20, 30 };
-        var level = db.Relations.Where(r => frontier.Contains(r.FromId) || frontier.Contains(r.ToId)).Select(r => new { r.Id, r.FromId, r.ToId });
+        await synthetic.Database.Reader.EdgesTouchingAsync([10, 20, 30], null, withKinds: true, limit: 501);
 
-        var plan = await Explain.PostgresAsync(db, level);
+        var plan = await Explain.PostgresPositionalAsync(db, synthetic.Database.ReaderStatements[^1], [new[] { 10, 20, 30 }, 501]);
 
-        Assert.Contains("BitmapOr", plan);
+        Assert.Contains("IX_Relations_FromId", plan);
+        Assert.Contains("IX_Relations_ToId", plan);
+        Assert.DoesNotContain("Seq Scan", plan);
+    }
+
+    [SkippableFact]
+    public async Task Relation_windows_walk_the_id_indexes_of_both_ends_and_stop_at_the_limit()
+    {
+        // An entity's relations page: per parent, each end's (FromId, Id) or (ToId, Id) index in id order, cut by LIMIT.
+        await using var db = synthetic.Database.CreateContext();
+        await synthetic.Database.Reader.RelationWindowsAsync([10, 20, 30], SmartCityGraph.Data.Graph.WalkDirection.Both, null, new(5, null, 11, false));
+
+        var plan = await Explain.PostgresPositionalAsync(db, synthetic.Database.ReaderStatements[^1], [new[] { 10, 20, 30 }, 11, 5]);
+
+        Assert.Contains("Limit", plan);
+        Assert.Contains("IX_Relations_FromId_Id", plan);
+        Assert.Contains("IX_Relations_ToId_Id", plan);
         Assert.DoesNotContain("Seq Scan", plan);
     }
 

@@ -66,18 +66,4 @@ public sealed class QueryPlanTests : IDisposable
         Assert.Contains(plan, step => step.StartsWith("SEARCH e ") && step.Contains("Id=?"));
         Assert.DoesNotContain(plan, step => step.Contains("(Kind=?)"));
     }
-
-    [Fact]
-    public async Task Entities_named_by_kind_and_key_are_found_through_the_kind_key_index()
-    {
-        // Regression: filtered by key alone, the lookup behind graph(ids:), paths and timeline scanned every
-        // entity (42 ms of a 48 ms neighbourhood request at 1M entities).
-        await using var db = database.CreateContext();
-        var lookup = db.Entities.NamedBy([(NodeKind.Pilot, "pil-000001"), (NodeKind.Organisation, "org-000002")]).Select(e => e.Id);
-
-        var plan = await PlanAsync(lookup);
-
-        Assert.Contains(plan, step => step.Contains("IX_Entities_Kind_Key") && step.Contains("Key=?"));
-        Assert.DoesNotContain(plan, step => step.StartsWith("SCAN e"));
-    }
 }

@@ -54,4 +54,19 @@ public sealed class BatchLoaderTests
         Assert.Equal(2, await loader.Load(7).Then(v => v!.Length).GetResultAsync());
         Assert.Single(fetches);
     }
+
+    [Fact]
+    public async Task Primed_values_answer_their_keys_without_a_fetch_and_never_replace_a_known_key()
+    {
+        var loader = Loader();
+        Assert.Equal("v1", await loader.Load(1).GetResultAsync());
+
+        loader.Prime([new(1, "primed 1"), new(2, "primed 2")]);
+        var other = loader.Load(3);
+
+        Assert.Equal("primed 2", await loader.Load(2).GetResultAsync());
+        Assert.Equal("v1", await loader.Load(1).GetResultAsync());
+        Assert.Equal("v3", await other.GetResultAsync());
+        Assert.Equal([[1], [3]], fetches);
+    }
 }

@@ -28,8 +28,26 @@ public abstract class BatchingTests(SeededServer server)
         large.AssertNoErrors();
         Assert.True(large.Data["organisations"]!["nodes"]!.AsArray().Count > 3, "the seed should have more than 3 organisations");
         Assert.Equal(small.SqlStatements, large.SqlStatements);
-        // 1 for the root, 2 per relation field (links, then entities by id), 1 per totalCount: the shape's count.
-        Assert.InRange(large.SqlStatements, 1, 20);
+        // 1 for the root, 1 per relation field (the links or window joined with the items), 1 per totalCount,
+        // 1 for the relations' ends: the shape's count.
+        Assert.Equal(11, large.SqlStatements);
+    }
+
+    [Fact]
+    public async Task An_entitys_relations_with_both_ends_run_four_statements_however_many_there_are()
+    {
+        const string query = """
+            query($id: ID!) { node(id: $id) { ... on Entity { relations(first: 50) { totalCount nodes { type from { title } to { title } } } } } }
+            """;
+        var few = await server.Http.PostGraphQLAsync(query, new { id = SmartCityGraph.GraphQL.Ids.GlobalId.Encode("Organisation", "senatskanzlei-berlin") });
+        var many = await server.Http.PostGraphQLAsync(query, new { id = SmartCityGraph.GraphQL.Ids.GlobalId.Encode("Phase", "beteiligung-ausarbeitungsphase") });
+
+        Assert.True(many.AssertNoErrors().Data["node"]!["relations"]!["totalCount"]!.GetValue<int>()
+                    > few.AssertNoErrors().Data["node"]!["relations"]!["totalCount"]!.GetValue<int>());
+        // The entity by key; its window of relations joined with the relations; totalCount; the other ends
+        // (the entity itself is one end of each, already read).
+        Assert.Equal(4, few.SqlStatements);
+        Assert.Equal(4, many.SqlStatements);
     }
 }
 

@@ -193,8 +193,8 @@ public abstract partial class ProjectionTests(SqlLoggingServer server)
         server.Sql.Clear();
         (await server.Http.PostGraphQLAsync($"{{ phases(first: 3) {{ nodes {{ events(first: 3{arguments}) {{ nodes {{ title }} }} }} }} }}")).AssertNoErrors();
 
-        // The statement that read the events: by id after the window (default order), or inside the window.
-        var read = Assert.Single(server.Sql.Statements, s => s.Contains("\"Title\"") && s.Contains("'Event'"));
+        // The statement that read the events: with the window (default order, a prepared read of the kind: $kind on SQLite, "Kind" = $n on PostgreSQL), or inside it.
+        var read = Assert.Single(server.Sql.Statements, s => s.Contains("\"Title\"") && (s.Contains("'Event'") || s.Contains("$kind") || s.Contains("\"Kind\" = $")));
         Assert.DoesNotContain("Sources", read);
         Assert.DoesNotContain("Summary", read);
         Assert.DoesNotContain("\"Url\"", read);
@@ -260,7 +260,8 @@ public abstract partial class ProjectionTests(SqlLoggingServer server)
         server.Sql.Clear();
         (await server.Http.PostGraphQLAsync("{ events(first: 100) { nodes { organisers { title } } } }")).AssertNoErrors();
 
-        var read = Assert.Single(server.Sql.Statements, s => s.Contains("'Organisation'") && s.Contains("\"Title\""));
+        // The statement that read the organisers (a prepared read of the links and the neighbours of kind $kind, or "Kind" = $n).
+        var read = Assert.Single(server.Sql.Statements, s => (s.Contains("'Organisation'") || s.Contains("$kind") || s.Contains("\"Kind\" = $")) && s.Contains("\"Title\""));
         Assert.DoesNotContain("Sources", read);
         Assert.DoesNotContain("Summary", read);
     }

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.DependencyInjection;
 using SmartCityGraph.Data.Storage;
 using SmartCityGraph.Server.Hosting;
 
@@ -49,6 +50,8 @@ public sealed class SqlLoggingFactory(DatabaseProvider provider) : ServerFactory
         builder.ConfigureLogging(logging => logging
             .AddProvider(Sql)
             .AddFilter<SqlLog>(SqlLog.Category, LogLevel.Debug)); // the server logs each statement at Debug
+        // Prepared reads run outside EF Core's command logging: they report their statements to the listener.
+        builder.ConfigureServices(services => services.AddSingleton<ISqlStatementListener>(Sql));
     }
 
     private string SeedWithACancelledEvent()
@@ -65,8 +68,8 @@ public sealed class SqlLoggingFactory(DatabaseProvider provider) : ServerFactory
     }
 }
 
-/// <summary>Collects EF Core's "executed command" log entries, whose text ends with the statement.</summary>
-public sealed class SqlLog : ILoggerProvider
+/// <summary>Collects EF Core's "executed command" log entries, whose text ends with the statement, and the prepared reads' statements.</summary>
+public sealed class SqlLog : ILoggerProvider, ISqlStatementListener
 {
     public const string Category = "Microsoft.EntityFrameworkCore.Database.Command";
     private const int CommandExecuted = 20101; // RelationalEventId.CommandExecuted
@@ -76,6 +79,8 @@ public sealed class SqlLog : ILoggerProvider
     public IReadOnlyList<string> Statements => [.. _statements];
 
     public void Clear() => _statements.Clear();
+
+    public void StatementExecuting(string sql) => _statements.Enqueue(sql);
 
     public ILogger CreateLogger(string categoryName) => categoryName == Category ? new Logger(this) : Microsoft.Extensions.Logging.Abstractions.NullLogger.Instance;
 

@@ -1,9 +1,10 @@
 using System.Globalization;
 using System.Text;
-using Microsoft.EntityFrameworkCore;
+using System.Text.RegularExpressions;
 using SmartCityGraph.Data.Model;
 using SmartCityGraph.Data.Search.Sqlite;
 using SmartCityGraph.Data.Storage;
+using SmartCityGraph.Data.Storage.Postgres;
 
 namespace SmartCityGraph.Data.Search.Postgres;
 
@@ -27,8 +28,10 @@ namespace SmartCityGraph.Data.Search.Postgres;
 /// <see cref="SearchQuery.MaxRankedHits"/> gains <see cref="SqliteSearchIndex.NeighbourShare"/> of the relevance
 /// of the other matches related to it. The highlight is <c>ts_headline</c> of the first field holding a word of the query,
 /// with the matches between « and ».</para>
+/// <para>Runs as prepared statements (<see cref="PostgresReads"/>); the page's entities are read with their hits, in
+/// the same statement, as on SQLite.</para>
 /// </remarks>
-public sealed class PostgresSearchIndex(SmartCityDbContext db) : ISearchIndex
+public sealed partial class PostgresSearchIndex(PostgresReads reads, ModelRows rows) : ISearchIndex
 {
     /// <summary>
     /// Most matches scored per search. A very broad word on a very large graph ("water" matches 44,701 of 1M synthetic
@@ -40,7 +43,7 @@ public sealed class PostgresSearchIndex(SmartCityDbContext db) : ISearchIndex
 
     /// <summary>ts_rank's weights for D, C, B, A: body 0.1, other names 0.5, title 1.0.</summary>
     private const string Weights = "ARRAY[0.0, 0.1, 0.5, 1.0]::real[]";
-    private const string PrefixParameter = "{0}", StemParameter = "{1}", AnyWordParameter = "{2}"; // SqlQueryRaw's placeholders
+    private const string PrefixParameter = "{0}", StemParameter = "{1}", AnyWordParameter = "{2}"; // placeholders, made positional ($1 …) by Positional
     private const string HeadlineOptions = "StartSel=«, StopSel=», MaxWords=16, MinWords=8, ShortWord=0, HighlightAll=FALSE, MaxFragments=1, FragmentDelimiter=\" … \"";
 
     public async Task<IReadOnlyList<SearchMatch>> SearchAsync(
@@ -85,11 +88,13 @@ public sealed class PostgresSearchIndex(SmartCityDbContext db) : ISearchIndex
                         WHEN to_tsvector('smartcity_simple', {Alias}) @@ q.word
                             THEN ts_headline('smartcity_simple', {Alias}, q.word, '{HeadlineOptions}')
                         ELSE ts_headline('smartcity_simple', {Body}, q.word, '{HeadlineOptions}') END AS "Highlight"
+                   , {rows.Entities.SelectList("e")}
             FROM page JOIN "Entities" AS e ON e."Id" = page."Id", q
             ORDER BY page."Score" DESC, page."Id"
             """;
-        var rows = await db.Database.SqlQueryRaw<Row>(sql, [.. parameters]).ToListAsync(ct);
-        return rows.Select(r => new SearchMatch(r.EntityId, r.Score, r.Highlight)).ToList();
+        var shape = rows.Entities;
+        return await reads.QueryAsync(Positional(sql, parameters.Count), [.. parameters],
+            r => new SearchMatch(r.GetInt32(0), r.GetDouble(1), r.IsDBNull(2) ? null : r.GetString(2), shape.Read(r, 3)), ct);
     }
 
     public async Task<int> CountAsync(SearchQuery query, IReadOnlyCollection<NodeKind>? kinds, CancellationToken ct = default)
@@ -99,7 +104,8 @@ public sealed class PostgresSearchIndex(SmartCityDbContext db) : ISearchIndex
             SELECT count(*)::integer AS "Value" FROM "Entities" AS e
             WHERE e."SearchVector" @@ to_tsquery('smartcity_simple', {PrefixParameter}){KindFilter(kinds, parameters)}
             """;
-        return (await db.Database.SqlQueryRaw<int>(sql, [.. parameters]).ToListAsync(ct)).Single();
+        var counts = await reads.QueryAsync(Positional(sql, parameters.Count), [.. parameters], r => r.GetInt32(0), ct);
+        return counts.Single();
     }
 
     /// <summary>
@@ -150,12 +156,13 @@ public sealed class PostgresSearchIndex(SmartCityDbContext db) : ISearchIndex
         return " AND e.\"Kind\" = ANY({" + (parameters.Count - 1).ToString(CultureInfo.InvariantCulture) + "}::text[])";
     }
 
-    private static string Invariant(int value) => value.ToString(CultureInfo.InvariantCulture);
+    /// <summary>The statement with Npgsql's positional parameters ($1, …) for the "{n}" placeholders it is written with.</summary>
+    private static SqlStatement Positional(string sql, int parameterCount) =>
+        new(Placeholder().Replace(sql, m => "$" + (int.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture) + 1).ToString(CultureInfo.InvariantCulture)),
+            [.. Enumerable.Range(1, parameterCount).Select(i => "$" + i.ToString(CultureInfo.InvariantCulture))]);
 
-    private sealed class Row
-    {
-        public int EntityId { get; set; }
-        public double Score { get; set; }
-        public string? Highlight { get; set; }
-    }
+    [GeneratedRegex(@"\{(\d+)\}")]
+    private static partial Regex Placeholder();
+
+    private static string Invariant(int value) => value.ToString(CultureInfo.InvariantCulture);
 }

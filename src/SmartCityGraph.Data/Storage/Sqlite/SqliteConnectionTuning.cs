@@ -25,9 +25,15 @@ public sealed class SqliteConnectionTuning(int cacheMebibytes = 64, long mmapByt
     private void Tune(DbConnection connection)
     {
         if (connection is not SqliteConnection { Handle: { } handle } sqlite || tuned.TryGetValue(handle, out _)) return;
-        using var command = sqlite.CreateCommand();
+        Apply(sqlite);
+        tuned.AddOrUpdate(handle, this);
+    }
+
+    /// <summary>Applies the settings to an open connection (for connections EF Core does not open).</summary>
+    public void Apply(SqliteConnection connection)
+    {
+        using var command = connection.CreateCommand();
         command.CommandText = $"PRAGMA cache_size = -{cacheMebibytes * 1024}; PRAGMA mmap_size = {mmapBytes};";
         command.ExecuteNonQuery();
-        tuned.AddOrUpdate(handle, this);
     }
 }

@@ -1,0 +1,179 @@
+using System.Collections.Concurrent;
+using System.Data.Common;
+using System.Linq.Expressions;
+using System.Reflection;
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata;
+using Microsoft.EntityFrameworkCore.Storage;
+using SmartCityGraph.Data.Model;
+
+namespace SmartCityGraph.Data.Storage;
+
+/// <summary>
+/// Which columns a read selects and how a row of them becomes an object, as the EF Core model maps it
+/// (column names, value converters, the kind discriminator, sources as JSON), for the hot reads that run
+/// as plain, prepared SQL. The select list starts at <see cref="Offset"/> within the row.
+/// </summary>
+public sealed class RowShape<T>(IReadOnlyList<string> columns, Func<DbDataReader, int, T> read, string key)
+{
+    /// <summary>The mapped columns this shape reads, in order.</summary>
+    public IReadOnlyList<string> Columns { get; } = columns;
+
+    /// <summary>Names the shape, for keeping statements of different shapes apart ("Event:Id,Key,Title").</summary>
+    public string Key { get; } = key;
+
+    /// <summary>The select list, each column qualified by <paramref name="alias"/>.</summary>
+    public string SelectList(string alias) => string.Join(", ", Columns.Select(c => $"{alias}.\"{c}\""));
+
+    /// <summary>Reads the object whose columns start at ordinal <paramref name="offset"/>.</summary>
+    public T Read(DbDataReader reader, int offset) => read(reader, offset);
+}
+
+/// <summary>
+/// The <see cref="RowShape{T}"/>s of the model's entities and relations, derived once from the EF Core model
+/// (so they follow it: a new mapped property is read without a change here). Whole rows, or only some members
+/// of one kind, as EF Core's projections load them.
+/// </summary>
+public sealed class ModelRows
+{
+    private static readonly MethodInfo IsDbNull = typeof(DbDataReader).GetMethod(nameof(DbDataReader.IsDBNull), [typeof(int)])!;
+    private static readonly MethodInfo GetString = typeof(DbDataReader).GetMethod(nameof(DbDataReader.GetString), [typeof(int)])!;
+
+    private readonly IEntityType _entity;
+    private readonly IEntityType _relation;
+    private readonly ConcurrentDictionary<(Type, string), object?> _projected = new();
+
+    public ModelRows(IModel model)
+    {
+        _entity = model.FindEntityType(typeof(Entity))!;
+        _relation = model.FindEntityType(typeof(Relation))!;
+        Entities = WholeRows<Entity>(_entity);
+        Relations = WholeRows<Relation>(_relation);
+    }
+
+    /// <summary>Whole entities of any kind (every column of the table; the kind picks the type).</summary>
+    public RowShape<Entity> Entities { get; }
+
+    /// <summary>Whole relations.</summary>
+    public RowShape<Relation> Relations { get; }
+
+    /// <summary>
+    /// Entities of kind <typeparamref name="T"/> with only <paramref name="members"/> loaded (the others keep a new
+    /// object's values), or whole ones when <paramref name="members"/> is null; null when a member is not a mapped one.
+    /// </summary>
+    public RowShape<T>? Of<T>(IReadOnlyCollection<string>? members) where T : Entity
+    {
+        if (members is null && typeof(T) == typeof(Entity)) return (RowShape<T>)(object)Entities;
+        var key = members is null ? "*" : string.Join(",", members.Order(StringComparer.Ordinal));
+        return (RowShape<T>?)_projected.GetOrAdd((typeof(T), key), _ => Projected<T>(members));
+    }
+
+    private RowShape<T>? Projected<T>(IReadOnlyCollection<string>? members) where T : Entity
+    {
+        var type = _entity.GetDerivedTypesInclusive().FirstOrDefault(t => t.ClrType == typeof(T) && !t.IsAbstract());
+        if (type is null) return null;
+        var mapped = Mapped(type).ToList();
+        if (members is not null)
+        {
+            var wanted = members.ToHashSet(StringComparer.Ordinal);
+            if (wanted.Any(name => mapped.All(m => m.Name != name))) return null;
+            mapped = mapped.Where(m => m.IsKey || wanted.Contains(m.Name)).ToList();
+        }
+        var columns = mapped.Select(p => p.Column).ToList();
+        var read = Materializer<T>(type, mapped, columns);
+        return new RowShape<T>(columns, read, $"{type.ClrType.Name}:{string.Join(",", columns)}");
+    }
+
+    private RowShape<T> WholeRows<T>(IEntityType root) where T : class
+    {
+        // Every column of the table, in the order the types first declare them (the key first).
+        var columns = new List<string>();
+        foreach (var type in root.GetDerivedTypesInclusive())
+            foreach (var member in Mapped(type))
+                if (!columns.Contains(member.Column)) columns.Add(member.Column);
+        var discriminator = root.FindDiscriminatorProperty();
+        var concrete = root.GetDerivedTypesInclusive().Where(t => !t.IsAbstract()).ToList();
+        if (discriminator is null || concrete.Count == 1)
+        {
+            var only = concrete.Single();
+            return new RowShape<T>(columns, Materializer<T>(only, Mapped(only).ToList(), columns), $"{only.ClrType.Name}:*");
+        }
+
+        // One materializer per kind, picked by the stored discriminator value.
+        var byValue = concrete.ToDictionary(
+            t => (string)DiscriminatorStoreValue(discriminator, t.GetDiscriminatorValue()!),
+            t => Materializer<T>(t, Mapped(t).ToList(), columns), StringComparer.Ordinal);
+        var ordinal = columns.IndexOf(discriminator.GetColumnName());
+        return new RowShape<T>(columns, (reader, offset) => byValue[reader.GetString(offset + ordinal)](reader, offset), $"{root.ClrType.Name}:*");
+    }
+
+    private static object DiscriminatorStoreValue(IProperty discriminator, object value) =>
+        discriminator.GetTypeMapping().Converter is { } converter ? converter.ConvertToProvider(value)! : value;
+
+    /// <summary>A type's mapped scalar properties and JSON-mapped collections, with their columns.</summary>
+    private static IEnumerable<MappedMember> Mapped(IEntityType type)
+    {
+        foreach (var property in type.GetProperties())
+        {
+            if (property.IsShadowProperty() || property.PropertyInfo is null) continue;
+            yield return new MappedMember(property.Name, property.GetColumnName(), property, null, property.IsPrimaryKey());
+        }
+        foreach (var navigation in type.GetNavigations())
+            if (navigation.TargetEntityType.IsMappedToJson() && navigation.PropertyInfo is not null)
+                yield return new MappedMember(navigation.Name, navigation.TargetEntityType.GetContainerColumnName()!, null, navigation, false);
+    }
+
+    /// <summary>
+    /// Compiles <c>(reader, offset) => new TType { Member = read(column) … }</c> for the members given, each read
+    /// as the model maps it: the provider's reader method, then the property's value converter, null as default.
+    /// </summary>
+    private static Func<DbDataReader, int, T> Materializer<T>(IEntityType type, IReadOnlyList<MappedMember> members, List<string> columns)
+    {
+        var reader = Expression.Parameter(typeof(DbDataReader), "reader");
+        var offset = Expression.Parameter(typeof(int), "offset");
+        var item = Expression.Variable(type.ClrType, "item");
+        var body = new List<Expression> { Expression.Assign(item, Expression.New(type.ClrType)) };
+        var discriminator = type.FindDiscriminatorProperty();
+        foreach (var member in members)
+        {
+            if (member.Property is not null && member.Property == discriminator) continue; // each type's constructor sets its kind
+            var ordinal = Expression.Add(offset, Expression.Constant(columns.IndexOf(member.Column)));
+            var target = Expression.Property(item, (PropertyInfo)(member.Property?.PropertyInfo ?? member.Navigation!.PropertyInfo)!);
+            Expression value = member.Property is { } property ? Scalar(reader, ordinal, property) : Json(reader, ordinal, target.Type);
+            var assign = Expression.Assign(target, value);
+            // NULL leaves a new object's value (null, or an empty list of sources). Only the key goes unchecked: a kind's
+            // required property shares a nullable column with the other kinds (one table), and rows written outside EF
+            // (the synthetic generator's bulk load) may leave it NULL, which EF Core's own reading tolerates too.
+            body.Add(member.IsKey ? assign : Expression.IfThen(Expression.Not(Expression.Call(reader, IsDbNull, ordinal)), assign));
+        }
+        body.Add(Expression.Convert(item, typeof(T)));
+        return Expression.Lambda<Func<DbDataReader, int, T>>(Expression.Block([item], body), reader, offset).Compile();
+    }
+
+    private static Expression Scalar(ParameterExpression reader, Expression ordinal, IProperty property)
+    {
+        var mapping = (RelationalTypeMapping)property.GetRelationalTypeMapping();
+        var method = mapping.GetDataReaderMethod();
+        Expression value = Expression.Call(method.IsStatic ? null : reader, method, ordinal);
+        value = mapping.CustomizeDataReaderExpression(value);
+        var converter = mapping.Converter;
+        var providerType = converter?.ProviderClrType ?? Nullable.GetUnderlyingType(property.ClrType) ?? property.ClrType;
+        if (value.Type != providerType) value = Expression.Convert(value, providerType);
+        if (converter is not null)
+        {
+            var fromProvider = converter.ConvertFromProviderExpression;
+            value = Expression.Invoke(fromProvider, value);
+        }
+        return value.Type == property.ClrType ? value : Expression.Convert(value, property.ClrType);
+    }
+
+    private static Expression Json(ParameterExpression reader, Expression ordinal, Type type) =>
+        Expression.Call(typeof(ModelRows).GetMethod(nameof(FromJson), BindingFlags.NonPublic | BindingFlags.Static)!.MakeGenericMethod(type),
+            Expression.Call(reader, GetString, ordinal));
+
+    /// <summary>EF Core stores JSON-mapped members under their property names, dates as ISO 8601: the serializer's defaults.</summary>
+    private static TValue FromJson<TValue>(string json) => JsonSerializer.Deserialize<TValue>(json)!;
+
+    private sealed record MappedMember(string Name, string Column, IProperty? Property, INavigation? Navigation, bool IsKey);
+}

@@ -1,0 +1,130 @@
+using System.Collections.Concurrent;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Logging;
+using SmartCityGraph.Data.Storage;
+
+namespace SmartCityGraph.Data.Storage.Sqlite;
+
+/// <summary>
+/// Read-only SQLite connections kept open, each with its statements prepared once: the hot, fixed reads
+/// (entities by id, relation windows, walks, search) run here as plain SQL, without EF Core's per-query
+/// work (expression trees, cache lookups, SQL generation, a fresh command and statement preparation, a
+/// connection open through the provider's pool lock) — the pipeline cost more than SQLite itself.
+/// </summary>
+/// <remarks>
+/// A connection is taken for one statement and given back at once (SQLite runs synchronously, so a
+/// statement never waits on anything else while it holds one); a thread usually gets back the connection it
+/// just returned, so there is no shared lock to wait on. Connections refuse writes (<c>query_only</c>).
+/// Each statement is counted by the <see cref="ISqlStatementListener"/>s, logged at Debug and stopped with
+/// <c>sqlite3_interrupt</c> when its request is cancelled, as EF Core's are.
+/// </remarks>
+public sealed class SqliteReads : IDisposable
+{
+    private const int SqliteInterrupt = 9;
+
+    private readonly string _connectionString;
+    private readonly SqliteConnectionTuning? _tuning;
+    private readonly ISqlStatementListener[] _listeners;
+    private readonly ILogger _logger;
+    private readonly ConcurrentBag<ReadConnection> _idle = [];
+    private readonly int _maxIdle = Math.Max(8, Environment.ProcessorCount * 4);
+    private int _idleCount;
+    private volatile bool _disposed;
+
+    public SqliteReads(string connectionString, IEnumerable<ISqlStatementListener> listeners, ILogger<SqliteReads> logger, SqliteConnectionTuning? tuning = null)
+    {
+        _connectionString = connectionString;
+        _tuning = tuning;
+        _listeners = [.. listeners];
+        _logger = logger;
+    }
+
+    /// <summary>Runs <paramref name="statement"/> with <paramref name="values"/> (one per parameter, in order) and reads its rows.</summary>
+    public TResult Query<TState, TResult>(
+        SqlStatement statement, ReadOnlySpan<object?> values, TState state, Func<SqliteDataReader, TState, TResult> read, CancellationToken ct)
+    {
+        ct.ThrowIfCancellationRequested();
+        var connection = Rent();
+        try
+        {
+            var command = connection.Prepared(statement);
+            for (var i = 0; i < values.Length; i++) command.Parameters[i].Value = values[i] ?? DBNull.Value;
+            foreach (var listener in _listeners) listener.StatementExecuting(statement.Text);
+            if (_logger.IsEnabled(LogLevel.Debug)) _logger.LogDebug("Executing prepared read\n{Sql}", statement.Text);
+            using var interrupt = ct.CanBeCanceled
+                ? ct.Register(static handle => SQLitePCL.raw.sqlite3_interrupt((SQLitePCL.sqlite3)handle!), connection.Connection.Handle)
+                : default;
+            using var reader = command.ExecuteReader();
+            return read(reader, state);
+        }
+        catch (SqliteException e) when (e.SqliteErrorCode == SqliteInterrupt && ct.IsCancellationRequested)
+        {
+            throw new OperationCanceledException(ct);
+        }
+        finally
+        {
+            Return(connection);
+        }
+    }
+
+    private ReadConnection Rent()
+    {
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        if (_idle.TryTake(out var connection))
+        {
+            Interlocked.Decrement(ref _idleCount);
+            return connection;
+        }
+        var sqlite = new SqliteConnection(_connectionString);
+        sqlite.Open();
+        _tuning?.Apply(sqlite);
+        using (var command = sqlite.CreateCommand())
+        {
+            command.CommandText = "PRAGMA query_only = 1;";
+            command.ExecuteNonQuery();
+        }
+        return new ReadConnection(sqlite);
+    }
+
+    private void Return(ReadConnection connection)
+    {
+        if (_disposed || Interlocked.Increment(ref _idleCount) > _maxIdle)
+        {
+            if (!_disposed) Interlocked.Decrement(ref _idleCount);
+            connection.Dispose();
+            return;
+        }
+        _idle.Add(connection);
+    }
+
+    public void Dispose()
+    {
+        _disposed = true;
+        while (_idle.TryTake(out var connection)) connection.Dispose();
+    }
+
+    /// <summary>An open connection and the statements prepared on it.</summary>
+    private sealed class ReadConnection(SqliteConnection connection) : IDisposable
+    {
+        private readonly Dictionary<SqlStatement, SqliteCommand> _commands = new(ReferenceEqualityComparer.Instance);
+
+        public SqliteConnection Connection { get; } = connection;
+
+        public SqliteCommand Prepared(SqlStatement statement)
+        {
+            if (_commands.TryGetValue(statement, out var command)) return command;
+            command = Connection.CreateCommand();
+            command.CommandText = statement.Text;
+            foreach (var name in statement.ParameterNames) command.Parameters.Add(new SqliteParameter(name, null));
+            command.Prepare();
+            _commands[statement] = command;
+            return command;
+        }
+
+        public void Dispose()
+        {
+            foreach (var command in _commands.Values) command.Dispose();
+            Connection.Dispose();
+        }
+    }
+}
