@@ -2,6 +2,8 @@ using GraphQL;
 using GraphQL.Execution;
 using GraphQLParser.AST;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using SmartCityGraph.Data.Editing;
 using SmartCityGraph.Data.Graph;
 using SmartCityGraph.Data.Search;
 using SmartCityGraph.Data.Seeding;
@@ -12,10 +14,12 @@ using SmartCityGraph.GraphQL.Cost;
 using SmartCityGraph.GraphQL.DataLoading;
 using SmartCityGraph.GraphQL.Faceting;
 using SmartCityGraph.GraphQL.Http;
+using SmartCityGraph.GraphQL.Mutations;
 using SmartCityGraph.GraphQL.Paging;
 using SmartCityGraph.Server.Nodes;
 using SmartCityGraph.Server.Relations;
 using SmartCityGraph.Server.Schema;
+using SmartCityGraph.Server.SignIn;
 using SmartCityGraph.Server.Web;
 
 namespace SmartCityGraph.Server.Hosting;
@@ -41,6 +45,8 @@ public static class ServiceRegistration
             .UseQueryTrackingBehavior(QueryTrackingBehavior.NoTracking)
             .AddInterceptors(
                 sp.GetRequiredService<SqlStatementCounter>(), sp.GetRequiredService<SqliteInterruptOnCancel>(), sp.GetRequiredService<SqliteConnectionTuning>()));
+        services.AddScoped<GraphWriter>(); // the one write path: mutations and the seed import
+        services.TryAddSingleton<IChangeNotifier, NoChangeNotifier>();
         services.AddScoped<SeedImporter>();
         services.AddScoped<SyntheticGraphGenerator>();
 
@@ -60,10 +66,12 @@ public static class ServiceRegistration
             .AddExecutionStrategy<SerialExecutionStrategy>(OperationType.Query));
         services.AddPagingGraphTypes();
         services.AddFacetGraphTypes();
+        services.AddMutationGraphTypes();
         services.AddCostLimits(options => configuration.GetSection("Limits:Cost").Bind(options));
         services.AddGraphQLHttp(options => configuration.GetSection("Limits:Http").Bind(options));
         services.AddSingleton<IGraphQLRequestInterceptor, GraphRequestInterceptor>();
         services.AddWebPages();
+        services.AddSmartCitySignIn(configuration, environment);
 
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
         return services;

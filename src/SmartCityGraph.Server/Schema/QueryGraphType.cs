@@ -3,6 +3,7 @@ using SmartCityGraph.GraphQL.Filtering;
 using SmartCityGraph.Data.Model;
 using SmartCityGraph.Server.Events;
 using SmartCityGraph.Server.Graph;
+using SmartCityGraph.Server.History;
 using SmartCityGraph.Server.Nodes;
 using SmartCityGraph.Server.Organisations;
 using SmartCityGraph.Server.ParticipationStrands;
@@ -33,5 +34,6 @@ public sealed class QueryGraphType : ObjectGraphType
         this.AddSearchQuery();
         this.AddGraphQueries();
         this.AddTimelineQuery();
+        this.AddHistoryQueries();
     }
 }
