@@ -62,9 +62,13 @@ public static class GraphReplay
     /// Writes the graph as it stood at <paramref name="revision"/> — its entities, relations and the revisions up to
     /// it — into <paramref name="target"/>, an empty database with the same schema.
     /// </summary>
-    public static async Task WriteToAsync(SmartCityDbContext source, int revision, SmartCityDbContext target, CancellationToken ct = default)
+    public static async Task WriteToAsync(SmartCityDbContext source, int revision, SmartCityDbContext target, CancellationToken ct = default) =>
+        await WriteToAsync(source, await StateAtAsync(source, revision, ct), target, ct);
+
+    /// <summary>As above, with the state already replayed.</summary>
+    public static async Task WriteToAsync(SmartCityDbContext source, ReplayedGraph state, SmartCityDbContext target, CancellationToken ct = default)
     {
-        var state = await StateAtAsync(source, revision, ct);
+        var revision = state.Revision;
         var history = await source.Revisions.AsNoTracking().Where(r => r.Number <= revision).OrderBy(r => r.Number).ToListAsync(ct);
         await using var transaction = await target.Database.BeginTransactionAsync(ct);
         target.AddRange(state.Entities);

@@ -16,6 +16,7 @@ using SmartCityGraph.GraphQL.Faceting;
 using SmartCityGraph.GraphQL.Http;
 using SmartCityGraph.GraphQL.Mutations;
 using SmartCityGraph.GraphQL.Paging;
+using SmartCityGraph.Server.AsOf;
 using SmartCityGraph.Server.Nodes;
 using SmartCityGraph.Server.Relations;
 using SmartCityGraph.Server.Schema;
@@ -40,11 +41,14 @@ public static class ServiceRegistration
             throw new InvalidOperationException(
                 $"Database:Provider '{provider}' is not available in this build; use 'Sqlite' (PostgreSQL is the planned scale-out provider).");
         var connectionString = StoragePaths.ConnectionString(configuration, environment);
-        services.AddDbContextPool<SmartCityDbContext>((sp, options) => options
-            .UseSqlite(connectionString)
-            .UseQueryTrackingBehavior(QueryTrackingBehavior.NoTracking)
-            .AddInterceptors(
-                sp.GetRequiredService<SqlStatementCounter>(), sp.GetRequiredService<SqliteInterruptOnCancel>(), sp.GetRequiredService<SqliteConnectionTuning>()));
+        services.AddPooledDbContextFactory<SmartCityDbContext>((sp, options) => Common(sp, options.UseSqlite(connectionString)));
+        // A scope's context reads the live database (pooled), or the past state an "as of" scope was opened on.
+        services.AddScoped<GraphReadState>();
+        services.AddScoped(sp => sp.GetRequiredService<GraphReadState>().CreateContext(sp));
+        services.AddSingleton(configuration.GetSection("AsOf").Get<SnapshotOptions>() ?? new SnapshotOptions());
+        services.AddSingleton(sp => new GraphSnapshots(sp.GetRequiredService<SnapshotOptions>(), options => Common(sp, options),
+            sp.GetRequiredService<ILogger<GraphSnapshots>>()));
+        services.AddScoped<AsOfScopes>();
         services.AddScoped<GraphWriter>(); // the one write path: mutations and the seed import
         services.TryAddSingleton<IChangeNotifier, NoChangeNotifier>();
         services.AddScoped<SeedImporter>();
@@ -76,4 +80,10 @@ public static class ServiceRegistration
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
         return services;
     }
+
+    /// <summary>What every context has, live or past: no tracking, the statement counter, interrupt on cancel, connection tuning.</summary>
+    private static DbContextOptionsBuilder Common(IServiceProvider sp, DbContextOptionsBuilder options) => options
+        .UseQueryTrackingBehavior(QueryTrackingBehavior.NoTracking)
+        .AddInterceptors(
+            sp.GetRequiredService<SqlStatementCounter>(), sp.GetRequiredService<SqliteInterruptOnCancel>(), sp.GetRequiredService<SqliteConnectionTuning>());
 }

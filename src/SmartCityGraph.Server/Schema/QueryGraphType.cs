@@ -1,6 +1,7 @@
 using GraphQL.Types;
 using SmartCityGraph.GraphQL.Filtering;
 using SmartCityGraph.Data.Model;
+using SmartCityGraph.Server.AsOf;
 using SmartCityGraph.Server.Events;
 using SmartCityGraph.Server.Graph;
 using SmartCityGraph.Server.History;
@@ -35,5 +36,7 @@ public sealed class QueryGraphType : ObjectGraphType
         this.AddGraphQueries();
         this.AddTimelineQuery();
         this.AddHistoryQueries();
+        // The graph as it stood at an instant: these fields and everything below them.
+        this.AddAsOf("node", "nodes", "strategies", "phases", "events", "organisations", "pilots", "strategyElements", "participationStrands", "graph", "paths");
     }
 }
