@@ -58,6 +58,11 @@ internal static class ClientSourceBuilder
             ClientEmitter.EmitClient(operations, settings.Namespace, settings.ClientName),
             ClientEmitter.EmitRegistration(operations, settings.Namespace, settings.ClientName),
         };
+        if (settings.GlobalUsing)
+        {
+            generated.Add(ClientEmitter.EmitGlobalUsing(settings.Namespace, settings.ClientName));
+        }
+
         generated.AddRange(operations.Select(o => OperationEmitter.Emit(o, schema, types, settings.Namespace, settings.ClientName)));
         if (FragmentEmitter.Emit(analysis.FragmentInterfaces, types, settings.Namespace, settings.ClientName) is { } fragments)
         {

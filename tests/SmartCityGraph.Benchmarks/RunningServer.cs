@@ -17,11 +17,11 @@ internal sealed class RunningServer : IAsyncDisposable
 
     public Uri BaseAddress { get; }
 
-    public static async Task<RunningServer> StartAsync(string dataDirectory, TimeSpan startupLimit)
+    public static async Task<RunningServer> StartAsync(BenchmarkDatabase.Target target, TimeSpan startupLimit)
     {
         var port = FreeLoopbackPort();
         var baseAddress = new Uri($"http://127.0.0.1:{port}/");
-        var process = Process.Start(ServerExecutable.StartInfo(dataDirectory, "--urls", baseAddress.ToString().TrimEnd('/')))!;
+        var process = Process.Start(ServerExecutable.StartInfo(target, "--urls", baseAddress.ToString().TrimEnd('/')))!;
         // Drain the pipes so a chatty server never blocks on a full buffer.
         process.OutputDataReceived += (_, _) => { };
         process.ErrorDataReceived += (_, e) => { if (e.Data is not null) Console.Error.WriteLine("  server: " + e.Data); };
