@@ -47,6 +47,7 @@ public sealed class QueryGraphType : ObjectGraphType
         this.AddTimelineQuery();
         this.AddHistoryQueries();
         // The graph as it stood at an instant: these fields and everything below them.
-        this.AddAsOf("node", "nodes", "strategies", "phases", "events", "organisations", "pilots", "strategyElements", "participationStrands", "graph", "paths");
+        this.AddAsOf("node", "nodes", "strategies", "phases", "events", "organisations", "pilots", "strategyElements", "participationStrands",
+            "documents", "results", "terms", "collections", "series", "graph", "paths");
     }
 }

@@ -26,6 +26,7 @@ public abstract class AsOfTests(EditingServer server)
           organisations(first: 3, asOf: $t, where: { title: { contains: "Technologie" } }) { nodes { title events(first: 50) { totalCount nodes { title } } } }
           phases(asOf: $t, first: 20) { totalCount nodes { title events(first: 3) { totalCount } } }
           pilots(asOf: $t) { totalCount } strategies(asOf: $t) { totalCount } strategyElements(asOf: $t) { totalCount } participationStrands(asOf: $t) { totalCount }
+          documents(asOf: $t) { totalCount } results(asOf: $t) { totalCount nodes { title } } terms(asOf: $t) { totalCount } collections(asOf: $t) { totalCount } series(asOf: $t) { totalCount nodes { title } }
           graph(ids: [$id], depth: 2, asOf: $t) { truncated nodes { id } relations { id type } }
           paths(from: $id, to: "UGlsb3Q6c21hcnQtd2F0ZXI=", maxHops: 4, asOf: $t) { length nodes { id } relations { id } }
         }
