@@ -8,7 +8,7 @@ namespace SmartCityGraph.Server.Tests.Content;
 /// participation concept, the results traced from participation to strategy, the series, the Call with its hosts,
 /// and the store's own parts — each with its sources.
 /// </summary>
-public sealed class KnowledgeStoreTests(SeededServer server) : IClassFixture<SeededServer>
+public abstract class KnowledgeStoreTests(SeededServer server)
 {
     [Fact]
     public async Task The_short_definition_is_a_term_with_the_sources_text()
@@ -160,3 +160,7 @@ public sealed class KnowledgeStoreTests(SeededServer server) : IClassFixture<See
         Assert.Empty(pilots["Kiezbox 2.0"]["series"]!.AsArray());
     }
 }
+
+public sealed class KnowledgeStoreTestsOnSqlite(SeededSqliteServer server) : KnowledgeStoreTests(server), IClassFixture<SeededSqliteServer>;
+
+public sealed class KnowledgeStoreTestsOnPostgres(SeededPostgresServer server) : KnowledgeStoreTests(server), IClassFixture<SeededPostgresServer>;

@@ -8,7 +8,7 @@ namespace SmartCityGraph.Server.Tests.Content;
 /// <c>summary(lang:)</c>, the request's Accept-Language when no <c>lang</c> is given, the original otherwise;
 /// search finds both.
 /// </summary>
-public sealed class LanguageTests(SeededServer server) : IClassFixture<SeededServer>
+public abstract class LanguageTests(SeededServer server)
 {
     private const string ConceptPhase = "{ phases(where: { startDate: { eq: \"2021-02-01\" } }) { nodes { title de: title(lang: DE) en: title(lang: EN) } } }";
 
@@ -90,3 +90,7 @@ public sealed class LanguageTests(SeededServer server) : IClassFixture<SeededSer
         Assert.Equal(expected, RequestLanguage.FromHeader(header));
     }
 }
+
+public sealed class LanguageTestsOnSqlite(SeededSqliteServer server) : LanguageTests(server), IClassFixture<SeededSqliteServer>;
+
+public sealed class LanguageTestsOnPostgres(SeededPostgresServer server) : LanguageTests(server), IClassFixture<SeededPostgresServer>;
