@@ -49,7 +49,11 @@ public abstract class EditingWorkflowTests
         """;
 
     /// <summary>Settings of the server under test beyond its data directory: no signing key (generated on first start), the engine.</summary>
-    protected virtual Dictionary<string, string> Settings() => new() { ["Auth__SigningKey"] = "" };
+    /// <remarks>
+    /// The first read as of a revision rebuilds that state in memory (1–2 s for the seed on a quiet machine); with the
+    /// whole suite running on two cores that can pass the default 10 s request limit, which is not what this test checks.
+    /// </remarks>
+    protected virtual Dictionary<string, string> Settings() => new() { ["Auth__SigningKey"] = "", ["Limits__Http__ExecutionTimeout"] = "00:01:30" };
 
     [SkippableFact]
     public async Task The_editing_workflow_holds_through_HTTP_against_a_fresh_server()
