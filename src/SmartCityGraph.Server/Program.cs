@@ -4,6 +4,7 @@ using SmartCityGraph.GraphQL.RateLimiting;
 using SmartCityGraph.Server.Commands;
 using SmartCityGraph.Server.Export;
 using SmartCityGraph.Server.Hosting;
+using SmartCityGraph.Server.SignIn;
 using SmartCityGraph.Server.Web;
 
 // One executable, several verbs: with none it serves the API; `print-schema`, `import <dir>`,
@@ -21,6 +22,8 @@ if (verb is not null) return await CommandLine.RunAsync(verb, args[1..], app.Ser
 var schemaReady = Task.Run(() => app.Services.GetRequiredService<ISchema>().Initialize());
 await app.Services.PrepareDatabaseAsync();
 await schemaReady;
+app.UseAuthentication(); // bearer tokens, for mutations; reading stays anonymous
+app.Services.EnsureSigningKey(); // first start: generate the local signing key now, so `token` and the server agree from the outset
 app.MapWebPages();   // GraphiQL for a browser's GET /graphql, the explorer at /explorer, assets at /ui
 app.UseCostRateLimiting(); // per-client budget of cost points at /graphql (after authentication, before the endpoints)
 app.MapGraphQLHttp();

@@ -41,6 +41,12 @@ namespace SmartCityGraph.Data.PostgresMigrations.Migrations
                         .HasMaxLength(32)
                         .HasColumnType("character varying(32)");
 
+                    b.Property<DateTime?>("RevisedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Revision")
+                        .HasColumnType("integer");
+
                     b.Property<string>("Summary")
                         .HasColumnType("text");
 
@@ -59,6 +65,12 @@ namespace SmartCityGraph.Data.PostgresMigrations.Migrations
                     b.Property<string>("TitleEn")
                         .HasMaxLength(500)
                         .HasColumnType("character varying(500)");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasDefaultValue(1);
 
                     b.HasKey("Id");
 
@@ -107,6 +119,12 @@ namespace SmartCityGraph.Data.PostgresMigrations.Migrations
                     b.Property<DateOnly?>("ValidTo")
                         .HasColumnType("date");
 
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasDefaultValue(1);
+
                     b.HasKey("Id");
 
                     b.HasIndex("FromId", "Id");
@@ -122,6 +140,75 @@ namespace SmartCityGraph.Data.PostgresMigrations.Migrations
                     b.HasIndex("ToId", "Type", "FromId");
 
                     b.ToTable("Relations", (string)null);
+                });
+
+            modelBuilder.Entity("SmartCityGraph.Data.Model.Revision", b =>
+                {
+                    b.Property<int>("Number")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Number"));
+
+                    b.Property<string>("Action")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<string>("Actor")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("After")
+                        .HasColumnType("text");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Before")
+                        .HasColumnType("text");
+
+                    b.Property<string>("Comment")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<string>("RelationType")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<int?>("Reverts")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("SubjectKey")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("SubjectKind")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<int>("SubjectRowId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("SubjectType")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Number");
+
+                    b.HasIndex("At");
+
+                    b.HasIndex("SubjectKind", "Number");
+
+                    b.HasIndex("SubjectType", "SubjectRowId", "Number");
+
+                    b.ToTable("Revisions", (string)null);
                 });
 
             modelBuilder.Entity("SmartCityGraph.Data.Model.Collection", b =>
@@ -435,6 +522,41 @@ namespace SmartCityGraph.Data.PostgresMigrations.Migrations
                     b.Navigation("Sources");
 
                     b.Navigation("To");
+                });
+
+            modelBuilder.Entity("SmartCityGraph.Data.Model.Revision", b =>
+                {
+                    b.OwnsMany("SmartCityGraph.Data.Model.Source", "Sources", b1 =>
+                        {
+                            b1.Property<int>("RevisionNumber");
+
+                            b1.Property<int>("__synthesizedOrdinal")
+                                .ValueGeneratedOnAdd();
+
+                            b1.Property<string>("Note");
+
+                            b1.Property<string>("Publisher");
+
+                            b1.Property<DateOnly?>("RetrievedOn");
+
+                            b1.Property<string>("Title")
+                                .IsRequired();
+
+                            b1.Property<string>("Url");
+
+                            b1.HasKey("RevisionNumber", "__synthesizedOrdinal");
+
+                            b1.ToTable("Revisions");
+
+                            b1
+                                .ToJson("Sources")
+                                .HasColumnType("jsonb");
+
+                            b1.WithOwner()
+                                .HasForeignKey("RevisionNumber");
+                        });
+
+                    b.Navigation("Sources");
                 });
 
             modelBuilder.Entity("SmartCityGraph.Data.Model.Entity", b =>

@@ -13,22 +13,32 @@ public abstract class Entity
     /// <summary>Surrogate key for joins; never shown to clients.</summary>
     [JsonIgnore] public int Id { get; set; }
 
-    public NodeKind Kind { get; private set; }
+    [JsonPropertyOrder(-10)] public NodeKind Kind { get; private set; }
 
     /// <summary>Stable, human-readable key, unique within its kind; part of the public global id.</summary>
-    public required string Key { get; set; }
+    [JsonPropertyOrder(-9)] public required string Key { get; set; }
 
+    // The order of the fields in revision images (Editing.RevisionImages): the kind's own fields come between these and the sources.
     /// <summary>The title as the sources give it, in its own language (the seed mixes German and English).</summary>
-    public required string Title { get; set; }
+    [JsonPropertyOrder(-8)] public required string Title { get; set; }
     /// <summary>The German title where a source gives one and <see cref="Title"/> is another; never translated here.</summary>
-    public string? TitleDe { get; set; }
+    [JsonPropertyOrder(-7)] public string? TitleDe { get; set; }
     /// <summary>The English title where a source gives one (the domain notes' glosses) and <see cref="Title"/> is another.</summary>
-    public string? TitleEn { get; set; }
+    [JsonPropertyOrder(-6)] public string? TitleEn { get; set; }
     /// <summary>A summary in our own words, in English.</summary>
-    public string? Summary { get; set; }
+    [JsonPropertyOrder(-5)] public string? Summary { get; set; }
     /// <summary>A German summary, condensed from a German passage of the sources (only where one was written so).</summary>
-    public string? SummaryDe { get; set; }
-    public List<Source> Sources { get; set; } = [];
+    [JsonPropertyOrder(-4)] public string? SummaryDe { get; set; }
+    [JsonPropertyOrder(1)] public List<Source> Sources { get; set; } = [];
+
+    /// <summary>1 when created, one more with every change (the optimistic-concurrency token of edits).</summary>
+    [JsonPropertyOrder(2)] public int Version { get; set; } = 1;
+
+    /// <summary>The number of the revision that last changed it (0: none, a row written outside the write path).</summary>
+    [JsonIgnore] public int Revision { get; set; }
+
+    /// <summary>When that revision was made (UTC): "as of" this instant reproduces the entity exactly as it reads now.</summary>
+    [JsonIgnore] public DateTime? RevisedAt { get; set; }
 
     [JsonIgnore] public List<Relation> OutgoingRelations { get; set; } = [];
     [JsonIgnore] public List<Relation> IncomingRelations { get; set; } = [];

@@ -70,8 +70,10 @@ public static class StorageRegistration
             services.AddSingleton(_ => new PostgresDataSources(storage));
             services.AddSingleton(sp => new PostgresReads(sp.GetRequiredService<PostgresDataSources>(), sp.GetRequiredService<IReadRouting>(),
                 sp.GetServices<ISqlStatementListener>(), Logger<PostgresReads>(sp)));
-            services.AddSingleton<IGraphReader, PostgresGraphReader>();
-            services.AddSingleton<ISearchIndex, PostgresSearchIndex>();
+            services.AddSingleton<PostgresGraphReader>();
+            services.AddSingleton<IGraphReader>(sp => sp.GetRequiredService<PostgresGraphReader>());
+            services.AddSingleton<PostgresSearchIndex>();
+            services.AddSingleton<ISearchIndex>(sp => sp.GetRequiredService<PostgresSearchIndex>());
             services.AddScoped<IBulkGraphLoader, PostgresBulkGraphLoader>();
         }
         else
@@ -81,8 +83,10 @@ public static class StorageRegistration
             // Read-only connections of their own (query_only), each statement prepared once per connection.
             services.AddSingleton(sp => new SqliteReads(storage.ReadConnectionString ?? storage.ConnectionString,
                 sp.GetServices<ISqlStatementListener>(), Logger<SqliteReads>(sp), sp.GetRequiredService<SqliteConnectionTuning>()));
-            services.AddSingleton<IGraphReader, SqliteGraphReader>();
-            services.AddSingleton<ISearchIndex, SqliteSearchIndex>();
+            services.AddSingleton<SqliteGraphReader>();
+            services.AddSingleton<IGraphReader>(sp => sp.GetRequiredService<SqliteGraphReader>());
+            services.AddSingleton<SqliteSearchIndex>();
+            services.AddSingleton<ISearchIndex>(sp => sp.GetRequiredService<SqliteSearchIndex>());
             services.AddScoped<IBulkGraphLoader, SqliteBulkGraphLoader>();
         }
         return services;

@@ -1,4 +1,5 @@
 using GraphQL;
+using SmartCityGraph.GraphQL.Authorization;
 using SmartCityGraph.GraphQL.Cost;
 using SmartCityGraph.GraphQL.Http;
 
@@ -13,6 +14,7 @@ internal sealed class GraphRequestInterceptor(CostLimitRule costLimit, IConfigur
     {
         options.AddCostLimits(costLimit);
         ReplicaReadRouting.MarkIfQuery(context, options);
+        options.AddRoleAuthorization(); // mutations need a signed-in editor or admin, checked before anything runs
         return ValueTask.CompletedTask;
     }
 

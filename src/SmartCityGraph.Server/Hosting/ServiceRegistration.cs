@@ -3,25 +3,31 @@ using GraphQL.Execution;
 using GraphQLParser.AST;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using SmartCityGraph.Data.Editing;
 using SmartCityGraph.Data.Graph;
 using SmartCityGraph.Data.Search;
 using SmartCityGraph.Data.Seeding;
 using SmartCityGraph.Data.Synthetic;
 using SmartCityGraph.Data.Timeline;
 using SmartCityGraph.Data.Storage;
+using SmartCityGraph.Data.Storage.Sqlite;
 using SmartCityGraph.GraphQL.Cost;
 using SmartCityGraph.GraphQL.DataLoading;
 using SmartCityGraph.GraphQL.Documents;
 using SmartCityGraph.GraphQL.Faceting;
 using SmartCityGraph.GraphQL.Http;
 using SmartCityGraph.GraphQL.Limits;
+using SmartCityGraph.GraphQL.Mutations;
 using SmartCityGraph.GraphQL.Paging;
 using SmartCityGraph.GraphQL.PersistedDocuments;
 using SmartCityGraph.GraphQL.RateLimiting;
 using SmartCityGraph.GraphQL.Telemetry;
+using SmartCityGraph.Server.AsOf;
 using SmartCityGraph.Server.Nodes;
 using SmartCityGraph.Server.Relations;
 using SmartCityGraph.Server.Schema;
+using SmartCityGraph.Server.SignIn;
 using SmartCityGraph.Server.Web;
 
 namespace SmartCityGraph.Server.Hosting;
@@ -50,6 +56,20 @@ public static class ServiceRegistration
         services.AddSingleton(new ParentWindowOptions(
             storage.Provider == DatabaseProvider.Postgres ? ParentWindowShape.Lateral : ParentWindowShape.CorrelatedIn));
         services.AddSingleton<IReadRouting, ReplicaReadRouting>();
+
+        // A scope's context reads the live database (pooled, routed), or the past state an "as of" scope was opened on,
+        // which is in-memory SQLite whatever the live engine (AsOf/SnapshotSeams.cs picks the SQL seams to match).
+        services.AddScoped<GraphReadState>();
+        services.AddScoped(sp => sp.GetRequiredService<GraphReadState>().CreateContext(sp));
+        services.AddSnapshotSeams(storage.Provider);
+        services.AddSingleton(configuration.GetSection("AsOf").Get<SnapshotOptions>() ?? new SnapshotOptions());
+        services.AddSingleton(sp => new GraphSnapshots(sp.GetRequiredService<SnapshotOptions>(), options => options
+                .UseQueryTrackingBehavior(QueryTrackingBehavior.NoTracking)
+                .AddInterceptors(sp.GetRequiredService<SqlStatementCounter>(), new SqliteInterruptOnCancel(), new SqliteConnectionTuning()),
+            sp.GetServices<ISqlStatementListener>(), sp.GetRequiredService<ILogger<GraphSnapshots>>()));
+        services.AddScoped<AsOfScopes>();
+        services.AddScoped<GraphWriter>(); // the one write path: mutations and the seed import
+        services.TryAddSingleton<IChangeNotifier, NoChangeNotifier>();
         services.AddScoped<SeedImporter>();
 
         services.AddScoped<RequestLoaders>();
@@ -72,6 +92,7 @@ public static class ServiceRegistration
                 options => configuration.GetSection("Security").Bind(options)));
         services.AddPagingGraphTypes();
         services.AddFacetGraphTypes();
+        services.AddMutationGraphTypes();
         services.AddCostLimits(options => configuration.GetSection("Limits:Cost").Bind(options));
         // Parsed and validated documents by their text, so a repeated document is not parsed and validated again.
         services.AddValidatedDocumentCache(options => configuration.GetSection("GraphQL:DocumentCache").Bind(options));
@@ -81,6 +102,7 @@ public static class ServiceRegistration
         // After the interceptor above: its cost rule computes the cost that the rate limit spends.
         services.AddCostRateLimiting(options => configuration.GetSection("RateLimiting").Bind(options));
         services.AddWebPages();
+        services.AddSmartCitySignIn(configuration, environment);
 
         services.AddSmartCityTelemetry(configuration);
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");

@@ -3,6 +3,7 @@ using SmartCityGraph.Data.Graph;
 using SmartCityGraph.Data.Model;
 using SmartCityGraph.Data.Storage;
 using SmartCityGraph.GraphQL.Ids;
+using SmartCityGraph.Server.AsOf;
 
 namespace SmartCityGraph.Server.Nodes;
 
@@ -18,7 +19,7 @@ internal static class EntityLookup
     public static async Task<IReadOnlyList<int?>> ResolveIdsAsync(this IResolveFieldContext context, IReadOnlyList<string> globalIds)
     {
         var wanted = globalIds.Select(id => GlobalId.Parse(id, EntityTypeNames)).Select(id => (Kind: Enum.Parse<NodeKind>(id.TypeName), id.Key)).ToList();
-        var entities = await context.RequestServices!.GetRequiredService<IGraphReader>()
+        var entities = await context.ReadServices().GetRequiredService<IGraphReader>()
             .EntitiesByKeyAsync(wanted.Distinct().ToList(), context.CancellationToken);
         // Whole entities: the walk's answer lists them again, without another statement.
         context.Graph().Remember(entities);
@@ -31,5 +32,5 @@ internal static class EntityLookup
         context.Graph().EntitiesAsync(ids, context.CancellationToken);
 
     public static SmartCityDbContext Db(this IResolveFieldContext context) =>
-        context.RequestServices!.GetRequiredService<SmartCityDbContext>();
+        context.ReadServices().GetRequiredService<SmartCityDbContext>();
 }

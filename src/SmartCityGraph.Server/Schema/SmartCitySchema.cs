@@ -1,4 +1,5 @@
 using SmartCityGraph.Server.Events;
+using SmartCityGraph.Server.History;
 using SmartCityGraph.Server.Nodes;
 using SmartCityGraph.Server.Organisations;
 using SmartCityGraph.Server.ParticipationStrands;
@@ -20,6 +21,7 @@ public sealed class SmartCitySchema : global::GraphQL.Types.Schema
     {
         Description = "SmartCityGraph: Berlin's Smart City strategy process as a knowledge graph.";
         Query = services.GetRequiredService<QueryGraphType>();
+        Mutation = services.GetRequiredService<MutationGraphType>();
         // Types reached only through interfaces must be named so `node(id:)` can return them.
         RegisterType(typeof(StrategyGraphType));
         RegisterType(typeof(PhaseGraphType));
@@ -34,5 +36,7 @@ public sealed class SmartCitySchema : global::GraphQL.Types.Schema
         RegisterType(typeof(CollectionGraphType));
         RegisterType(typeof(SeriesGraphType));
         RegisterType(typeof(InstantGraphType));
+        RegisterType(typeof(RevisionGraphType));
+        RegisterType(typeof(Relations.RelationGraphType));
     }
 }

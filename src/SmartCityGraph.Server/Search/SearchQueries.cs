@@ -6,6 +6,7 @@ using SmartCityGraph.Data.Model;
 using SmartCityGraph.Data.Search;
 using SmartCityGraph.GraphQL.Errors;
 using SmartCityGraph.GraphQL.Paging;
+using SmartCityGraph.Server.AsOf;
 using SmartCityGraph.Server.Nodes;
 
 namespace SmartCityGraph.Server.Search;
@@ -60,7 +61,7 @@ internal static class SearchQueries
                 if (offset is < 0 or >= MaxReachableHits)
                     throw GraphQLRequestException.InvalidInput($"Paging reaches only the first {MaxReachableHits} hits of a search; refine the search instead.");
 
-                var index = ctx.RequestServices!.GetRequiredService<ISearchIndex>();
+                var index = ctx.ReadServices().GetRequiredService<ISearchIndex>();
                 var take = (int)Math.Min(page.Size + 1, MaxReachableHits - offset);
                 var matches = await index.SearchAsync(search, kinds, (int)offset, take, ctx.CancellationToken);
                 // Entities the index read with its hits serve later lookups too; any others are read by id.

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging.Abstractions;
+using SmartCityGraph.Data.Editing;
 using SmartCityGraph.Data.Graph;
 using SmartCityGraph.Data.Model;
 using SmartCityGraph.Data.Seeding;
@@ -150,7 +151,7 @@ public abstract class GraphReaderTests(DatabaseProvider provider) : IDisposable
     {
         await using (var db = database.CreateContext())
         {
-            await new SeedImporter(db, NullLogger<SeedImporter>.Instance).ImportAsync(SeedLocation.Directory);
+            await new SeedImporter(db, new GraphWriter(db, new NoChangeNotifier(), TimeProvider.System, NullLogger<GraphWriter>.Instance), NullLogger<SeedImporter>.Instance).ImportAsync(SeedLocation.Directory);
             // What the seed lacks: a dated source, a cancelled event.
             db.Add(new Event
             {

@@ -8,7 +8,9 @@ namespace SmartCityGraph.Server.Tests.ScaleOut;
 /// Scale-out on PostgreSQL: two server processes started together on one (empty) database both migrate and seed it
 /// without stepping on each other, serve the same answers, and see a change made in the database at once (nothing
 /// they serve lives only in one process's memory); the second sends its reads through a read connection string
-/// (<c>ConnectionStrings:SmartCityRead</c>) that logs in as a second, read-only database role.
+/// (<c>ConnectionStrings:SmartCityRead</c>) that logs in as a second, read-only database role. An edit made through
+/// one instance is what the other serves next, with its history, and edits through both at once share one gapless
+/// sequence of revision numbers.
 /// </summary>
 public sealed class TwoInstancesTests
 {
@@ -59,11 +61,58 @@ public sealed class TwoInstancesTests
         Assert.Equal(PostgresErrorCodes.InsufficientPrivilege, denied.SqlState);
         Assert.Equal(200, await Health(first));
         Assert.Equal(200, await Health(second));
+
+        await EditsThroughOneAreSeenThroughTheOtherAsync(first, second);
+    }
+
+    private const string SigningKey = "scale-out-tests-signing-key-of-at-least-32-bytes";
+
+    private static async Task EditsThroughOneAreSeenThroughTheOtherAsync(ServerProcess first, ServerProcess second)
+    {
+        var token = SmartCityGraph.Server.SignIn.TokenIssuer.Issue(
+            new Microsoft.IdentityModel.Tokens.SymmetricSecurityKey(System.Text.Encoding.UTF8.GetBytes(SigningKey)), "Scale Editor", "editor", TimeSpan.FromHours(1));
+        var signedIn = new Dictionary<string, string> { ["Authorization"] = "Bearer " + token };
+        const string create = """
+            mutation($title: String!) { createEvent(input: { title: $title, startDate: "2023-03-01", category: NETWORK, sources: [{ title: "scale-out test" }] }) {
+              event { id version } errors { __typename } } }
+            """;
+        const string read = "query($id: ID!) { node(id: $id) { ... on Event { title summary version history { nodes { number action actor } } } } }";
+        var seen = (await first.Http.PostGraphQLAsync("{ revisions { totalCount } }")).AssertNoErrors().Data["revisions"]!["totalCount"]!.GetValue<int>();
+
+        // Created through the first, read and updated through the second, read back through the first.
+        var created = (await first.Http.PostGraphQLAsync(create, new { title = "Created through the first instance" }, signedIn)).AssertNoErrors().Data["createEvent"]!;
+        Assert.Null(created["errors"]);
+        var id = created["event"]!["id"]!.GetValue<string>();
+        var onSecond = (await second.Http.PostGraphQLAsync(read, new { id })).AssertNoErrors().Data["node"]!;
+        Assert.Equal(("Created through the first instance", 1), (onSecond["title"]!.GetValue<string>(), onSecond["version"]!.GetValue<int>()));
+        var updated = (await second.Http.PostGraphQLAsync(
+            "mutation($id: ID!) { updateEvent(input: { id: $id, expectedVersion: 1, summary: \"Updated through the second.\", sources: [{ title: \"scale-out test\" }] }) { event { version } errors { __typename } } }",
+            new { id }, signedIn)).AssertNoErrors().Data["updateEvent"]!;
+        Assert.Null(updated["errors"]);
+        var onFirst = (await first.Http.PostGraphQLAsync(read, new { id })).AssertNoErrors().Data["node"]!;
+        Assert.Equal(("Updated through the second.", 2), (onFirst["summary"]!.GetValue<string>(), onFirst["version"]!.GetValue<int>()));
+        Assert.Equal([(seen + 1, "CREATE"), (seen + 2, "UPDATE")],
+            onFirst["history"]!["nodes"]!.AsArray().Select(h => (h!["number"]!.GetValue<int>(), h["action"]!.GetValue<string>())));
+
+        // Both instances write at once: one gapless sequence of revision numbers, every acknowledged event there once.
+        var writes = Enumerable.Range(0, 20).Select(n => (n % 2 == 0 ? first : second).Http
+            .PostGraphQLAsync(create, new { title = $"Concurrent {n}" }, signedIn)).ToList();
+        var answers = await Task.WhenAll(writes);
+        Assert.All(answers, a => Assert.Null(a.AssertNoErrors().Data["createEvent"]!["errors"]));
+        var feed = (await second.Http.PostGraphQLAsync("query($seen: Int!) { revisions(sinceNumber: $seen, first: 100) { nodes { number subjectId } } }", new { seen }))
+            .AssertNoErrors().Data["revisions"]!["nodes"]!.AsArray();
+        Assert.Equal(Enumerable.Range(seen + 1, 22), feed.Select(r => r!["number"]!.GetValue<int>()));
+        Assert.Equal(answers.Select(a => a.Data["createEvent"]!["event"]!["id"]!.GetValue<string>()).Order(),
+            feed.Skip(2).Select(r => r!["subjectId"]!.GetValue<string>()).Order());
     }
 
     private static Dictionary<string, string> Settings(string primary, string? replica = null)
     {
-        var settings = new Dictionary<string, string> { ["Database__Provider"] = "Postgres", ["ConnectionStrings__SmartCity"] = primary };
+        var settings = new Dictionary<string, string>
+        {
+            ["Database__Provider"] = "Postgres", ["ConnectionStrings__SmartCity"] = primary,
+            ["Auth__SigningKey"] = SigningKey, // every instance validates the same editors' tokens
+        };
         if (replica is not null) settings["ConnectionStrings__SmartCityRead"] = replica;
         return settings;
     }

@@ -25,7 +25,7 @@ public sealed class PostgresBulkGraphLoader(SmartCityDbContext db) : IBulkGraphL
         try
         {
             await using var transaction = await connection.BeginTransactionAsync(ct);
-            await ExecuteAsync(connection, """TRUNCATE "Relations", "Entities" RESTART IDENTITY""", ct);
+            await ExecuteAsync(connection, """TRUNCATE "Relations", "Entities", "Revisions" RESTART IDENTITY""", ct);
             var setAside = await SetAsideAsync(connection, ct);
 
             using (var entities = new PostgresEntityRowWriter(connection, sourcesJson))

@@ -20,7 +20,7 @@ public sealed class SqliteBulkGraphLoader(SmartCityDbContext db) : IBulkGraphLoa
         {
             using var pragmas = BulkLoadPragmas.Apply(connection);
             using var transaction = connection.BeginTransaction();
-            Execute(connection, transaction, "DELETE FROM \"Relations\"; DELETE FROM \"Entities\";");
+            Execute(connection, transaction, "DELETE FROM \"Relations\"; DELETE FROM \"Entities\"; DELETE FROM \"Revisions\";"); // the old history described a graph that is gone; the synthetic one has none
             using (var entities = new SqliteEntityRowWriter(connection, transaction, sourcesJson))
                 writeEntities(entities);
             int relationCount;

@@ -59,6 +59,11 @@ export interface ExecuteOptions {
   signal?: AbortSignal;
   /** Extra request headers, e.g. { 'GraphQL-Cost': 'report' }. */
   headers?: Record<string, string>;
+  /**
+   * A bearer token (mutations need one; `token --role editor --name NAME` on the server mints one), or a function
+   * asked before each request, so a renewed token is used at once. Sent as `Authorization: Bearer <token>`.
+   */
+  token?: string | null | (() => string | null | undefined | Promise<string | null | undefined>);
 }
 
 /** The variables argument is optional exactly when the operation has no required variables. */
@@ -104,6 +109,7 @@ function serverDoesNotKnow(answer: Answer<unknown>): boolean {
 }
 
 async function post<TResult>(endpoint: string, payload: object, options: ExecuteOptions | undefined): Promise<Answer<TResult>> {
+  const token = typeof options?.token === 'function' ? await options.token() : options?.token;
   let response: Response;
   try {
     response = await fetch(endpoint, {
@@ -111,6 +117,7 @@ async function post<TResult>(endpoint: string, payload: object, options: Execute
       headers: {
         'Content-Type': 'application/json',
         Accept: 'application/graphql-response+json, application/json',
+        ...(token ? { Authorization: `Bearer ${token}` } : {}),
         ...options?.headers,
       },
       body: JSON.stringify(payload),
@@ -128,4 +135,18 @@ async function post<TResult>(endpoint: string, payload: object, options: Execute
     throw new ServerUnreachableError(`The server answered ${response.status} ${response.statusText} without a GraphQL response.`, error);
   }
   return { response, body };
+}
+
+/**
+ * A client with its options set once — the endpoint and, for editing, the bearer token:
+ * `const client = createClient({ token: () => sessionStorage.getItem('token') }); await client.execute(CreateEventDocument, { input })`.
+ * Options given to one call add to (and win over) these.
+ */
+export function createClient(defaults: ExecuteOptions) {
+  return {
+    execute<TResult, TVariables>(document: TypedDocumentString<TResult, TVariables>, ...[variables, options]: VariablesArgs<TVariables>): Promise<TResult> {
+      const merged = { ...defaults, ...options, headers: { ...defaults.headers, ...options?.headers } };
+      return (execute as (d: TypedDocumentString<TResult, TVariables>, v?: TVariables, o?: ExecuteOptions) => Promise<TResult>)(document, variables, merged);
+    },
+  };
 }

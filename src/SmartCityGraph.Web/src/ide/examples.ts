@@ -3,6 +3,7 @@ import whoOrganised from '../../examples/WhoOrganisedMostEvents.graphql?raw';
 import senateToPilots from '../../examples/SenateToPilots.graphql?raw';
 import eventsPerMonth from '../../examples/EventsPerMonth.graphql?raw';
 import civilSociety from '../../examples/CivilSocietyInSpring2021.graphql?raw';
+import createAnEvent from '../../examples/CreateAnEvent.graphql?raw';
 import participationToStrategy from '../../examples/ParticipationToStrategy.graphql?raw';
 import type { Language } from '../language';
 
@@ -12,6 +13,8 @@ export interface Example {
   question: Record<Language, string>;
   query: string;
   variables?: string;
+  /** Request headers the example needs, e.g. the Authorization header of an editing example (a placeholder to replace). */
+  headers?: string;
 }
 
 export const examples: Example[] = [
@@ -51,6 +54,29 @@ export const examples: Example[] = [
       de: 'Was hat die Beteiligung hervorgebracht, wo wurde es vorgestellt, und in welche Strategie floss es ein?',
     },
     query: participationToStrategy,
+  },
+  {
+    title: { en: 'Edit: create an event', de: 'Bearbeiten: einen Termin anlegen' },
+    question: {
+      en: 'How does an editor add an event (with its source)? Needs a token in the Headers tab.',
+      de: 'Wie legt eine Redakteurin einen Termin an (mit Quelle)? Braucht ein Token im Tab Headers.',
+    },
+    query: createAnEvent,
+    variables: JSON.stringify(
+      {
+        input: {
+          title: 'Example workshop',
+          startDate: '2023-05-04',
+          category: 'PARTICIPATION',
+          type: 'WORKSHOP',
+          sources: [{ title: 'Where you read about it', url: 'https://example.org/announcement' }],
+          comment: 'Why you add it',
+        },
+      },
+      null,
+      2,
+    ),
+    headers: JSON.stringify({ Authorization: 'Bearer PASTE-A-TOKEN-HERE' }, null, 2),
   },
 ];
 
