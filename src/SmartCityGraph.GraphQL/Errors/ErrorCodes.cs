@@ -24,6 +24,10 @@ public static class ErrorCodes
     public const string MethodNotAllowed = "METHOD_NOT_ALLOWED";
     public const string UnsupportedMediaType = "UNSUPPORTED_MEDIA_TYPE";
     public const string NotAcceptable = "NOT_ACCEPTABLE";
+    /// <summary>A WebSocket already runs as many operations as one connection may.</summary>
+    public const string TooManySubscriptions = "TOO_MANY_SUBSCRIPTIONS";
+    /// <summary>The server already holds as many WebSockets and event streams as it accepts (503).</summary>
+    public const string TooManyConnections = "TOO_MANY_CONNECTIONS";
 
     /// <summary>Codes our own code raises; an error carrying one of them is passed to the client unchanged.</summary>
     public static readonly IReadOnlySet<string> Contract = new HashSet<string>
@@ -31,5 +35,6 @@ public static class ErrorCodes
         ParseFailed, ValidationFailed, InvalidId, NotFound, PageSizeExceeded, CostLimitExceeded,
         DepthLimitExceeded, Timeout, Unauthenticated, Forbidden, RateLimited, InvalidInput,
         BadRequest, PayloadTooLarge, InternalError, MethodNotAllowed, UnsupportedMediaType, NotAcceptable,
+        TooManySubscriptions, TooManyConnections,
     };
 }
