@@ -26,6 +26,16 @@ public abstract class Entity
     [JsonIgnore] public List<Relation> IncomingRelations { get; set; } = [];
 }
 
+/// <summary>Which kind an entity class holds; each class names its kind in its constructor.</summary>
+public static class EntityKinds
+{
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<Type, NodeKind?> Kinds = new();
+
+    /// <summary>The kind of <paramref name="type"/>, or null for <see cref="Entity"/> itself (any kind).</summary>
+    public static NodeKind? Of(Type type) =>
+        Kinds.GetOrAdd(type, t => t.IsAbstract || !typeof(Entity).IsAssignableFrom(t) ? null : ((Entity)Activator.CreateInstance(t)!).Kind);
+}
+
 public sealed class Strategy() : Entity(NodeKind.Strategy)
 {
     public DateOnly? AdoptedOn { get; set; }

@@ -3,12 +3,6 @@ namespace SmartCityGraph.Data.Model;
 /// <summary>What an entity is; the discriminator of the single entity table.</summary>
 public enum NodeKind { Strategy, Phase, Event, Organisation, Pilot, StrategyElement, ParticipationStrand }
 
-/// <summary>The meaning of a relation, always read "from → to" (an organisation ORGANISES an event).</summary>
-public enum RelationType
-{
-    Organises, Hosts, Commissions, Coordinates, Funds, Leads, PartnerIn, PartOf, ProducedIn, Informs, Concerns, MemberOf,
-}
-
 public enum EventStatus { Planned, Ongoing, Finished, Cancelled }
 
 public enum EventCategory { Participation, Network }

@@ -166,6 +166,9 @@ public static partial class SeedReader
         if (relation.ValidFrom is { } validFrom && relation.ValidTo is { } validTo && validTo < validFrom)
             reader.Problem("validTo", "is before validFrom");
         if (to is null) return null;
+        if (reader.Has("type") && !RelationVocabulary.Allows(type, from.Kind, to.Kind))
+            reader.Problem("type", $"{SeedEnum.ToScreamingSnake(type.ToString())} cannot link {from.Kind} to {to.Kind}; it connects only "
+                                   + string.Join(", ", RelationVocabulary.Of(type).Connects));
         relation.From = from;
         relation.To = to;
         return relation;

@@ -1,4 +1,3 @@
-using System.Linq.Expressions;
 using SmartCityGraph.Data.Model;
 using SmartCityGraph.GraphQL.Faceting;
 using SmartCityGraph.GraphQL.Ids;
@@ -29,28 +28,16 @@ internal static class EventListing
         listing.Filter.Derived<EventStatus>("status", "EventStatus", (status, ctx) => EventStatusRule.HasStatusOn(status, ctx.Today()));
         listing.Facets.Derived("status", ctx => EventStatusRule.StatusExpressionOn(ctx.Today()),
             "Events per status (derived from the dates and today's date in Berlin, unless cancelled), most frequent first.");
-        // The same relations as Event.organisers (EventRelations.Organisers), as a navigation SQL can join.
-        Expression<Func<Event, IEnumerable<Organisation>>> organisers = e => e.IncomingRelations
-            .Where(r => (r.Type == RelationType.Organises || r.Type == RelationType.Hosts) && r.From.Kind == NodeKind.Organisation)
-            .Select(r => (Organisation)r.From);
-        listing.Filter.Relation("organisers", organisers, OrganisationListing.Fields.Filter);
-        // The same relations as Event.phase and Event.pilot (EventRelations), as navigations SQL can test.
-        listing.Filter.Object<Phase>("phase", e => e.OutgoingRelations
-            .Where(r => r.Type == RelationType.PartOf && r.To.Kind == NodeKind.Phase).Select(r => (Phase)r.To), () => PhaseListing.Fields.Filter);
-        listing.Filter.Object<Pilot>("pilot", e => e.OutgoingRelations
-            .Where(r => r.Type == RelationType.Concerns && r.To.Kind == NodeKind.Pilot).Select(r => (Pilot)r.To), () => PilotListing.Fields.Filter);
-        // The same relations again, ending at the plain entity: EF Core cannot project a SelectMany over the cast.
-        Expression<Func<Event, IEnumerable<Entity>>> organiserEntities = e => e.IncomingRelations
-            .Where(r => (r.Type == RelationType.Organises || r.Type == RelationType.Hosts) && r.From.Kind == NodeKind.Organisation)
-            .Select(r => r.From);
-        listing.Facets.Relation("organisers", organiserEntities, o => o.Id, o => o.Key, o => o.Title,
+        // The relation fields' own walks (EventRelations), as navigations SQL can test.
+        listing.Filter.Relation("organisers", EventRelations.Organisers.Navigation<Event, Organisation>(), OrganisationListing.Fields.Filter);
+        listing.Filter.Object("phase", EventRelations.Phase.Navigation<Event, Phase>(), () => PhaseListing.Fields.Filter);
+        listing.Filter.Object("pilot", EventRelations.Pilot.Navigation<Event, Pilot>(), () => PilotListing.Fields.Filter);
+        listing.Facets.Relation("organisers", EventRelations.Organisers.Navigation<Event, Entity>(), o => o.Id, o => o.Key, o => o.Title,
             key => GlobalId.Encode(nameof(NodeKind.Organisation), key),
             $"Events per organiser (value: the organisation's id, label: its name), the {FacetableFields<Event>.DefaultTop} with most events first; "
             + "an event counts once per organiser and not at all without one.");
         listing.Facets.RelatedValue("organiserType", e => e.Id,
-            e => e.IncomingRelations
-                .Where(r => (r.Type == RelationType.Organises || r.Type == RelationType.Hosts) && r.From.Kind == NodeKind.Organisation)
-                .Select(r => ((Organisation)r.From).Type),
+            EventRelations.Organisers.Navigation<Event, Organisation, OrganisationType?>(o => o.Type),
             "Events per type of organiser, most frequent first: an event counts once under each type among its organisers "
             + "(value null: an organiser of unknown type) and not at all without organisers.");
         return listing;

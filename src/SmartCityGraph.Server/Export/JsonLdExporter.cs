@@ -125,16 +125,14 @@ public sealed class JsonLdExporter : IExporter
         json.WriteEndObject();
     }
 
-    /// <summary>Which schema.org property a relation becomes, and whether it sits on its "to" end.</summary>
-    public static (string Property, bool OnTarget) PropertyOf(RelationType type) => type switch
-    {
-        RelationType.Organises => ("organizer", true),
-        RelationType.Funds => ("funder", true),
-        RelationType.PartnerIn or RelationType.Leads => ("member", true),
-        RelationType.MemberOf => ("memberOf", false),
-        RelationType.PartOf => ("isPartOf", false),
-        _ => ("scg:" + JsonNamingPolicy.CamelCase.ConvertName(type.ToString()), false),
-    };
+    /// <summary>
+    /// Which schema.org property a relation becomes, and whether it sits on its "to" end: the type's declared
+    /// <see cref="LinkedDataTerm"/>, else an <c>scg:</c> term named after the type.
+    /// </summary>
+    public static (string Property, bool OnTarget) PropertyOf(RelationType type) =>
+        RelationVocabulary.Of(type).LinkedData is { } term
+            ? (term.Property, term.OnTarget)
+            : ("scg:" + JsonNamingPolicy.CamelCase.ConvertName(type.ToString()), false);
 
     private static void WriteRelation(Utf8JsonWriter json, ExportRelation relation, ExportData data)
     {

@@ -15,14 +15,10 @@ internal static class OrganisationListing
             .FilterableAndFacetable("type", o => o.Type)
             .FilterableAndSortable("abbreviation", o => o.Abbreviation)
             .Filterable("url", o => o.Url);
-        // The same relations as Organisation.events and Organisation.pilots (OrganisationRelations); the event and
-        // pilot filters are named lazily because they filter by organisations in turn.
-        listing.Filter.Relation<Event>("events", o => o.OutgoingRelations
-            .Where(r => (r.Type == RelationType.Organises || r.Type == RelationType.Hosts) && r.To.Kind == NodeKind.Event)
-            .Select(r => (Event)r.To), () => EventListing.Fields.Filter);
-        listing.Filter.Relation<Pilot>("pilots", o => o.OutgoingRelations
-            .Where(r => (r.Type == RelationType.Leads || r.Type == RelationType.PartnerIn || r.Type == RelationType.Funds) && r.To.Kind == NodeKind.Pilot)
-            .Select(r => (Pilot)r.To), () => PilotListing.Fields.Filter);
+        // The relation fields' own walks (OrganisationRelations); the event and pilot filters are named lazily
+        // because they filter by organisations in turn.
+        listing.Filter.Relation("events", OrganisationRelations.Events.Navigation<Organisation, Event>(), () => EventListing.Fields.Filter);
+        listing.Filter.Relation("pilots", OrganisationRelations.Pilots.Navigation<Organisation, Pilot>(), () => PilotListing.Fields.Filter);
         return listing;
     }
 }

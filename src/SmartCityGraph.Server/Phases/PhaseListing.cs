@@ -15,13 +15,9 @@ internal static class PhaseListing
             .FilterableAndSortable("endDate", p => p.EndDate)
             .DateFacets("startDate", "start", p => p.StartDate)
             .DateFacets("endDate", "end", p => p.EndDate);
-        // The same relations as Phase.events and Phase.parent (PhaseRelations), as navigations SQL can test.
-        listing.Filter.Relation<Event>("events", p => p.IncomingRelations
-            .Where(r => r.Type == RelationType.PartOf && r.From.Kind == NodeKind.Event)
-            .Select(r => (Event)r.From), () => EventListing.Fields.Filter);
-        listing.Filter.Object<Phase>("parent", p => p.OutgoingRelations
-            .Where(r => r.Type == RelationType.PartOf && r.To.Kind == NodeKind.Phase)
-            .Select(r => (Phase)r.To), () => Fields.Filter);
+        // The relation fields' own walks (PhaseRelations), as navigations SQL can test.
+        listing.Filter.Relation("events", PhaseRelations.Events.Navigation<Phase, Event>(), () => EventListing.Fields.Filter);
+        listing.Filter.Object("parent", PhaseRelations.Parent.Navigation<Phase, Phase>(), () => Fields.Filter);
         return listing;
     }
 }

@@ -83,8 +83,11 @@ internal static class RelationFields
 
     /// <summary>Resolves a single neighbour, e.g. an event's phase.</summary>
     public static FieldBuilder<T, object> ResolveNeighbour<T, TNeighbour>(this FieldBuilder<T, object> field, RelationSpec spec)
-        where T : Entity where TNeighbour : Entity =>
-        field.Resolve(ctx => ctx.Graph().Neighbour(ctx.Source.Id, spec, ProjectionBuilder.ForItems<TNeighbour>(ctx)));
+        where T : Entity where TNeighbour : Entity
+    {
+        spec.CheckAgainstVocabulary(EntityKinds.Of(typeof(T)));
+        return field.Resolve(ctx => ctx.Graph().Neighbour(ctx.Source.Id, spec, ProjectionBuilder.ForItems<TNeighbour>(ctx)));
+    }
 
     /// <summary>
     /// Resolves a short, unpaged list of neighbours, e.g. a pilot's funders, filtered and sorted as the
@@ -94,6 +97,7 @@ internal static class RelationFields
         this FieldBuilder<T, object> field, RelationSpec spec, EntityListing<TNeighbour> listing)
         where T : Entity where TNeighbour : Entity
     {
+        spec.CheckAgainstVocabulary(EntityKinds.Of(typeof(T)));
         field.Resolve(ctx => ctx.Graph().NeighbourList(ctx.Source.Id, spec, ProjectionBuilder.ForItems<TNeighbour>(ctx), listing.Query(ctx)));
         listing.AddArguments(field.FieldType, types: null);
         return field;
@@ -107,6 +111,7 @@ internal static class RelationFields
         this FieldBuilder<T, object> field, RelationSpec spec, string scope, EntityListing<TChild> listing)
         where T : Entity where TChild : Entity
     {
+        spec.CheckAgainstVocabulary(EntityKinds.Of(typeof(T)));
         field.PagingArguments().Resolve(ctx =>
         {
             var query = listing.Query(ctx);

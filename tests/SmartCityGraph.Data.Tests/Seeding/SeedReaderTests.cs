@@ -1,3 +1,4 @@
+using SmartCityGraph.Data.Model;
 using SmartCityGraph.Data.Seeding;
 
 namespace SmartCityGraph.Data.Tests.Seeding;
@@ -30,6 +31,31 @@ public sealed class SeedReaderTests : IDisposable
         Assert.Equal("org", relation.From.Key);
         Assert.Equal("ev", relation.To.Key);
         Assert.Equal("A source", Assert.Single(relation.Sources).Title); // inherited from its entity
+    }
+
+    [Fact]
+    public void A_relation_type_between_kinds_it_does_not_connect_is_refused()
+    {
+        Write("sources.json", Sources);
+        Write("organisations.json", """{ "records": [ { "key": "org", "title": "Org", "sources": [ { "ref": "s1" } ] } ] }""");
+        Write("events.json", """
+            { "records": [ { "key": "ev", "title": "Ev", "startDate": "2021-03-16", "category": "NETWORK", "sources": [ { "ref": "s1" } ],
+              "relations": [ { "type": "ORGANISES", "to": "Organisation:org" } ] } ] }
+            """);
+
+        var error = Assert.Throws<SeedValidationException>(() => SeedReader.Read(directory));
+
+        var problem = Assert.Single(error.Problems);
+        Assert.Equal(("events.json", "ev", "relations[0].type"), (problem.File, problem.Record, problem.Field));
+        Assert.Contains("ORGANISES cannot link Event to Organisation; it connects only Organisation → Event", problem.Message);
+    }
+
+    [Fact]
+    public void The_real_seed_keeps_to_the_relation_vocabulary()
+    {
+        var seed = SeedReader.Read(SeedLocation.Directory);
+
+        Assert.All(seed.Relations, r => Assert.True(RelationVocabulary.Allows(r.Type, r.From.Kind, r.To.Kind), $"{r.Type}: {r.From.Kind} → {r.To.Kind}"));
     }
 
     [Theory]
