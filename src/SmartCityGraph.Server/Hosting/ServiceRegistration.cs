@@ -13,6 +13,7 @@ using SmartCityGraph.GraphQL.DataLoading;
 using SmartCityGraph.GraphQL.Faceting;
 using SmartCityGraph.GraphQL.Http;
 using SmartCityGraph.GraphQL.Paging;
+using SmartCityGraph.GraphQL.Subscriptions;
 using SmartCityGraph.Server.Nodes;
 using SmartCityGraph.Server.Relations;
 using SmartCityGraph.Server.Schema;
@@ -57,11 +58,14 @@ public static class ServiceRegistration
             .AddSystemTextJson(json => json.Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping)
             .AddGraphTypes(typeof(SmartCitySchema).Assembly)
             // One request's DbContext is not thread-safe; loaders still batch under the serial strategy.
-            .AddExecutionStrategy<SerialExecutionStrategy>(OperationType.Query));
+            .AddExecutionStrategy<SerialExecutionStrategy>(OperationType.Query)
+            // Subscription events each run in a scope of their own (a DbContext per event), serially beneath.
+            .AddScopedSubscriptionExecution());
         services.AddPagingGraphTypes();
         services.AddFacetGraphTypes();
         services.AddCostLimits(options => configuration.GetSection("Limits:Cost").Bind(options));
         services.AddGraphQLHttp(options => configuration.GetSection("Limits:Http").Bind(options));
+        services.AddGraphQLSubscriptions(options => configuration.GetSection("Limits:Subscriptions").Bind(options));
         services.AddSingleton<IGraphQLRequestInterceptor, GraphRequestInterceptor>();
         services.AddWebPages();
 
