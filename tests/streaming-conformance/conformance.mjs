@@ -85,7 +85,7 @@ if (finiteSubscription) {
 await check('graphql-ws: a document that does not validate ends in an error message with its code', async () => {
   const client = wsClient();
   try {
-    const { ended, error } = await run(client, { query: 'subscription { noSuchField }' });
+    const { ended, error } = await run(client, { query: '{ noSuchField }' });
     assert(ended === 'error' && Array.isArray(error), `ended with ${ended}: ${JSON.stringify(error)}`);
     assert(error[0]?.extensions?.code === 'GRAPHQL_VALIDATION_FAILED', JSON.stringify(error));
   } finally { await client.dispose(); }
@@ -181,7 +181,7 @@ if (finiteSubscription) {
   });
 }
 await check('graphql-sse: a document that does not validate comes back as a result with errors', async () => {
-  const { results, ended } = await sse({ query: 'subscription { noSuchField }' });
+  const { results, ended } = await sse({ query: '{ noSuchField }' });
   assert(ended === 'complete', `ended with ${ended}`);
   assert(results[0]?.errors?.[0]?.extensions?.code === 'GRAPHQL_VALIDATION_FAILED', JSON.stringify(results));
 });
