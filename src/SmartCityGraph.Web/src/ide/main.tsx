@@ -5,12 +5,17 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { GraphiQL, HISTORY_PLUGIN } from 'graphiql';
 import { createGraphiQLFetcher } from '@graphiql/toolkit';
+import { createClient } from 'graphql-ws';
 import { Kind, parse } from 'graphql';
 import { useGraphiQL, useGraphiQLActions, StarIcon, type GraphiQLPlugin } from '@graphiql/react';
 import { examples, type Example } from './examples';
 
 // Same origin only: the IDE talks to the server that served it, and loads nothing from elsewhere.
-const fetcher = createGraphiQLFetcher({ url: new URL('/graphql', window.location.href).href });
+// Subscriptions go over a WebSocket (graphql-transport-ws) to the same path.
+const endpoint = new URL('/graphql', window.location.href);
+const socketUrl = new URL(endpoint);
+socketUrl.protocol = endpoint.protocol === 'https:' ? 'wss:' : 'ws:';
+const fetcher = createGraphiQLFetcher({ url: endpoint.href, wsClient: createClient({ url: socketUrl.href, lazy: true }) });
 
 function ExamplesPanel() {
   const { addTab, setOperationName } = useGraphiQLActions();
