@@ -1,4 +1,6 @@
 using System.Collections.Generic;
+using System.Linq;
+using GraphQLParser.AST;
 using SmartCityGraph.Client.Generator.Analysis;
 
 namespace SmartCityGraph.Client.Generator.Emit;
@@ -28,10 +30,12 @@ internal static class ClientEmitter
 
         code.Line(Generated);
         code.Open("public sealed partial class " + clientName + " : I" + clientName);
-        code.Open("public " + clientName + "(IGraphQLExecutor executor)");
+        var hasSubscriptions = operations.Any(o => o.Kind == OperationType.Subscription);
+        code.Open("public " + clientName + "(IGraphQLExecutor executor" + (hasSubscriptions ? ", IGraphQLSubscriptionExecutor subscriptions" : "") + ")");
         foreach (var operation in operations)
         {
-            code.Line(operation.Name + " = new " + OperationEmitter.OperationClassName(operation) + "(executor);");
+            var executor = operation.Kind == OperationType.Subscription ? "subscriptions" : "executor";
+            code.Line(operation.Name + " = new " + OperationEmitter.OperationClassName(operation) + "(" + executor + ");");
         }
 
         code.Close();
@@ -61,7 +65,10 @@ internal static class ClientEmitter
         code.Line("/// <summary>Adds I" + clientName + "; point it at the server with <c>.ConfigureHttpClient(c => c.BaseAddress = new Uri(url))</c>.</summary>");
         code.Open("public static GraphQLClientBuilder Add" + clientName + "(this IServiceCollection services)");
         code.Line("var builder = new GraphQLClientBuilder(services, " + Naming.Literal(clientName) + ");");
-        code.Line("services.AddSingleton<global::" + ns + ".I" + clientName + ">(provider => new " + client + "(builder.CreateExecutor(provider)));");
+        var subscriptions = operations.Any(o => o.Kind == OperationType.Subscription)
+            ? ", provider.GetRequiredKeyedService<IGraphQLSubscriptionExecutor>(" + Naming.Literal(clientName) + ")"
+            : "";
+        code.Line("services.AddSingleton<global::" + ns + ".I" + clientName + ">(provider => new " + client + "(builder.CreateExecutor(provider)" + subscriptions + "));");
         foreach (var operation in operations)
         {
             var type = "global::" + ns + ".I" + OperationEmitter.OperationClassName(operation);

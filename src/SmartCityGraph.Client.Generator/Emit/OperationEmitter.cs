@@ -27,10 +27,15 @@ internal static class OperationEmitter
         var resultType = "IOperationResult<" + resultInterface + ">";
         var parameters = Parameters(operation.Variables, types) + "CancellationToken cancellationToken = default";
 
+        var isSubscription = operation.Kind == OperationType.Subscription;
+        // A subscription yields a result per event over the client's WebSocket; the others answer once over HTTP.
+        var returnType = isSubscription ? "IAsyncEnumerable<" + resultType + ">" : "Task<" + resultType + ">";
+        var method = isSubscription ? "SubscribeAsync" : "ExecuteAsync";
+        var executorType = isSubscription ? "IGraphQLSubscriptionExecutor" : "IGraphQLExecutor";
         code.Line("/// <summary>The " + operation.Kind.ToString().ToLowerInvariant() + " " + operation.Name + " (" + System.IO.Path.GetFileName(operation.File.Path) + ").</summary>");
         code.Line(Generated);
         code.Open("public partial interface I" + className);
-        code.Line("Task<" + resultType + "> ExecuteAsync(" + parameters + ");");
+        code.Line(returnType + " " + method + "(" + parameters + ");");
         code.Close();
         code.Line();
 
@@ -41,11 +46,11 @@ internal static class OperationEmitter
         code.Line("/// <summary>The document sent to the server.</summary>");
         code.Line("public const string Document = @\"" + operation.Document.Replace("\"", "\"\"") + "\";");
         code.Line();
-        code.Line("private readonly IGraphQLExecutor _executor;");
+        code.Line("private readonly " + executorType + " _executor;");
         code.Line();
-        code.Line("public " + className + "(IGraphQLExecutor executor) => _executor = executor;");
+        code.Line("public " + className + "(" + executorType + " executor) => _executor = executor;");
         code.Line();
-        code.Open("public Task<" + resultType + "> ExecuteAsync(" + parameters + ")");
+        code.Open("public " + returnType + " " + method + "(" + parameters + ")");
         foreach (var variable in operation.Variables.Where(v => !IsOptional(v) && !types.IsValueType(v.Type)))
         {
             code.Line("ArgumentNullException.ThrowIfNull(" + Naming.Parameter(variable.Name) + ");");
@@ -66,7 +71,7 @@ internal static class OperationEmitter
             code.Close(");");
         }
 
-        code.Line("return _executor.ExecuteAsync<" + resultInterface + ">(request, " + readerClass + ".Read, cancellationToken);");
+        code.Line("return _executor." + (isSubscription ? "SubscribeAsync" : "ExecuteAsync") + "<" + resultInterface + ">(request, " + readerClass + ".Read, cancellationToken);");
         code.Close();
         code.Close();
         code.Line();
@@ -74,9 +79,14 @@ internal static class OperationEmitter
         return new GeneratedFile(clientName + "." + operation.Name + ".g.cs", code.ToString());
     }
 
-    /// <summary>Strawberry Shake's names: GetPilotsQuery, AddPilotMutation.</summary>
+    /// <summary>Strawberry Shake's names: GetPilotsQuery, AddPilotMutation, OnEventChangedSubscription.</summary>
     public static string OperationClassName(OperationModel operation) =>
-        operation.Name + (operation.Kind == OperationType.Mutation ? "Mutation" : "Query");
+        operation.Name + operation.Kind switch
+        {
+            OperationType.Mutation => "Mutation",
+            OperationType.Subscription => "Subscription",
+            _ => "Query",
+        };
 
     /// <summary>
     /// The variables as parameters in declaration order. A variable the request may leave out (nullable,
