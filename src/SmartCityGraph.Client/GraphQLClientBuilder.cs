@@ -46,6 +46,19 @@ public sealed class GraphQLClientBuilder
         return this;
     }
 
+    /// <summary>
+    /// Signs every request in with a bearer token (mutations need one: <c>token --role editor --name NAME</c> on the server
+    /// mints one), e.g. <c>.WithBearerToken(configuration["SmartCity:Token"])</c>. Never log the token.
+    /// </summary>
+    public GraphQLClientBuilder WithBearerToken(string? token) => WithBearerToken((_, _) => new ValueTask<string?>(token));
+
+    /// <summary>As above, asking <paramref name="token"/> for the token before each request (to renew it, or read it from a service).</summary>
+    public GraphQLClientBuilder WithBearerToken(Func<IServiceProvider, CancellationToken, ValueTask<string?>> token)
+    {
+        HttpClientBuilder.AddHttpMessageHandler(services => new BearerTokenHandler(ct => token(services, ct)));
+        return this;
+    }
+
     /// <summary>The executor the generated client sends its operations through.</summary>
     public IGraphQLExecutor CreateExecutor(IServiceProvider services) =>
         new HttpGraphQLExecutor(services.GetRequiredService<IHttpClientFactory>(), ClientName);

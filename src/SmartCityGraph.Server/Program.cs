@@ -15,6 +15,7 @@ var app = builder.Build();
 if (verb is not null) return await CommandLine.RunAsync(verb, args[1..], app.Services);
 
 await app.Services.PrepareDatabaseAsync();
+app.UseAuthentication(); // bearer tokens, for mutations; reading stays anonymous
 app.MapWebPages();   // GraphiQL for a browser's GET /graphql, the explorer at /explorer, assets at /ui
 app.MapGraphQLHttp();
 app.MapHealthChecks("/health");

@@ -90,6 +90,32 @@ public sealed class ExplorerTests(BrowserFixture browser)
     }
 
     [SkippableFact]
+    public async Task The_details_pane_shows_an_entitys_history_with_actor_comment_and_sources()
+    {
+        Skip.If(browser.Unavailable is not null, browser.Unavailable);
+        const string pilot = "UGlsb3Q6c21hcnQtc3BhY2UtaGFyZGVuYmVyZ3BsYXR6"; // Pilot:smart-space-hardenbergplatz
+        var version = (await browser.QueryAsync("query($id: ID!) { node(id: $id) { ... on Entity { version } } }", new { id = pilot }))["node"]!["version"]!.GetValue<int>();
+        await browser.MutateAsync(BrowserFixture.Token("Browser Editor", "editor"), """
+            mutation($input: UpdatePilotInput!) { updatePilot(input: $input) { errors { __typename } } }
+            """, new { input = new { id = pilot, expectedVersion = version, summary = "Edited in the browser test.", comment = "Checking the history pane",
+                                     sources = new[] { new { title = "Browser test source", url = "https://example.org/browser-test" } } } });
+
+        await using var tab = await browser.OpenAsync($"/explorer?focus={Uri.EscapeDataString(pilot)}");
+        var history = tab.Page.Locator("#details [data-testid=history]");
+
+        await Expect(history).ToContainTextAsync($"version {version + 1}", new() { Timeout = 30_000 });
+        await Expect(history.Locator("li")).ToHaveCountAsync(version + 1);
+        await Expect(history.Locator("li").First).ToContainTextAsync("by seed import");
+        var edit = history.Locator("li").Last;
+        await Expect(edit).ToContainTextAsync("by Browser Editor");
+        await Expect(edit).ToContainTextAsync("Checking the history pane");
+        await Expect(edit.Locator("a", new() { HasText = "Browser test source" })).ToHaveAttributeAsync("href", "https://example.org/browser-test");
+        await Expect(tab.Page.Locator("#details")).ToContainTextAsync("Edited in the browser test.");
+        await tab.ScreenshotAsync("explorer-history");
+        tab.AssertNoRequestLeftTheMachine();
+    }
+
+    [SkippableFact]
     public async Task Starts_from_one_entity_and_expands_a_neighbour_with_the_counts_the_API_gives()
     {
         await using var tab = await browser.OpenAsync($"/explorer?focus={Uri.EscapeDataString(Technologiestiftung)}");

@@ -35,6 +35,36 @@ public sealed class GraphiQLTests(BrowserFixture browser)
     }
 
     [SkippableFact]
+    public async Task The_editing_example_is_refused_without_a_token_and_creates_an_event_with_one()
+    {
+        await using var tab = await browser.OpenAsync("/graphql");
+        var page = tab.Page;
+        await Expect(page.Locator(".scg-examples")).ToBeVisibleAsync(new() { Timeout = 30_000 });
+        await Expect(page.Locator(".scg-auth-note")).ToContainTextAsync("Authorization: Bearer");
+
+        await page.Locator(".scg-examples button", new() { HasText = "Edit: create an event" }).ClickAsync();
+        await Expect(page.Locator(".graphiql-query-editor")).ToContainTextAsync("CreateAnEvent", new() { Timeout = 15_000 });
+        // The example's placeholder token is no token: the server refuses before anything runs.
+        await page.Locator(".graphiql-execute-button").ClickAsync();
+        var response = page.Locator(".graphiql-response");
+        await Expect(response).ToContainTextAsync("UNAUTHENTICATED", new() { Timeout = 30_000 });
+
+        // A real editor's token in the Headers tab, and the same operation creates the event.
+        await page.Locator("button[data-name=headers]").ClickAsync();
+        var headers = page.Locator(".graphiql-editor-tool .graphiql-editor").Last;
+        await headers.ClickAsync();
+        await page.Keyboard.PressAsync("Control+A");
+        await page.Keyboard.PressAsync("Delete");
+        await page.Keyboard.InsertTextAsync($"{{\"Authorization\": \"Bearer {BrowserFixture.Token("IDE Editor", "editor")}\"}}");
+        await page.Locator(".graphiql-execute-button").ClickAsync();
+        await Expect(response).ToContainTextAsync("\"version\": 1", new() { Timeout = 30_000 });
+        await Expect(response).ToContainTextAsync("\"actor\": \"IDE Editor\"");
+        await Expect(response).ToContainTextAsync("\"errors\": null");
+        await tab.ScreenshotAsync("graphiql-mutation");
+        tab.AssertNoRequestLeftTheMachine();
+    }
+
+    [SkippableFact]
     public async Task A_saved_example_opens_in_a_new_tab_and_answers()
     {
         await using var tab = await browser.OpenAsync("/graphql");

@@ -13,14 +13,24 @@ public abstract class Entity
     /// <summary>Surrogate key for joins; never shown to clients.</summary>
     [JsonIgnore] public int Id { get; set; }
 
-    public NodeKind Kind { get; private set; }
+    [JsonPropertyOrder(-4)] public NodeKind Kind { get; private set; }
 
     /// <summary>Stable, human-readable key, unique within its kind; part of the public global id.</summary>
-    public required string Key { get; set; }
+    [JsonPropertyOrder(-3)] public required string Key { get; set; }
 
-    public required string Title { get; set; }
-    public string? Summary { get; set; }
-    public List<Source> Sources { get; set; } = [];
+    [JsonPropertyOrder(-2)] public required string Title { get; set; }
+    [JsonPropertyOrder(-1)] public string? Summary { get; set; }
+    // In revision images (Editing.RevisionImages) the kind's own fields come between these and the sources.
+    [JsonPropertyOrder(1)] public List<Source> Sources { get; set; } = [];
+
+    /// <summary>1 when created, one more with every change (the optimistic-concurrency token of edits).</summary>
+    [JsonPropertyOrder(2)] public int Version { get; set; } = 1;
+
+    /// <summary>The number of the revision that last changed it (0: none, a row written outside the write path).</summary>
+    [JsonIgnore] public int Revision { get; set; }
+
+    /// <summary>When that revision was made (UTC): "as of" this instant reproduces the entity exactly as it reads now.</summary>
+    [JsonIgnore] public DateTime? RevisedAt { get; set; }
 
     [JsonIgnore] public List<Relation> OutgoingRelations { get; set; } = [];
     [JsonIgnore] public List<Relation> IncomingRelations { get; set; } = [];

@@ -16,4 +16,7 @@ public sealed class Relation
     public DateOnly? ValidFrom { get; set; }
     public DateOnly? ValidTo { get; set; }
     public List<Source> Sources { get; set; } = [];
+
+    /// <summary>1 when added, one more with every change (the optimistic-concurrency token of edits).</summary>
+    public int Version { get; set; } = 1;
 }

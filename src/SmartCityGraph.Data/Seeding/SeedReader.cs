@@ -1,5 +1,5 @@
 using System.Text.Json;
-using System.Text.RegularExpressions;
+using SmartCityGraph.Data.Editing;
 using SmartCityGraph.Data.Model;
 
 namespace SmartCityGraph.Data.Seeding;
@@ -9,13 +9,11 @@ public sealed record SeedData(IReadOnlyList<Entity> Entities, IReadOnlyList<Rela
 
 /// <summary>
 /// Reads the seed folder (see seed/README.md) into entities and relations. Every problem is
-/// collected with its file, record and field; any problem fails the whole read.
+/// collected with its file, record and field; any problem fails the whole read. The rules an entity or relation
+/// must keep are <see cref="GraphRules"/>, the same the editing mutations check.
 /// </summary>
-public static partial class SeedReader
+public static class SeedReader
 {
-    [GeneratedRegex("^[a-z0-9]+(-[a-z0-9]+)*$")]
-    private static partial Regex KeyPattern();
-
     public static SeedData Read(string directory)
     {
         var problems = new List<SeedProblem>();
@@ -78,15 +76,15 @@ public static partial class SeedReader
             {
                 Key = "", Title = "",
                 AdoptedOn = reader.OptionalDate("adoptedOn"),
-                Url = ReadUrl(reader, "url"),
+                Url = reader.OptionalString("url"),
             },
-            NodeKind.Phase => Dated(reader, new Phase
+            NodeKind.Phase => new Phase
             {
                 Key = "", Title = "",
                 StartDate = reader.OptionalDate("startDate"),
                 EndDate = reader.OptionalDate("endDate"),
-            }, p => p.StartDate, p => p.EndDate),
-            NodeKind.Event => Dated(reader, new Event
+            },
+            NodeKind.Event => new Event
             {
                 Key = "", Title = "",
                 StartDate = reader.RequiredDate("startDate"),
@@ -95,25 +93,25 @@ public static partial class SeedReader
                 Type = reader.OptionalEnum<EventType>("type"),
                 RecordedStatus = reader.OptionalEnum<EventStatus>("recordedStatus"),
                 Cancelled = reader.OptionalBool("cancelled", false),
-                Url = ReadUrl(reader, "url"),
+                Url = reader.OptionalString("url"),
                 TitleKnown = reader.OptionalBool("titleKnown", true),
                 TimelineRow = reader.OptionalInt("timelineRow"),
-            }, e => e.StartDate, e => e.EndDate),
+            },
             NodeKind.Organisation => new Organisation
             {
                 Key = "", Title = "",
                 Type = reader.OptionalEnum<OrganisationType>("type"),
-                Url = ReadUrl(reader, "url"),
+                Url = reader.OptionalString("url"),
                 Abbreviation = reader.OptionalString("abbreviation"),
             },
-            NodeKind.Pilot => Dated(reader, new Pilot
+            NodeKind.Pilot => new Pilot
             {
                 Key = "", Title = "",
                 SeedTitle = reader.OptionalString("seedTitle"),
                 StartDate = reader.OptionalDate("startDate"),
                 EndDate = reader.OptionalDate("endDate"),
-                Url = ReadUrl(reader, "url"),
-            }, p => p.StartDate, p => p.EndDate),
+                Url = reader.OptionalString("url"),
+            },
             NodeKind.StrategyElement => new StrategyElement
             {
                 Key = "", Title = "",
@@ -124,18 +122,11 @@ public static partial class SeedReader
         };
 
         entity.Key = reader.RequiredString("key");
-        if (entity.Key.Length > 0 && !KeyPattern().IsMatch(entity.Key))
-            reader.Problem("key", $"'{entity.Key}' must be lower-case words joined by hyphens");
-        entity.Title = reader.RequiredString("title");
+        entity.Title = reader.RequiredString("title"); // missing or empty: reported as read
         entity.Summary = reader.OptionalString("summary");
         entity.Sources = ReadCitations(reader, catalogue, fallback: null);
-        return entity;
-    }
-
-    private static T Dated<T>(RecordReader reader, T entity, Func<T, DateOnly?> start, Func<T, DateOnly?> end)
-    {
-        if (start(entity) is { } from && end(entity) is { } to && to < from)
-            reader.Problem("endDate", $"{to:yyyy-MM-dd} is before the start date {from:yyyy-MM-dd}");
+        foreach (var violation in GraphRules.Entity(entity).Where(v => v.Field != "title"))
+            reader.Problem(violation.Field, violation.Message);
         return entity;
     }
 
@@ -152,8 +143,6 @@ public static partial class SeedReader
                 reader.Problem("to", $"'{target}' is not a reference of the form Kind:key (Kind one of {string.Join(", ", Enum.GetNames<NodeKind>())})");
             else if (!entities.TryGetValue((kind, key), out to))
                 reader.Problem("to", $"'{target}' does not name an entity in the seed");
-            else if (ReferenceEquals(to, from))
-                reader.Problem("to", "a relation cannot point at its own entity");
         }
         var relation = new Relation
         {
@@ -163,12 +152,15 @@ public static partial class SeedReader
             ValidTo = reader.OptionalDate("validTo"),
             Sources = ReadCitations(reader, catalogue, fallback),
         };
-        if (relation.ValidFrom is { } validFrom && relation.ValidTo is { } validTo && validTo < validFrom)
-            reader.Problem("validTo", "is before validFrom");
-        if (to is null) return null;
-        if (reader.Has("type") && !RelationVocabulary.Allows(type, from.Kind, to.Kind))
-            reader.Problem("type", $"{SeedEnum.ToScreamingSnake(type.ToString())} cannot link {from.Kind} to {to.Kind}; it connects only "
-                                   + string.Join(", ", RelationVocabulary.Of(type).Connects));
+        if (to is null)
+        {
+            if (relation.ValidFrom is { } validFrom && relation.ValidTo is { } validTo && validTo < validFrom)
+                reader.Problem("validTo", "is before validFrom");
+            return null;
+        }
+        foreach (var violation in GraphRules.Relation(type, from, to, relation.ValidFrom, relation.ValidTo)
+                     .Where(v => v.Field != "type" || reader.Has("type"))) // a missing type was reported as read
+            reader.Problem(violation.Field, violation.Message);
         relation.From = from;
         relation.To = to;
         return relation;
@@ -208,7 +200,7 @@ public static partial class SeedReader
     private static string? ReadUrl(RecordReader reader, string field)
     {
         var url = reader.OptionalString(field);
-        if (url is not null && !(Uri.TryCreate(url, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https"))
+        if (url is not null && !GraphRules.IsHttpUrl(url))
             reader.Problem(field, $"'{url}' is not an absolute http(s) URL");
         return url;
     }

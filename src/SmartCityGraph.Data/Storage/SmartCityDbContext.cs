@@ -8,6 +8,7 @@ public sealed class SmartCityDbContext(DbContextOptions<SmartCityDbContext> opti
 {
     public DbSet<Entity> Entities => Set<Entity>();
     public DbSet<Relation> Relations => Set<Relation>();
+    public DbSet<Revision> Revisions => Set<Revision>();
     public DbSet<Strategy> Strategies => Set<Strategy>();
     public DbSet<Phase> Phases => Set<Phase>();
     public DbSet<Event> Events => Set<Event>();
@@ -44,6 +45,9 @@ public sealed class SmartCityDbContext(DbContextOptions<SmartCityDbContext> opti
             entity.HasIndex(e => new { e.Kind, e.Id });
             entity.HasIndex(e => new { e.Kind, e.Title, e.Id });
             entity.OwnsMany(e => e.Sources, SourceColumn);
+            // Edits name the version they read; a stale one changes nothing (UPDATE … WHERE Version = @read).
+            entity.Property(e => e.Version).HasDefaultValue(1).IsConcurrencyToken();
+            entity.Property(e => e.RevisedAt).HasConversion(at => at, at => at.HasValue ? DateTime.SpecifyKind(at.Value, DateTimeKind.Utc) : null);
         });
 
         // Kinds share columns with the same meaning, so one index serves "by date" across kinds.
@@ -79,6 +83,25 @@ public sealed class SmartCityDbContext(DbContextOptions<SmartCityDbContext> opti
             relation.HasIndex(r => new { r.FromId, r.Id });
             relation.HasIndex(r => new { r.ToId, r.Id });
             relation.OwnsMany(r => r.Sources, SourceColumn);
+            relation.Property(r => r.Version).HasDefaultValue(1).IsConcurrencyToken();
+        });
+
+        model.Entity<Revision>(revision =>
+        {
+            revision.ToTable("Revisions");
+            revision.HasKey(r => r.Number);
+            // Stored as UTC text; read back as UTC (SQLite keeps no kind).
+            revision.Property(r => r.At).HasConversion(at => at, at => DateTime.SpecifyKind(at, DateTimeKind.Utc));
+            revision.Property(r => r.Actor).HasMaxLength(200);
+            revision.Property(r => r.SubjectKey).HasMaxLength(200);
+            revision.Property(r => r.Comment).HasMaxLength(2000);
+            // An entity's history and the replay's "latest revision per subject up to N".
+            revision.HasIndex(r => new { r.SubjectType, r.SubjectRowId, r.Number });
+            // "as of" a time, and the change feed since a time.
+            revision.HasIndex(r => r.At);
+            // The change feed by kind.
+            revision.HasIndex(r => new { r.SubjectKind, r.Number });
+            revision.OwnsMany(r => r.Sources, SourceColumn);
         });
     }
 

@@ -26,7 +26,8 @@ public sealed class SyntheticGraphGenerator(SmartCityDbContext db)
         {
             using var pragmas = BulkLoadPragmas.Apply(connection);
             using var transaction = connection.BeginTransaction();
-            Execute(connection, transaction, "DELETE FROM \"Relations\"; DELETE FROM \"Entities\";");
+            // The old history would describe a graph that is gone; the synthetic one has none (it bypasses the write path).
+            Execute(connection, transaction, "DELETE FROM \"Relations\"; DELETE FROM \"Entities\"; DELETE FROM \"Revisions\";");
 
             var sourcesJson = SourcesJson(options);
             var random = new Random(options.Seed);

@@ -14,6 +14,10 @@ public static class GraphQLResponseStatus
         if (mediaType != GraphQLMediaTypes.GraphQLResponseJson || result.Executed || result.Errors is not { Count: > 0 } errors)
             return StatusCodes.Status200OK;
 
+        // Refused for who is asking: 401 when not signed in, 403 when signed in without the role.
+        if (errors.All(error => error is Authorization.AuthorizationError))
+            return errors.Any(error => error.Code == Errors.ErrorCodes.Unauthenticated) ? StatusCodes.Status401Unauthorized : StatusCodes.Status403Forbidden;
+
         // No data entry: the document did not parse or validate, or its variables did not coerce (400) -
         // unless what stopped it was our own failure.
         return errors.Any(error => error is UnhandledError && !GraphQLErrorInfoProvider.IsTooDeepToParse(error))

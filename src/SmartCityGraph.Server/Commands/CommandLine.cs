@@ -8,7 +8,7 @@ namespace SmartCityGraph.Server.Commands;
 /// <summary>The verbs of the server executable.</summary>
 internal static class CommandLine
 {
-    private static readonly string[] Verbs = ["print-schema", "import", "export", "generate"];
+    private static readonly string[] Verbs = ["print-schema", "import", "export", "generate", "token"];
 
     public static string? Verb(string[] args) => args.Length > 0 && Verbs.Contains(args[0]) ? args[0] : null;
 
@@ -36,6 +36,8 @@ internal static class CommandLine
                     return await ExportCommand.RunAsync(args, services);
                 case "generate":
                     return await GenerateCommand.RunAsync(args, services);
+                case "token":
+                    return await TokenCommand.RunAsync(args, services);
             }
         }
         catch (SeedValidationException e)
@@ -57,7 +59,7 @@ internal static class CommandLine
         await services.MigrateDatabaseAsync();
         await using var scope = services.CreateAsyncScope();
         var result = await scope.ServiceProvider.GetRequiredService<SeedImporter>().ImportAsync(Path.GetFullPath(directory));
-        Console.WriteLine($"Imported {result.Entities} entities and {result.Relations} relations from {directory}.");
+        Console.WriteLine($"Imported {directory} ({result.Entities} entities and {result.Relations} relations): {result.Changes} changes, recorded as IMPORT revisions.");
         return 0;
     }
 }

@@ -1,3 +1,4 @@
+using GraphQL;
 using SmartCityGraph.GraphQL.Faceting;
 using SmartCityGraph.GraphQL.Projection;
 using GraphQL.Types;
@@ -20,9 +21,10 @@ public sealed class EventGraphType : ObjectGraphType<Event>
         Field<NonNullGraphType<CalendarDateGraphType>>("startDate").Reads(e => e.StartDate).Resolve(ctx => ctx.Source.StartDate);
         Field<CalendarDateGraphType>("endDate").Description("Null for a one-day event.").Reads(e => e.EndDate).Resolve(ctx => ctx.Source.EndDate);
         Field<NonNullGraphType<EventStatusGraphType>>("status")
-            .Description("Derived from the dates and today's date (Berlin), unless cancelled.")
+            .Description("Derived from the dates and today's date (Berlin), unless cancelled — also under `asOf`, which changes the data, not the day.")
+            .Argument<CalendarDateGraphType>("on", "The status on this day instead of today, e.g. the day of an `asOf`.")
             .Reads(e => e.Cancelled, e => e.StartDate, e => e.EndDate) // what EventStatusRule.StatusOn reads
-            .Resolve(ctx => ctx.Source.StatusOn(ctx.Today()));
+            .Resolve(ctx => ctx.Source.StatusOn(ctx.GetArgument<DateOnly?>("on") ?? ctx.Today()));
         Field<EventStatusGraphType>("recordedStatus")
             .Description("The status the source recorded; it may be stale (a 2022 event still \"planned\").")
             .Reads(e => e.RecordedStatus)

@@ -1,4 +1,7 @@
+using System.Globalization;
 using Microsoft.Net.Http.Headers;
+using SmartCityGraph.GraphQL.Errors;
+using SmartCityGraph.Server.AsOf;
 
 namespace SmartCityGraph.Server.Export;
 
@@ -6,7 +9,8 @@ namespace SmartCityGraph.Server.Export;
 /// <c>GET /export/{name}</c>: kb.graphml, kb.gexf, kb.jsonld, kb.json, events.ics (subscribable), kb.csv.zip
 /// and {table}.csv (strategies, phases, events, organisations, pilots, strategy-elements,
 /// participation-strands, relations), streamed with their media type, a file name and the attribution in
-/// <c>X-Attribution</c> and <c>X-Data-Set-Version</c>; any other name is 404.
+/// <c>X-Attribution</c> and <c>X-Data-Set-Version</c>; any other name is 404. <c>?asOf=</c> exports the graph as it stood at
+/// that instant (<c>X-Revision</c> names the revision).
 /// </summary>
 public static class ExportEndpoints
 {
@@ -26,6 +30,13 @@ public static class ExportEndpoints
         return endpoints;
     }
 
+    private static async Task PlainAsync(HttpContext http, int status, string message)
+    {
+        http.Response.StatusCode = status;
+        http.Response.ContentType = "text/plain; charset=utf-8";
+        await http.Response.WriteAsync(message, http.RequestAborted);
+    }
+
     private static async Task ServeAsync(string name, HttpContext http)
     {
         var ct = http.RequestAborted;
@@ -40,7 +51,29 @@ public static class ExportEndpoints
             return;
         }
 
-        var data = ExportData.Create(http.RequestServices);
+        // ?asOf=<ISO-8601 instant>: the graph as it stood then (the same exporters, reading a past state).
+        var services = http.RequestServices;
+        if (http.Request.Query.TryGetValue("asOf", out var asOfText))
+        {
+            if (!DateTimeOffset.TryParse(asOfText, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var asOf))
+            {
+                await PlainAsync(http, StatusCodes.Status400BadRequest, $"asOf '{asOfText}' is not an ISO-8601 instant such as 2026-11-26T12:00:00Z.");
+                return;
+            }
+            try
+            {
+                var scope = await services.GetRequiredService<AsOfScopes>().OpenAsync(asOf, services, ct);
+                http.Response.Headers["X-Revision"] = scope.Revision.ToString(CultureInfo.InvariantCulture);
+                services = scope.Services;
+            }
+            catch (GraphQLRequestException e)
+            {
+                await PlainAsync(http, StatusCodes.Status400BadRequest, e.Message);
+                return;
+            }
+        }
+
+        var data = ExportData.Create(services);
         var response = http.Response;
         response.ContentType = table is not null ? CsvTables.MediaType : exporter!.MediaType;
         response.Headers[HeaderNames.ContentDisposition] = new ContentDispositionHeaderValue("attachment")

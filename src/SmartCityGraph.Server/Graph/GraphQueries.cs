@@ -4,6 +4,7 @@ using SmartCityGraph.Data.Graph;
 using SmartCityGraph.Data.Model;
 using SmartCityGraph.GraphQL.Cost;
 using SmartCityGraph.GraphQL.Errors;
+using SmartCityGraph.Server.AsOf;
 using SmartCityGraph.Server.Nodes;
 using SmartCityGraph.Server.Relations;
 
@@ -81,7 +82,7 @@ internal static class GraphQueries
                 var depth = InRange(ctx, "depth", DefaultDepth, 0, GraphTraversal.MaxDepth);
                 var limit = InRange(ctx, "limit", DefaultLimit, 1, GraphTraversal.MaxNodes);
                 var start = (await ctx.ResolveIdsAsync(ids)).OfType<int>().ToList();
-                var walk = await ctx.RequestServices!.GetRequiredService<GraphTraversal>().NeighbourhoodAsync(
+                var walk = await ctx.ReadServices().GetRequiredService<GraphTraversal>().NeighbourhoodAsync(
                     new NeighbourhoodRequest(start, depth, ctx.GetArgument<List<RelationType>?>("types"), ctx.GetArgument<List<NodeKind>?>("kinds"), limit),
                     ctx.CancellationToken);
                 var entities = await ctx.EntitiesAsync(walk.NodeIds);
@@ -103,7 +104,7 @@ internal static class GraphQueries
                 var first = InRange(ctx, "first", DefaultPaths, 0, GraphTraversal.MaxPaths);
                 var ends = await ctx.ResolveIdsAsync([ctx.GetArgument<string>("from"), ctx.GetArgument<string>("to")]);
                 if (ends[0] is not { } from || ends[1] is not { } to) return Array.Empty<EntityPath>();
-                var paths = await ctx.RequestServices!.GetRequiredService<GraphTraversal>().PathsAsync(
+                var paths = await ctx.ReadServices().GetRequiredService<GraphTraversal>().PathsAsync(
                     from, to, maxHops, first, ctx.GetArgument<List<RelationType>?>("types"), ctx.CancellationToken);
                 var entities = await ctx.EntitiesAsync(paths.SelectMany(p => p.NodeIds));
                 return paths.Select(p => new EntityPath(p.NodeIds.Select(id => entities[id]).ToList(), p.Relations)).ToList();

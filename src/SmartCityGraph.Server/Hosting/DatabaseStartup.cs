@@ -19,13 +19,16 @@ internal static class DatabaseStartup
         }
     }
 
-    /// <summary>Migrates, then seeds an empty database; a restart imports nothing twice.</summary>
+    /// <summary>
+    /// Migrates, then seeds an empty database, or applies a changed seed/ to one an earlier seed was imported into
+    /// (only the difference, as IMPORT revisions); a restart with the same seed imports nothing.
+    /// </summary>
     public static async Task PrepareDatabaseAsync(this IServiceProvider services, CancellationToken ct = default)
     {
         await services.MigrateDatabaseAsync(ct);
         await using var scope = services.CreateAsyncScope();
         var seedDirectory = StoragePaths.SeedDirectory(
             scope.ServiceProvider.GetRequiredService<IConfiguration>(), scope.ServiceProvider.GetRequiredService<IHostEnvironment>());
-        await scope.ServiceProvider.GetRequiredService<SeedImporter>().ImportIfEmptyAsync(seedDirectory, ct);
+        await scope.ServiceProvider.GetRequiredService<SeedImporter>().ImportOnStartAsync(seedDirectory, ct);
     }
 }

@@ -1,4 +1,5 @@
 using GraphQL;
+using SmartCityGraph.GraphQL.Authorization;
 using SmartCityGraph.GraphQL.Cost;
 using SmartCityGraph.GraphQL.Http;
 
@@ -12,6 +13,7 @@ internal sealed class GraphRequestInterceptor(CostLimitRule costLimit, IConfigur
     public ValueTask OnRequestAsync(HttpContext context, ExecutionOptions options)
     {
         options.AddCostLimits(costLimit);
+        options.AddRoleAuthorization(); // mutations need a signed-in editor or admin, checked before anything runs
         return ValueTask.CompletedTask;
     }
 

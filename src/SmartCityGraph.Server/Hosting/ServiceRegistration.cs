@@ -2,6 +2,8 @@ using GraphQL;
 using GraphQL.Execution;
 using GraphQLParser.AST;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using SmartCityGraph.Data.Editing;
 using SmartCityGraph.Data.Graph;
 using SmartCityGraph.Data.Search;
 using SmartCityGraph.Data.Seeding;
@@ -12,11 +14,14 @@ using SmartCityGraph.GraphQL.Cost;
 using SmartCityGraph.GraphQL.DataLoading;
 using SmartCityGraph.GraphQL.Faceting;
 using SmartCityGraph.GraphQL.Http;
+using SmartCityGraph.GraphQL.Mutations;
 using SmartCityGraph.GraphQL.Paging;
 using SmartCityGraph.GraphQL.Subscriptions;
+using SmartCityGraph.Server.AsOf;
 using SmartCityGraph.Server.Nodes;
 using SmartCityGraph.Server.Relations;
 using SmartCityGraph.Server.Schema;
+using SmartCityGraph.Server.SignIn;
 using SmartCityGraph.Server.Web;
 
 namespace SmartCityGraph.Server.Hosting;
@@ -37,11 +42,16 @@ public static class ServiceRegistration
             throw new InvalidOperationException(
                 $"Database:Provider '{provider}' is not available in this build; use 'Sqlite' (PostgreSQL is the planned scale-out provider).");
         var connectionString = StoragePaths.ConnectionString(configuration, environment);
-        services.AddDbContextPool<SmartCityDbContext>((sp, options) => options
-            .UseSqlite(connectionString)
-            .UseQueryTrackingBehavior(QueryTrackingBehavior.NoTracking)
-            .AddInterceptors(
-                sp.GetRequiredService<SqlStatementCounter>(), sp.GetRequiredService<SqliteInterruptOnCancel>(), sp.GetRequiredService<SqliteConnectionTuning>()));
+        services.AddPooledDbContextFactory<SmartCityDbContext>((sp, options) => Common(sp, options.UseSqlite(connectionString)));
+        // A scope's context reads the live database (pooled), or the past state an "as of" scope was opened on.
+        services.AddScoped<GraphReadState>();
+        services.AddScoped(sp => sp.GetRequiredService<GraphReadState>().CreateContext(sp));
+        services.AddSingleton(configuration.GetSection("AsOf").Get<SnapshotOptions>() ?? new SnapshotOptions());
+        services.AddSingleton(sp => new GraphSnapshots(sp.GetRequiredService<SnapshotOptions>(), options => Common(sp, options),
+            sp.GetRequiredService<ILogger<GraphSnapshots>>()));
+        services.AddScoped<AsOfScopes>();
+        services.AddScoped<GraphWriter>(); // the one write path: mutations and the seed import
+        services.TryAddSingleton<IChangeNotifier, NoChangeNotifier>();
         services.AddScoped<SeedImporter>();
         services.AddScoped<SyntheticGraphGenerator>();
 
@@ -63,13 +73,21 @@ public static class ServiceRegistration
             .AddScopedSubscriptionExecution());
         services.AddPagingGraphTypes();
         services.AddFacetGraphTypes();
+        services.AddMutationGraphTypes();
         services.AddCostLimits(options => configuration.GetSection("Limits:Cost").Bind(options));
         services.AddGraphQLHttp(options => configuration.GetSection("Limits:Http").Bind(options));
         services.AddGraphQLSubscriptions(options => configuration.GetSection("Limits:Subscriptions").Bind(options));
         services.AddSingleton<IGraphQLRequestInterceptor, GraphRequestInterceptor>();
         services.AddWebPages();
+        services.AddSmartCitySignIn(configuration, environment);
 
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
         return services;
     }
+
+    /// <summary>What every context has, live or past: no tracking, the statement counter, interrupt on cancel, connection tuning.</summary>
+    private static DbContextOptionsBuilder Common(IServiceProvider sp, DbContextOptionsBuilder options) => options
+        .UseQueryTrackingBehavior(QueryTrackingBehavior.NoTracking)
+        .AddInterceptors(
+            sp.GetRequiredService<SqlStatementCounter>(), sp.GetRequiredService<SqliteInterruptOnCancel>(), sp.GetRequiredService<SqliteConnectionTuning>());
 }

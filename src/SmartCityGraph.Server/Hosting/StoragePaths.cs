@@ -23,10 +23,16 @@ public static class StoragePaths
     public static string ConnectionString(IConfiguration configuration, IHostEnvironment environment)
     {
         if (configuration.GetConnectionString("SmartCity") is { Length: > 0 } configured) return configured;
+        return $"Data Source={Path.Combine(DataDirectory(configuration, environment), "smartcity.db")}";
+    }
+
+    /// <summary><c>Storage:DataDirectory</c>, else <c>data/</c> in the clone or beside the built server (created if missing).</summary>
+    public static string DataDirectory(IConfiguration configuration, IHostEnvironment environment)
+    {
         var dataDirectory = configuration["Storage:DataDirectory"] is { Length: > 0 } dir
             ? dir
             : Path.Combine(RepositoryRoot(environment.ContentRootPath) ?? AppContext.BaseDirectory, "data");
         Directory.CreateDirectory(dataDirectory);
-        return $"Data Source={Path.Combine(dataDirectory, "smartcity.db")}";
+        return dataDirectory;
     }
 }

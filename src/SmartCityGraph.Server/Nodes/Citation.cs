@@ -23,14 +23,19 @@ public static class Citation
 {
     /// <summary>
     /// E.g. <c>"Smart Water" (Pilot). In: SmartCityGraph, knowledge graph of Berlin's Smart City strategy process,
-    /// data set 1a2b3c4d5e6f, id UGlsb3Q6c21hcnQtd2F0ZXI=. Source: Öffentlicher Wissensspeicher …, CityLAB Berlin (https://…), retrieved 2026-11-20.</c>
+    /// data set 1a2b3c4d5e6f, revision 42 of 2026-11-27T10:15:03.123456Z, id UGlsb3Q6c21hcnQtd2F0ZXI=. Source: Öffentlicher Wissensspeicher …,
+    /// CityLAB Berlin (https://…), retrieved 2026-11-20.</c> The revision is the one that last changed the entity: <c>asOf</c> its time shows
+    /// the entity exactly as cited. A row written outside the write path (a synthetic graph) has none and names none.
     /// </summary>
     public static string For(Entity entity, string dataSetVersion)
     {
         var text = new StringBuilder()
             .Append('"').Append(entity.Title).Append("\" (").Append(KindName(entity.Kind)).Append("). ")
-            .Append("In: SmartCityGraph, knowledge graph of Berlin's Smart City strategy process, data set ").Append(dataSetVersion)
-            .Append(", id ").Append(GlobalId.Encode(entity.Kind.ToString(), entity.Key)).Append('.');
+            .Append("In: SmartCityGraph, knowledge graph of Berlin's Smart City strategy process, data set ").Append(dataSetVersion);
+        if (entity.Revision > 0 && entity.RevisedAt is { } revisedAt)
+            text.Append(", revision ").Append(entity.Revision.ToString(CultureInfo.InvariantCulture))
+                .Append(" of ").Append(revisedAt.ToString("yyyy-MM-dd'T'HH:mm:ss.ffffff'Z'", CultureInfo.InvariantCulture));
+        text.Append(", id ").Append(GlobalId.Encode(entity.Kind.ToString(), entity.Key)).Append('.');
         if (entity.Sources.FirstOrDefault() is { } source)
         {
             text.Append(" Source: ").Append(source.Title);

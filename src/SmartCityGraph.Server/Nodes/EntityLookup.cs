@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using SmartCityGraph.Data.Model;
 using SmartCityGraph.Data.Storage;
 using SmartCityGraph.GraphQL.Ids;
+using SmartCityGraph.Server.AsOf;
 
 namespace SmartCityGraph.Server.Nodes;
 
@@ -35,5 +36,5 @@ internal static class EntityLookup
     }
 
     public static SmartCityDbContext Db(this IResolveFieldContext context) =>
-        context.RequestServices!.GetRequiredService<SmartCityDbContext>();
+        context.ReadServices().GetRequiredService<SmartCityDbContext>();
 }

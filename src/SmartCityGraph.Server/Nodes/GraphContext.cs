@@ -1,13 +1,14 @@
 using GraphQL;
+using SmartCityGraph.Server.AsOf;
 using SmartCityGraph.Server.Relations;
 
 namespace SmartCityGraph.Server.Nodes;
 
 internal static class GraphContext
 {
-    /// <summary>The request's batched graph reads.</summary>
+    /// <summary>The request's batched graph reads (of the graph as of the enclosing field's <c>asOf</c>, if any).</summary>
     public static GraphLoaders Graph(this IResolveFieldContext context) =>
-        context.RequestServices!.GetRequiredService<GraphLoaders>();
+        context.ReadServices().GetRequiredService<GraphLoaders>();
 
     public static DateOnly Today(this IResolveFieldContext context) =>
         context.RequestServices!.GetRequiredService<BerlinCalendar>().Today;

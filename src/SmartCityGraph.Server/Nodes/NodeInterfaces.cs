@@ -2,16 +2,19 @@ using GraphQL.Types;
 using SmartCityGraph.Data.Model;
 using SmartCityGraph.GraphQL.Ids;
 using SmartCityGraph.GraphQL.Projection;
+using GraphQL;
+using SmartCityGraph.GraphQL.Paging;
+using SmartCityGraph.Server.History;
 using SmartCityGraph.Server.Relations;
 
 namespace SmartCityGraph.Server.Nodes;
 
-public sealed class NodeInterface : InterfaceGraphType<Entity>
+public sealed class NodeInterface : InterfaceGraphType
 {
     public NodeInterface()
     {
         Name = "Node";
-        Description = "Anything with a global id that `node(id:)` finds again.";
+        Description = "Anything with a global id that `node(id:)` finds again: entities, relations, revisions.";
         Field<NonNullGraphType<IdGraphType>>("id").Description("Global, opaque id.");
     }
 }
@@ -30,10 +33,18 @@ public sealed class EntityInterface : InterfaceGraphType<Entity>
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<SourceGraphType>>>>("sources");
         Field<NonNullGraphType<RelationsConnectionGraphType>>("relations").RelationsArguments();
         Field<NonNullGraphType<StringGraphType>>("citation").Description(CitationDescription);
+        Field<NonNullGraphType<IntGraphType>>("version").Description(VersionDescription);
+        Field<NonNullGraphType<RevisionsConnectionGraphType>>("history").Description(HistoryDescription)
+            .Argument<IntGraphType>("first").Argument<StringGraphType>("after");
     }
 
     internal const string CitationDescription =
-        "A ready-to-paste citation: title, kind, the data set's version (a hash of the seed it was imported from), the id and the first source.";
+        "A ready-to-paste citation: title, kind, the data set's version (a hash of the seed it was imported from), the revision that last " +
+        "changed the entity and its time (ask `node(id:, asOf:)` that time to see exactly what was cited), the id and the first source.";
+
+    internal const string VersionDescription = "1 when created, one more with every change; updates and deletes name the version they read (`expectedVersion`).";
+
+    internal const string HistoryDescription = "Every revision of this entity, oldest first: who changed what, when, why and on which sources.";
 }
 
 public sealed class NodeKindGraphType : EnumerationGraphType<NodeKind>
@@ -74,7 +85,19 @@ internal static class EntityFields
             .ResolveRelations();
         type.Field<NonNullGraphType<StringGraphType>>("citation")
             .Description(EntityInterface.CitationDescription)
-            .Reads(e => e.Title, e => e.Kind, e => e.Key, e => e.Sources) // what Citation.For reads
+            .Reads(e => e.Title, e => e.Kind, e => e.Key, e => e.Sources, e => e.Revision, e => e.RevisedAt) // what Citation.For reads
             .Resolve(ctx => Citation.For(ctx.Source, ctx.RequestServices!.GetRequiredService<DataSet>().Version));
+        type.Field<NonNullGraphType<IntGraphType>>("version").Description(EntityInterface.VersionDescription)
+            .Reads(e => e.Version).Resolve(ctx => ctx.Source.Version);
+        type.Field<NonNullGraphType<RevisionsConnectionGraphType>>("history").Description(EntityInterface.HistoryDescription)
+            .Reads(e => e.Id)
+            .Argument<IntGraphType>("first", $"Revisions from the start (default {PageRequest.DefaultPageSize}, at most {PageRequest.MaxPageSize}).")
+            .Argument<StringGraphType>("after", "Start after this cursor.")
+            .Resolve(ctx =>
+            {
+                const string scope = "Entity.history";
+                var page = PageRequest.Create(ctx.GetArgument<int?>("first"), ctx.GetArgument<string?>("after"), null, null, scope);
+                return ctx.Graph().HistoryPage(ctx.Source.Id, page, scope);
+            });
     }
 }

@@ -4,7 +4,10 @@ using GraphQL.Types;
 using SmartCityGraph.Data.Model;
 using SmartCityGraph.GraphQL.Errors;
 using SmartCityGraph.GraphQL.Ids;
+using SmartCityGraph.GraphQL.DataLoading;
 using SmartCityGraph.GraphQL.Paging;
+using SmartCityGraph.Server.History;
+using SmartCityGraph.Server.Relations;
 
 namespace SmartCityGraph.Server.Nodes;
 
@@ -12,12 +15,12 @@ namespace SmartCityGraph.Server.Nodes;
 internal static class NodeQueries
 {
     public const int MaxIds = 100;
-    private static readonly string[] EntityTypeNames = Enum.GetNames<NodeKind>();
+    private static readonly string[] NodeTypeNames = [.. Enum.GetNames<NodeKind>(), RelationGraphType.TypeName, RevisionGraphType.TypeName];
 
     public static void AddNodeQueries(this ObjectGraphType query)
     {
         query.Field<NodeInterface>("node")
-            .Description("Fetches any entity by its global id.")
+            .Description("Fetches any entity, relation or revision by its global id.")
             .Argument<NonNullGraphType<IdGraphType>>("id")
             .Resolve(ctx => Load(ctx, ctx.GetArgument<string>("id")));
 
@@ -39,9 +42,20 @@ internal static class NodeQueries
             });
     }
 
-    private static IDataLoaderResult<Entity?> Load(IResolveFieldContext ctx, string id)
+    private static IDataLoaderResult<object?> Load(IResolveFieldContext ctx, string id)
     {
-        var globalId = GlobalId.Parse(id, EntityTypeNames);
-        return ctx.Graph().EntityByKey(Enum.Parse<NodeKind>(globalId.TypeName), globalId.Key);
+        var globalId = GlobalId.Parse(id, NodeTypeNames);
+        return globalId.TypeName switch
+        {
+            RelationGraphType.TypeName => Number(globalId) is { } relation ? ctx.Graph().RelationById(relation).Then(r => (object?)r) : Nothing,
+            RevisionGraphType.TypeName => Number(globalId) is { } revision ? ctx.Graph().RevisionByNumber(revision).Then(r => (object?)r) : Nothing,
+            _ => ctx.Graph().EntityByKey(Enum.Parse<NodeKind>(globalId.TypeName), globalId.Key).Then(e => (object?)e),
+        };
     }
+
+    private static readonly IDataLoaderResult<object?> Nothing = new DeferredResult<object?>(_ => Task.FromResult<object?>(null));
+
+    /// <summary>A relation's or revision's number, or null when the id's key is not one (it names nothing).</summary>
+    private static int? Number(GlobalId id) =>
+        int.TryParse(id.Key, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var number) ? number : null;
 }

@@ -9,6 +9,7 @@ using SmartCityGraph.GraphQL.Filtering;
 using SmartCityGraph.GraphQL.Paging;
 using SmartCityGraph.GraphQL.Projection;
 using SmartCityGraph.GraphQL.Sorting;
+using SmartCityGraph.Server.History;
 using SmartCityGraph.Server.Schema;
 
 namespace SmartCityGraph.Server.Relations;
@@ -34,6 +35,40 @@ public sealed class GraphLoaders(SmartCityDbContext db, RequestLoaders loaders)
         loaders.GetOrAdd<string, Entity?>($"entity-by-key|{kind}", async (keys, ct) =>
             await db.Entities.AsNoTracking().Where(e => e.Kind == kind && keys.Contains(e.Key)).ToDictionaryAsync(e => e.Key, e => (Entity?)e, ct),
             missing: null).Load(key);
+
+    public IDataLoaderResult<Relation?> RelationById(int id) =>
+        loaders.GetOrAdd<int, Relation?>("relation-by-id", async (ids, ct) =>
+            await db.Relations.AsNoTracking().Where(r => EF.Parameter(ids).Contains(r.Id)).ToDictionaryAsync(r => r.Id, r => (Relation?)r, ct),
+            missing: null).Load(id);
+
+    public IDataLoaderResult<Revision?> RevisionByNumber(int number) =>
+        loaders.GetOrAdd<int, Revision?>("revision-by-number", async (numbers, ct) =>
+            await db.Revisions.AsNoTracking().Where(r => numbers.Contains(r.Number)).ToDictionaryAsync(r => r.Number, r => (Revision?)r, ct),
+            missing: null).Load(number);
+
+    /// <summary>A page of an entity's revisions, oldest first (one statement for every entity asking, one more for their counts).</summary>
+    public IDataLoaderResult<Connection<Revision>> HistoryPage(int id, PageRequest page, string scope)
+    {
+        var order = RevisionOrder.Default;
+        return loaders.GetOrAdd<int, Connection<Revision>>($"history|{page.CacheKey}|{scope}", async (ids, ct) =>
+            {
+                var rows = page.Size == 0 ? [] : await ParentWindows.PagesAsync(
+                    db.Entities.Where(e => ids.Contains(e.Id)).Select(e => e.Id), db.Revisions.AsNoTracking(),
+                    parent => db.Revisions.Where(r => r.SubjectType == RevisionSubject.Entity && r.SubjectRowId == parent),
+                    r => r.Number, order, page, ct);
+                var pages = ParentWindows.InPageOrder(rows, order, page);
+                return ids.Distinct().ToDictionary(parent => parent, parent => Connection<Revision>.FromRows(
+                    pages[parent].ToList(), page, r => order.CursorOf(r, scope), () => HistoryCount(parent)));
+            },
+            missing: Connection<Revision>.FromRows([], page, scope, r => r.Number, () => new DeferredResult<int>(_ => Task.FromResult(0))))
+            .Load(id);
+    }
+
+    private IDataLoaderResult<int> HistoryCount(int id) =>
+        loaders.GetOrAdd<int, int>("history-count", async (ids, ct) =>
+            await db.Revisions.Where(r => r.SubjectType == RevisionSubject.Entity && ids.Contains(r.SubjectRowId))
+                .GroupBy(r => r.SubjectRowId).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, ct),
+            missing: 0).Load(id);
 
     public IDataLoaderResult<TNeighbour?> Neighbour<TNeighbour>(int id, RelationSpec spec, Projection<TNeighbour>? projection = null) where TNeighbour : Entity =>
         NeighbourList(id, spec, projection).Then(list => list.FirstOrDefault());

@@ -18,6 +18,8 @@ public sealed class RelationGraphType : ObjectGraphType<Relation>
     {
         Name = TypeName;
         Description = "A typed, sourced link between two entities, read \"from → to\" (an organisation ORGANISES an event).";
+        Interface<NodeInterface>();
+        IsTypeOf = value => value is Relation;
         Field<NonNullGraphType<IdGraphType>>("id").Resolve(ctx => GlobalId.Encode(TypeName, ctx.Source.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)));
         Field<NonNullGraphType<RelationTypeGraphType>>("type").Resolve(ctx => ctx.Source.Type);
         Field<StringGraphType>("role").Description("The part the \"from\" entity plays, where the source names one.").Resolve(ctx => ctx.Source.Role);
@@ -26,6 +28,7 @@ public sealed class RelationGraphType : ObjectGraphType<Relation>
         Field<CalendarDateGraphType>("validFrom").Resolve(ctx => ctx.Source.ValidFrom);
         Field<CalendarDateGraphType>("validTo").Resolve(ctx => ctx.Source.ValidTo);
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<SourceGraphType>>>>("sources").Resolve(ctx => ctx.Source.Sources);
+        Field<NonNullGraphType<IntGraphType>>("version").Description(EntityInterface.VersionDescription).Resolve(ctx => ctx.Source.Version);
     }
 }
 
@@ -48,7 +51,11 @@ public sealed class RelationTypeGraphType : EnumerationGraphType<RelationType>
     public RelationTypeGraphType()
     {
         Name = "RelationType";
-        Description = "The meaning of a relation, read from → to.";
+        Description = "The meaning of a relation, read from → to; each type links only the kinds it connects.";
+        // Each value says what it means and which kinds it connects, from its one declaration.
+        foreach (var declaration in RelationVocabulary.All)
+            Values.FindByValue(declaration.Type)!.Description =
+                $"{char.ToUpperInvariant(declaration.Reads[0])}{declaration.Reads[1..]}: {string.Join(", ", declaration.Connects.Select(p => $"{p.From} → {p.To}"))}.";
     }
 }
 

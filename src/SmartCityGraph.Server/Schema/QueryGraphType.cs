@@ -1,8 +1,10 @@
 using GraphQL.Types;
 using SmartCityGraph.GraphQL.Filtering;
 using SmartCityGraph.Data.Model;
+using SmartCityGraph.Server.AsOf;
 using SmartCityGraph.Server.Events;
 using SmartCityGraph.Server.Graph;
+using SmartCityGraph.Server.History;
 using SmartCityGraph.Server.Nodes;
 using SmartCityGraph.Server.Organisations;
 using SmartCityGraph.Server.ParticipationStrands;
@@ -33,5 +35,8 @@ public sealed class QueryGraphType : ObjectGraphType
         this.AddSearchQuery();
         this.AddGraphQueries();
         this.AddTimelineQuery();
+        this.AddHistoryQueries();
+        // The graph as it stood at an instant: these fields and everything below them.
+        this.AddAsOf("node", "nodes", "strategies", "phases", "events", "organisations", "pilots", "strategyElements", "participationStrands", "graph", "paths");
     }
 }

@@ -6,6 +6,7 @@ using SmartCityGraph.Data.Storage;
 using SmartCityGraph.GraphQL.Filtering;
 using SmartCityGraph.GraphQL.Paging;
 using SmartCityGraph.GraphQL.Projection;
+using SmartCityGraph.Server.AsOf;
 
 namespace SmartCityGraph.Server.Schema;
 
@@ -25,7 +26,7 @@ internal static class RootConnections
                 var request = listing.Query(ctx);
                 var scope = "Query." + name + request.Order.Fingerprint; // a cursor of another order is refused
                 var page = PageRequest.From(ctx, scope);
-                var db = ctx.RequestServices!.GetRequiredService<SmartCityDbContext>();
+                var db = ctx.ReadServices().GetRequiredService<SmartCityDbContext>();
                 var source = request.Filtered(db.Set<TEntity>().AsNoTracking());
                 // Only the columns the selected fields read (and the sort keys the cursors need); whole rows when unsure.
                 var projection = ProjectionBuilder.ForConnection(ctx, request.Order);

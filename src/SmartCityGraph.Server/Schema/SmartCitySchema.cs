@@ -1,4 +1,5 @@
 using SmartCityGraph.Server.Events;
+using SmartCityGraph.Server.History;
 using SmartCityGraph.Server.Nodes;
 using SmartCityGraph.Server.Organisations;
 using SmartCityGraph.Server.ParticipationStrands;
@@ -15,6 +16,7 @@ public sealed class SmartCitySchema : global::GraphQL.Types.Schema
     {
         Description = "SmartCityGraph: Berlin's Smart City strategy process as a knowledge graph.";
         Query = services.GetRequiredService<QueryGraphType>();
+        Mutation = services.GetRequiredService<MutationGraphType>();
         // Types reached only through interfaces must be named so `node(id:)` can return them.
         RegisterType(typeof(StrategyGraphType));
         RegisterType(typeof(PhaseGraphType));
@@ -24,5 +26,7 @@ public sealed class SmartCitySchema : global::GraphQL.Types.Schema
         RegisterType(typeof(StrategyElementGraphType));
         RegisterType(typeof(ParticipationStrandGraphType));
         RegisterType(typeof(InstantGraphType));
+        RegisterType(typeof(RevisionGraphType));
+        RegisterType(typeof(Relations.RelationGraphType));
     }
 }

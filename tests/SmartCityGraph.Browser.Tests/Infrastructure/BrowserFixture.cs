@@ -79,6 +79,21 @@ public sealed class BrowserFixture : IAsyncLifetime
         return json["data"]!;
     }
 
+    /// <summary>A token the server accepts (it is configured with <see cref="BrowserServer.SigningKey"/>), as the `token` verb mints one.</summary>
+    public static string Token(string name, string role) => SmartCityGraph.Server.SignIn.TokenIssuer.Issue(
+        new Microsoft.IdentityModel.Tokens.SymmetricSecurityKey(System.Text.Encoding.UTF8.GetBytes(BrowserServer.SigningKey)), name, role, TimeSpan.FromHours(1));
+
+    /// <summary>Runs a mutation signed in with <paramref name="token"/>; throws on errors.</summary>
+    public async Task<JsonNode> MutateAsync(string token, string query, object? variables = null)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/graphql") { Content = JsonContent.Create(new { query, variables }) };
+        request.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token);
+        using var response = await Http.SendAsync(request);
+        var json = JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
+        if (json["errors"] is JsonArray { Count: > 0 } errors) throw new InvalidOperationException("GraphQL errors: " + errors.ToJsonString());
+        return json["data"]!;
+    }
+
     public async Task DisposeAsync()
     {
         if (Browser is not null) await Browser.DisposeAsync();

@@ -12,6 +12,8 @@ namespace SmartCityGraph.Browser.Tests.Infrastructure;
 /// </summary>
 public sealed class BrowserServer : WebApplicationFactory<Program>
 {
+    public const string SigningKey = "browser-tests-signing-key-of-at-least-32-bytes";
+
     public string DataDirectory { get; } = Directory.CreateTempSubdirectory("smartcitygraph-browser").FullName;
 
     public BrowserServer() => UseKestrel(options => options.Listen(IPAddress.Loopback, 0));
@@ -27,6 +29,7 @@ public sealed class BrowserServer : WebApplicationFactory<Program>
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseSetting("Storage:DataDirectory", DataDirectory);
+        builder.UseSetting("Auth:SigningKey", SigningKey);
     }
 
     protected override void Dispose(bool disposing)

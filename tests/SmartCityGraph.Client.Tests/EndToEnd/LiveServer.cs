@@ -13,29 +13,41 @@ public sealed class LiveServer : WebApplicationFactory<Program>
 {
     private readonly string _dataDirectory = Directory.CreateTempSubdirectory("smartcitygraph-client-test").FullName;
     private ServiceProvider? _clientServices;
+    private ServiceProvider? _editorServices;
+
+    /// <summary>The server's signing key (so the tests can mint tokens the way the `token` verb does).</summary>
+    public const string SigningKey = "client-tests-signing-key-of-at-least-32-bytes";
 
     /// <summary>The generated client, sending its requests to the in-process server.</summary>
-    public ISmartCityClient Client => (_clientServices ??= BuildClientServices()).GetRequiredService<ISmartCityClient>();
+    public ISmartCityClient Client => (_clientServices ??= BuildClientServices(null)).GetRequiredService<ISmartCityClient>();
+
+    /// <summary>The same client signed in as an editor (a bearer token configured on the client builder).</summary>
+    public ISmartCityClient EditorClient => (_editorServices ??= BuildClientServices(
+        SmartCityGraph.Server.SignIn.TokenIssuer.Issue(new Microsoft.IdentityModel.Tokens.SymmetricSecurityKey(System.Text.Encoding.UTF8.GetBytes(SigningKey)),
+            "Client Test", "editor", TimeSpan.FromHours(1)))).GetRequiredService<ISmartCityClient>();
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseSetting("Storage:DataDirectory", _dataDirectory);
+        builder.UseSetting("Auth:SigningKey", SigningKey);
         builder.ConfigureServices(services => services.AddSingleton<TimeProvider>(new FixedClock(new DateTimeOffset(2026, 11, 26, 12, 0, 0, TimeSpan.Zero))));
     }
 
-    private ServiceProvider BuildClientServices()
+    private ServiceProvider BuildClientServices(string? token)
     {
         var server = Server;
         var services = new ServiceCollection();
-        services.AddSmartCityClient().ConfigureHttpClient(
+        var client = services.AddSmartCityClient().ConfigureHttpClient(
             c => c.BaseAddress = new Uri(server.BaseAddress, "/graphql"),
             builder => builder.ConfigurePrimaryHttpMessageHandler(server.CreateHandler));
+        if (token is not null) client.WithBearerToken(token);
         return services.BuildServiceProvider();
     }
 
     protected override void Dispose(bool disposing)
     {
         _clientServices?.Dispose();
+        _editorServices?.Dispose();
         base.Dispose(disposing);
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
         try { Directory.Delete(_dataDirectory, recursive: true); } catch (IOException) { /* best effort */ }

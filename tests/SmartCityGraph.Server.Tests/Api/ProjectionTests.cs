@@ -50,7 +50,8 @@ public sealed partial class ProjectionTests(SqlLoggingServer server) : IClassFix
 
         Assert.DoesNotContain("Sources", titles);
         Assert.DoesNotContain("Summary", titles);
-        Assert.Equal("\"e\".\"Id\", \"e\".\"Key\", \"e\".\"Sources\", \"e\".\"Title\"", cited);
+        // A citation names the first source and the revision that last changed the entity.
+        Assert.Equal("\"e\".\"Id\", \"e\".\"Key\", \"e\".\"RevisedAt\", \"e\".\"Revision\", \"e\".\"Sources\", \"e\".\"Title\"", cited);
     }
 
     [Fact]

@@ -33,6 +33,12 @@ namespace SmartCityGraph.Data.Storage.Migrations
                         .HasMaxLength(32)
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime?>("RevisedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Revision")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Summary")
                         .HasColumnType("TEXT");
 
@@ -40,6 +46,12 @@ namespace SmartCityGraph.Data.Storage.Migrations
                         .IsRequired()
                         .HasMaxLength(500)
                         .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasDefaultValue(1);
 
                     b.HasKey("Id");
 
@@ -86,6 +98,12 @@ namespace SmartCityGraph.Data.Storage.Migrations
                     b.Property<DateOnly?>("ValidTo")
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasDefaultValue(1);
+
                     b.HasKey("Id");
 
                     b.HasIndex("FromId", "Id");
@@ -101,6 +119,73 @@ namespace SmartCityGraph.Data.Storage.Migrations
                     b.HasIndex("ToId", "Type", "FromId");
 
                     b.ToTable("Relations", (string)null);
+                });
+
+            modelBuilder.Entity("SmartCityGraph.Data.Model.Revision", b =>
+                {
+                    b.Property<int>("Number")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Action")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Actor")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("After")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Before")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Comment")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RelationType")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("Reverts")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("SubjectKey")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SubjectKind")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("SubjectRowId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("SubjectType")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Number");
+
+                    b.HasIndex("At");
+
+                    b.HasIndex("SubjectKind", "Number");
+
+                    b.HasIndex("SubjectType", "SubjectRowId", "Number");
+
+                    b.ToTable("Revisions", (string)null);
                 });
 
             modelBuilder.Entity("SmartCityGraph.Data.Model.Event", b =>
@@ -331,6 +416,41 @@ namespace SmartCityGraph.Data.Storage.Migrations
                     b.Navigation("Sources");
 
                     b.Navigation("To");
+                });
+
+            modelBuilder.Entity("SmartCityGraph.Data.Model.Revision", b =>
+                {
+                    b.OwnsMany("SmartCityGraph.Data.Model.Source", "Sources", b1 =>
+                        {
+                            b1.Property<int>("RevisionNumber");
+
+                            b1.Property<int>("__synthesizedOrdinal")
+                                .ValueGeneratedOnAddOrUpdate();
+
+                            b1.Property<string>("Note");
+
+                            b1.Property<string>("Publisher");
+
+                            b1.Property<DateOnly?>("RetrievedOn");
+
+                            b1.Property<string>("Title")
+                                .IsRequired();
+
+                            b1.Property<string>("Url");
+
+                            b1.HasKey("RevisionNumber", "__synthesizedOrdinal");
+
+                            b1.ToTable("Revisions");
+
+                            b1
+                                .ToJson("Sources")
+                                .HasColumnType("TEXT");
+
+                            b1.WithOwner()
+                                .HasForeignKey("RevisionNumber");
+                        });
+
+                    b.Navigation("Sources");
                 });
 
             modelBuilder.Entity("SmartCityGraph.Data.Model.Entity", b =>

@@ -37,6 +37,11 @@ export interface ExecuteOptions {
   signal?: AbortSignal;
   /** Extra request headers, e.g. { 'GraphQL-Cost': 'report' }. */
   headers?: Record<string, string>;
+  /**
+   * A bearer token (mutations need one; `token --role editor --name NAME` on the server mints one), or a function
+   * asked before each request, so a renewed token is used at once. Sent as `Authorization: Bearer <token>`.
+   */
+  token?: string | null | (() => string | null | undefined | Promise<string | null | undefined>);
 }
 
 /** The variables argument is optional exactly when the operation has no required variables. */
@@ -53,6 +58,7 @@ export async function execute<TResult, TVariables>(
   ...[variables, options]: VariablesArgs<TVariables>
 ): Promise<TResult> {
   const endpoint = options?.endpoint ?? new URL('/graphql', globalThis.location?.href ?? 'http://localhost/').href;
+  const token = typeof options?.token === 'function' ? await options.token() : options?.token;
   let response: Response;
   try {
     response = await fetch(endpoint, {
@@ -60,6 +66,7 @@ export async function execute<TResult, TVariables>(
       headers: {
         'Content-Type': 'application/json',
         Accept: 'application/graphql-response+json, application/json',
+        ...(token ? { Authorization: `Bearer ${token}` } : {}),
         ...options?.headers,
       },
       body: JSON.stringify({ query: document.toString(), variables: variables ?? undefined }),
@@ -79,4 +86,18 @@ export async function execute<TResult, TVariables>(
   if (body.errors?.length) throw new GraphQLRequestError(body.errors, response.status);
   if (body.data == null) throw new ServerUnreachableError(`The server answered ${response.status} without data.`);
   return body.data;
+}
+
+/**
+ * A client with its options set once — the endpoint and, for editing, the bearer token:
+ * `const client = createClient({ token: () => sessionStorage.getItem('token') }); await client.execute(CreateEventDocument, { input })`.
+ * Options given to one call add to (and win over) these.
+ */
+export function createClient(defaults: ExecuteOptions) {
+  return {
+    execute<TResult, TVariables>(document: TypedDocumentString<TResult, TVariables>, ...[variables, options]: VariablesArgs<TVariables>): Promise<TResult> {
+      const merged = { ...defaults, ...options, headers: { ...defaults.headers, ...options?.headers } };
+      return (execute as (d: TypedDocumentString<TResult, TVariables>, v?: TVariables, o?: ExecuteOptions) => Promise<TResult>)(document, variables, merged);
+    },
+  };
 }

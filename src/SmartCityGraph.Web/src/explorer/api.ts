@@ -60,7 +60,7 @@ export async function loadWholeGraph(progress: (message: string) => void, limit 
     const ids = kept.slice(i, i + PAGE).map((n) => n.id);
     const data = await execute(ExplorerOutgoingRelationsDocument, { ids, first: PAGE });
     for (const node of data.nodes) {
-      if (!node || !('relations' in node)) continue;
+      if (!hasRelations(node)) continue;
       for (const r of node.relations.nodes) relations.set(r.id, toRelation(r));
       if (node.relations.pageInfo.hasNextPage) {
         // A hub with more than a page of outgoing relations: page through it on its own.
@@ -73,6 +73,11 @@ export async function loadWholeGraph(progress: (message: string) => void, limit 
   return { nodes: kept, relations: [...relations.values()].filter((r) => keptIds.has(r.from) && keptIds.has(r.to)) };
 }
 
+/** `node(id:)` may also name a relation or a revision; the explorer draws entities, which have relations. */
+function hasRelations<T>(node: T | null | undefined): node is Extract<T, { relations: unknown }> {
+  return typeof node === 'object' && node !== null && 'relations' in node;
+}
+
 /** An entity, its relations (both directions unless told) and the entities at their other ends, every page. */
 export async function neighbourhood(id: string, direction: 'BOTH' | 'OUT' | 'IN' = 'BOTH', startAfter?: string | null): Promise<Subgraph & { total: number }> {
   const nodes = new Map<string, EntityData>();
@@ -82,7 +87,7 @@ export async function neighbourhood(id: string, direction: 'BOTH' | 'OUT' | 'IN'
   for (;;) {
     const data = await execute(ExplorerNeighbourhoodDocument, { id, direction, first: PAGE, after });
     const node = data.node;
-    if (!node || !('relations' in node)) throw new NotFoundError(id);
+    if (!hasRelations(node)) throw new NotFoundError(id);
     nodes.set(node.id, toEntity(node));
     total = node.relations.totalCount;
     for (const r of node.relations.nodes) {

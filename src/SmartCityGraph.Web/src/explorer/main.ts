@@ -421,12 +421,58 @@ async function renderDetails(id: string | null) {
       }
       body.append(h, list);
     }
+    if ('history' in d) body.append(historyList(d.history, d.version));
   } catch (error) {
     if (request === detailsRequest) {
       body.replaceChildren();
       showError(error);
     }
   }
+}
+
+/** Who changed the entity when, why and on which sources: its revisions, oldest first (the seed import, then edits). */
+function historyList(history: Extract<api.Details, { history: unknown }>['history'], version: number): HTMLElement {
+  const section = document.createElement('section');
+  section.className = 'history';
+  section.dataset.testid = 'history';
+  const h = document.createElement('h3');
+  h.textContent = `History (${history.totalCount} ${history.totalCount === 1 ? 'revision' : 'revisions'}, version ${version})`;
+  const list = document.createElement('ol');
+  list.className = 'revisions';
+  for (const r of history.nodes) {
+    const li = document.createElement('li');
+    li.dataset.revision = String(r.number);
+    const when = document.createElement('time');
+    when.dateTime = r.at;
+    when.textContent = r.at.slice(0, 16).replace('T', ' ');
+    const what = document.createElement('strong');
+    what.textContent = ` ${humanise(r.action)} `;
+    li.append(when, what, document.createTextNode(`by ${r.actor}`));
+    if (r.comment) {
+      const comment = document.createElement('div');
+      comment.textContent = r.comment;
+      li.append(comment);
+    }
+    if (r.sources.length > 0) {
+      const cited = document.createElement('div');
+      cited.className = 'note';
+      cited.append(document.createTextNode('Sources: '));
+      r.sources.forEach((s, i) => {
+        if (i > 0) cited.append(document.createTextNode('; '));
+        cited.append(s.url ? link(s.url, s.title) : document.createTextNode(s.title));
+      });
+      li.append(cited);
+    }
+    list.append(li);
+  }
+  section.append(h, list);
+  if (history.totalCount > history.nodes.length) {
+    const more = document.createElement('p');
+    more.className = 'note';
+    more.textContent = `The first ${history.nodes.length} of ${history.totalCount}; the IDE's history(after:) pages on.`;
+    section.append(more);
+  }
+  return section;
 }
 
 function relationList(id: string): HTMLElement {

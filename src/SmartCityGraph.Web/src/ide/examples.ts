@@ -3,6 +3,7 @@ import whoOrganised from '../../examples/WhoOrganisedMostEvents.graphql?raw';
 import senateToPilots from '../../examples/SenateToPilots.graphql?raw';
 import eventsPerMonth from '../../examples/EventsPerMonth.graphql?raw';
 import civilSociety from '../../examples/CivilSocietyInSpring2021.graphql?raw';
+import createAnEvent from '../../examples/CreateAnEvent.graphql?raw';
 
 /** A saved example operation: the documents live in examples/ and are validated by the codegen on every build. */
 export interface Example {
@@ -10,6 +11,8 @@ export interface Example {
   question: string;
   query: string;
   variables?: string;
+  /** Request headers the example needs, e.g. the Authorization header of an editing example (a placeholder to replace). */
+  headers?: string;
 }
 
 export const examples: Example[] = [
@@ -26,5 +29,25 @@ export const examples: Example[] = [
     title: 'Civil society, spring 2021',
     question: 'Which civil-society groups organised events in spring 2021, and which events?',
     query: civilSociety,
+  },
+  {
+    title: 'Edit: create an event',
+    question: 'How does an editor add an event (with its source)? Needs a token in the Headers tab.',
+    query: createAnEvent,
+    variables: JSON.stringify(
+      {
+        input: {
+          title: 'Example workshop',
+          startDate: '2023-05-04',
+          category: 'PARTICIPATION',
+          type: 'WORKSHOP',
+          sources: [{ title: 'Where you read about it', url: 'https://example.org/announcement' }],
+          comment: 'Why you add it',
+        },
+      },
+      null,
+      2,
+    ),
+    headers: JSON.stringify({ Authorization: 'Bearer PASTE-A-TOKEN-HERE' }, null, 2),
   },
 ];

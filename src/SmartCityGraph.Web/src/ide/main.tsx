@@ -21,10 +21,12 @@ function ExamplesPanel() {
   const { addTab, setOperationName } = useGraphiQLActions();
   const queryEditor = useGraphiQL((state) => state.queryEditor);
   const variableEditor = useGraphiQL((state) => state.variableEditor);
+  const headerEditor = useGraphiQL((state) => state.headerEditor);
   const open = (example: Example) => {
     addTab(); // synchronously empties the editors for the new tab; the tab follows what they then hold
     queryEditor?.setValue(example.query);
     variableEditor?.setValue(example.variables ?? '');
+    headerEditor?.setValue(example.headers ?? '');
     // The editor re-reads its operations only after a short debounce: name the one to run right away.
     const name = firstOperationName(example.query);
     if (name) setOperationName(name);
@@ -44,6 +46,11 @@ function ExamplesPanel() {
           </li>
         ))}
       </ul>
+      <p className="scg-auth-note">
+        Reading needs no sign-in. <strong>Mutations</strong> need the header <code>Authorization: Bearer &lt;token&gt;</code>: mint a token
+        with <code>token --role editor --name "Your Name"</code> (or <code>--role admin</code> for deletes and reverts) and put{' '}
+        <code>{'{ "Authorization": "Bearer <token>" }'}</code> in the <em>Headers</em> tab below the editor. Headers are not saved.
+      </p>
       <p>
         See the same graph as a picture in the <a href="/explorer">relationship explorer</a>.
       </p>
@@ -69,7 +76,7 @@ function App() {
       fetcher={fetcher}
       plugins={[examplesPlugin, HISTORY_PLUGIN]}
       visiblePlugin={examplesPlugin}
-      defaultTabs={examples.map((e) => ({ query: e.query, variables: e.variables }))}
+      defaultTabs={examples.map((e) => ({ query: e.query, variables: e.variables, headers: e.headers }))}
       defaultEditorToolsVisibility={false}
     >
       <GraphiQL.Logo>

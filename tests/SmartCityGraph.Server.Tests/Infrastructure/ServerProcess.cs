@@ -1,0 +1,117 @@
+using System.Diagnostics;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
+using Microsoft.EntityFrameworkCore;
+using SmartCityGraph.Data.Storage;
+using SmartCityGraph.Server.SignIn;
+
+namespace SmartCityGraph.Server.Tests.Infrastructure;
+
+/// <summary>
+/// The built server as a real process (so it can be killed) on a loopback port of its own, over a data directory that
+/// outlives it: start, stop, kill -9 and start again on the same database.
+/// </summary>
+public sealed partial class ServerProcess : IAsyncDisposable
+{
+    public const string SigningKey = "safety-tests-signing-key-of-at-least-32-bytes";
+
+    private readonly Process process;
+
+    private ServerProcess(Process process, Uri address)
+    {
+        this.process = process;
+        Http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = 256 }) { BaseAddress = address, Timeout = TimeSpan.FromSeconds(60) };
+    }
+
+    public HttpClient Http { get; }
+
+    public static string DataDirectoryForTest() => Directory.CreateTempSubdirectory("smartcitygraph-safety").FullName;
+
+    /// <summary>The server as built beside the tests' configuration (src/SmartCityGraph.Server/bin/{configuration}/{tfm}).</summary>
+    private static string DllPath()
+    {
+        var tfm = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar));
+        var dll = Path.Combine(Testing.RepositoryRoot.Path, "src", "SmartCityGraph.Server", "bin", tfm.Parent!.Name, tfm.Name, "SmartCityGraph.Server.dll");
+        return File.Exists(dll) ? dll : throw new FileNotFoundException("Build the server first.", dll);
+    }
+
+    public static async Task<ServerProcess> StartAsync(string dataDirectory)
+    {
+        var start = new ProcessStartInfo("dotnet") { UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true };
+        start.ArgumentList.Add(DllPath());
+        start.ArgumentList.Add("--urls");
+        start.ArgumentList.Add("http://127.0.0.1:0");
+        start.Environment["Storage__DataDirectory"] = dataDirectory;
+        start.Environment["Auth__SigningKey"] = SigningKey;
+        start.Environment["Logging__LogLevel__Default"] = "Warning";
+        start.Environment["Logging__LogLevel__Microsoft.Hosting.Lifetime"] = "Information";
+        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
+        var process = Process.Start(start)!;
+        var listening = new TaskCompletionSource<Uri>(TaskCreationOptions.RunContinuationsAsynchronously);
+        process.OutputDataReceived += (_, e) =>
+        {
+            if (e.Data is { } line && ListeningOn().Match(line) is { Success: true } match) listening.TrySetResult(new Uri(match.Groups[1].Value));
+        };
+        process.ErrorDataReceived += (_, _) => { };
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        var started = await Task.WhenAny(listening.Task, process.WaitForExitAsync(), Task.Delay(TimeSpan.FromMinutes(2)));
+        if (started != listening.Task)
+        {
+            if (!process.HasExited) process.Kill(entireProcessTree: true);
+            throw new InvalidOperationException("The server did not start.");
+        }
+        return new ServerProcess(process, await listening.Task);
+    }
+
+    [GeneratedRegex(@"listening on (http://127\.0\.0\.1:\d+)")]
+    private static partial Regex ListeningOn();
+
+    public static string Token(string name, string role) =>
+        TokenIssuer.Issue(new Microsoft.IdentityModel.Tokens.SymmetricSecurityKey(System.Text.Encoding.UTF8.GetBytes(SigningKey)), name, role, TimeSpan.FromHours(2));
+
+    /// <summary>A GraphQL request; the answer's JSON (data and errors), or null when the request failed on the way.</summary>
+    public async Task<JsonObject?> PostAsync(string query, object? variables, string? token, CancellationToken ct = default)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/graphql") { Content = JsonContent.Create(new { query, variables }) };
+        request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
+        if (token is not null) request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        try
+        {
+            using var response = await Http.SendAsync(request, ct);
+            return JsonNode.Parse(await response.Content.ReadAsStringAsync(ct))?.AsObject();
+        }
+        catch (Exception e) when (e is HttpRequestException or IOException or TaskCanceledException or System.Text.Json.JsonException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>SIGKILL: no shutdown, no flush, no checkpoint.</summary>
+    public async Task KillAsync()
+    {
+        process.Kill(entireProcessTree: true);
+        await process.WaitForExitAsync();
+    }
+
+    private bool disposed;
+
+    public async ValueTask DisposeAsync()
+    {
+        if (disposed) return;
+        disposed = true;
+        Http.Dispose();
+        if (!process.HasExited)
+        {
+            process.Kill(entireProcessTree: true);
+            await process.WaitForExitAsync();
+        }
+        process.Dispose();
+    }
+
+    /// <summary>A context on the database file the server used (for checks after it stopped).</summary>
+    public static SmartCityDbContext OpenDatabase(string dataDirectory) =>
+        new(new DbContextOptionsBuilder<SmartCityDbContext>().UseSqlite($"Data Source={Path.Combine(dataDirectory, "smartcity.db")};Pooling=False").Options);
+}
