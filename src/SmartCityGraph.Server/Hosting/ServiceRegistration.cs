@@ -18,6 +18,7 @@ using SmartCityGraph.GraphQL.Mutations;
 using SmartCityGraph.GraphQL.Paging;
 using SmartCityGraph.GraphQL.Subscriptions;
 using SmartCityGraph.Server.AsOf;
+using SmartCityGraph.Server.Live;
 using SmartCityGraph.Server.Nodes;
 using SmartCityGraph.Server.Relations;
 using SmartCityGraph.Server.Schema;
@@ -51,7 +52,7 @@ public static class ServiceRegistration
             sp.GetRequiredService<ILogger<GraphSnapshots>>()));
         services.AddScoped<AsOfScopes>();
         services.AddScoped<GraphWriter>(); // the one write path: mutations and the seed import
-        services.TryAddSingleton<IChangeNotifier, NoChangeNotifier>();
+        services.AddLiveUpdates(configuration); // its commits wake the change bus behind the subscriptions
         services.AddScoped<SeedImporter>();
         services.AddScoped<SyntheticGraphGenerator>();
 
