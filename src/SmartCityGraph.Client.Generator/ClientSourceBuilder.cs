@@ -53,12 +53,13 @@ internal static class ClientSourceBuilder
         }
 
         var types = new TypeMapper(schema);
+        var watchable = Watching.IsSupportedBy(schema);
         var generated = new List<GeneratedFile>
         {
-            ClientEmitter.EmitClient(operations, settings.Namespace, settings.ClientName),
-            ClientEmitter.EmitRegistration(operations, settings.Namespace, settings.ClientName),
+            ClientEmitter.EmitClient(operations, settings.Namespace, settings.ClientName, watchable),
+            ClientEmitter.EmitRegistration(operations, settings.Namespace, settings.ClientName, watchable),
         };
-        generated.AddRange(operations.Select(o => OperationEmitter.Emit(o, schema, types, settings.Namespace, settings.ClientName)));
+        generated.AddRange(operations.Select(o => OperationEmitter.Emit(o, schema, types, settings.Namespace, settings.ClientName, watchable)));
         if (FragmentEmitter.Emit(analysis.FragmentInterfaces, types, settings.Namespace, settings.ClientName) is { } fragments)
         {
             generated.Add(fragments);

@@ -56,6 +56,7 @@ public sealed class GraphQLClientBuilder
     public GraphQLClientBuilder WithBearerToken(Func<IServiceProvider, CancellationToken, ValueTask<string?>> token)
     {
         HttpClientBuilder.AddHttpMessageHandler(services => new BearerTokenHandler(ct => token(services, ct)));
+        _token = token; // and the subscription socket's connection_init
         return this;
     }
 
@@ -64,6 +65,7 @@ public sealed class GraphQLClientBuilder
         new HttpGraphQLExecutor(services.GetRequiredService<IHttpClientFactory>(), ClientName);
 
     private Func<IServiceProvider, Uri, CancellationToken, Task<WebSocket>>? _connectWebSocket;
+    private Func<IServiceProvider, CancellationToken, ValueTask<string?>>? _token;
 
     /// <summary>
     /// Replaces how the subscription socket is opened (by default a <see cref="ClientWebSocket"/> to the
@@ -87,6 +89,7 @@ public sealed class GraphQLClientBuilder
         var connect = _connectWebSocket is { } custom
             ? cancellationToken => custom(services, endpoint, cancellationToken)
             : WebSocketGraphQLExecutor.ClientWebSocketConnector(endpoint, httpClient.DefaultRequestHeaders);
-        return new WebSocketGraphQLExecutor(endpoint.ToString(), connect);
+        var token = _token is { } tokenFor ? (Func<CancellationToken, ValueTask<string?>>)(ct => tokenFor(services, ct)) : null;
+        return new WebSocketGraphQLExecutor(endpoint.ToString(), connect, token);
     }
 }

@@ -13,7 +13,7 @@ internal static class ClientEmitter
 {
     private const string Generated = "[global::System.CodeDom.Compiler.GeneratedCode(\"SmartCityGraph.Client.Generator\", \"1.0\")]";
 
-    public static GeneratedFile EmitClient(IReadOnlyList<OperationModel> operations, string ns, string clientName)
+    public static GeneratedFile EmitClient(IReadOnlyList<OperationModel> operations, string ns, string clientName, bool watchable)
     {
         var code = GeneratedFileHeader.Start(ns);
         code.Line("/// <summary>The typed GraphQL client: one property per operation of the project's .graphql files.</summary>");
@@ -30,11 +30,16 @@ internal static class ClientEmitter
 
         code.Line(Generated);
         code.Open("public sealed partial class " + clientName + " : I" + clientName);
-        var hasSubscriptions = operations.Any(o => o.Kind == OperationType.Subscription);
-        code.Open("public " + clientName + "(IGraphQLExecutor executor" + (hasSubscriptions ? ", IGraphQLSubscriptionExecutor subscriptions" : "") + ")");
+        var usesSubscriptions = UsesSubscriptions(operations, watchable);
+        code.Open("public " + clientName + "(IGraphQLExecutor executor" + (usesSubscriptions ? ", IGraphQLSubscriptionExecutor subscriptions" : "") + ")");
         foreach (var operation in operations)
         {
-            var executor = operation.Kind == OperationType.Subscription ? "subscriptions" : "executor";
+            var executor = operation.Kind switch
+            {
+                OperationType.Subscription => "subscriptions",
+                OperationType.Query when watchable => "executor, subscriptions", // Watch() listens for changes over the socket
+                _ => "executor",
+            };
             code.Line(operation.Name + " = new " + OperationEmitter.OperationClassName(operation) + "(" + executor + ");");
         }
 
@@ -55,7 +60,7 @@ internal static class ClientEmitter
     /// <c>services.AddSmartCityClient()</c>, in Microsoft.Extensions.DependencyInjection (as
     /// Strawberry Shake does) so it is found without another using.
     /// </summary>
-    public static GeneratedFile EmitRegistration(IReadOnlyList<OperationModel> operations, string ns, string clientName)
+    public static GeneratedFile EmitRegistration(IReadOnlyList<OperationModel> operations, string ns, string clientName, bool watchable)
     {
         var code = GeneratedFileHeader.Start("Microsoft.Extensions.DependencyInjection");
         var client = "global::" + ns + "." + clientName;
@@ -65,7 +70,7 @@ internal static class ClientEmitter
         code.Line("/// <summary>Adds I" + clientName + "; point it at the server with <c>.ConfigureHttpClient(c => c.BaseAddress = new Uri(url))</c>.</summary>");
         code.Open("public static GraphQLClientBuilder Add" + clientName + "(this IServiceCollection services)");
         code.Line("var builder = new GraphQLClientBuilder(services, " + Naming.Literal(clientName) + ");");
-        var subscriptions = operations.Any(o => o.Kind == OperationType.Subscription)
+        var subscriptions = UsesSubscriptions(operations, watchable)
             ? ", provider.GetRequiredKeyedService<IGraphQLSubscriptionExecutor>(" + Naming.Literal(clientName) + ")"
             : "";
         code.Line("services.AddSingleton<global::" + ns + ".I" + clientName + ">(provider => new " + client + "(builder.CreateExecutor(provider)" + subscriptions + "));");
@@ -80,4 +85,8 @@ internal static class ClientEmitter
         code.Close();
         return new GeneratedFile(clientName + ".DependencyInjection.g.cs", code.ToString());
     }
+
+    /// <summary>The client needs the subscription executor for its subscriptions and for its queries' Watch().</summary>
+    private static bool UsesSubscriptions(IReadOnlyList<OperationModel> operations, bool watchable) =>
+        operations.Any(o => o.Kind == OperationType.Subscription || (watchable && o.Kind == OperationType.Query));
 }

@@ -15,7 +15,7 @@ internal static class OperationEmitter
 {
     private const string Generated = "[global::System.CodeDom.Compiler.GeneratedCode(\"SmartCityGraph.Client.Generator\", \"1.0\")]";
 
-    public static GeneratedFile Emit(OperationModel operation, GraphQLSchema schema, TypeMapper types, string ns, string clientName)
+    public static GeneratedFile Emit(OperationModel operation, GraphQLSchema schema, TypeMapper types, string ns, string clientName, bool watchable)
     {
         var names = new NameRegistry();
         var className = names.Reserve(OperationClassName(operation));
@@ -32,10 +32,21 @@ internal static class OperationEmitter
         var returnType = isSubscription ? "IAsyncEnumerable<" + resultType + ">" : "Task<" + resultType + ">";
         var method = isSubscription ? "SubscribeAsync" : "ExecuteAsync";
         var executorType = isSubscription ? "IGraphQLSubscriptionExecutor" : "IGraphQLExecutor";
+        var watch = watchable && operation.Kind == OperationType.Query;
+        var watchParameters = Parameters(operation.Variables, types).TrimEnd(' ', ',');
         code.Line("/// <summary>The " + operation.Kind.ToString().ToLowerInvariant() + " " + operation.Name + " (" + System.IO.Path.GetFileName(operation.File.Path) + ").</summary>");
         code.Line(Generated);
         code.Open("public partial interface I" + className);
         code.Line(returnType + " " + method + "(" + parameters + ");");
+        if (watch)
+        {
+            code.Line();
+            code.Line("/// <summary>");
+            code.Line("/// The query's result now and again whenever an entity in it, or a relation from or to one, changes (over the");
+            code.Line("/// client's WebSocket, without a gap: see <see cref=\"GraphQLWatch\"/>). Dispose the subscription to stop.");
+            code.Line("/// </summary>");
+            code.Line("IObservable<" + resultType + "> Watch(" + watchParameters + ");");
+        }
         code.Close();
         code.Line();
 
@@ -47,10 +58,35 @@ internal static class OperationEmitter
         code.Line("public const string Document = @\"" + operation.Document.Replace("\"", "\"\"") + "\";");
         code.Line();
         code.Line("private readonly " + executorType + " _executor;");
-        code.Line();
-        code.Line("public " + className + "(" + executorType + " executor) => _executor = executor;");
+        if (watch)
+        {
+            code.Line("private readonly IGraphQLSubscriptionExecutor? _changes;");
+            code.Line();
+            code.Open("public " + className + "(" + executorType + " executor, IGraphQLSubscriptionExecutor? changes = null)");
+            code.Line("_executor = executor;");
+            code.Line("_changes = changes;");
+            code.Close();
+        }
+        else
+        {
+            code.Line();
+            code.Line("public " + className + "(" + executorType + " executor) => _executor = executor;");
+        }
         code.Line();
         code.Open("public " + returnType + " " + method + "(" + parameters + ")");
+        code.Line("var request = CreateRequest(" + string.Join(", ", operation.Variables.Select(v => Naming.Parameter(v.Name))) + ");");
+        code.Line("return _executor." + (isSubscription ? "SubscribeAsync" : "ExecuteAsync") + "<" + resultInterface + ">(request, " + readerClass + ".Read, cancellationToken);");
+        code.Close();
+        code.Line();
+        if (watch)
+        {
+            code.Open("public IObservable<" + resultType + "> Watch(" + watchParameters + ")");
+            code.Line("var request = CreateRequest(" + string.Join(", ", operation.Variables.Select(v => Naming.Parameter(v.Name))) + ");");
+            code.Line("return GraphQLWatch.Watch<" + resultInterface + ">(_executor, _changes ?? throw new InvalidOperationException(\"Watch() needs the client's subscription executor.\"), request, " + readerClass + ".Read);");
+            code.Close();
+            code.Line();
+        }
+        code.Open("private static GraphQLOperationRequest CreateRequest(" + watchParameters + ")");
         foreach (var variable in operation.Variables.Where(v => !IsOptional(v) && !types.IsValueType(v.Type)))
         {
             code.Line("ArgumentNullException.ThrowIfNull(" + Naming.Parameter(variable.Name) + ");");
@@ -58,11 +94,11 @@ internal static class OperationEmitter
 
         if (operation.Variables.Count == 0)
         {
-            code.Line("var request = new GraphQLOperationRequest(OperationName, Document, null);");
+            code.Line("return new GraphQLOperationRequest(OperationName, Document, null);");
         }
         else
         {
-            code.Open("var request = new GraphQLOperationRequest(OperationName, Document, writer =>");
+            code.Open("return new GraphQLOperationRequest(OperationName, Document, writer =>");
             foreach (var variable in operation.Variables)
             {
                 WriteVariable(code, types, variable);
@@ -71,7 +107,6 @@ internal static class OperationEmitter
             code.Close(");");
         }
 
-        code.Line("return _executor." + (isSubscription ? "SubscribeAsync" : "ExecuteAsync") + "<" + resultInterface + ">(request, " + readerClass + ".Read, cancellationToken);");
         code.Close();
         code.Close();
         code.Line();

@@ -21,6 +21,7 @@ public sealed class WebSocketGraphQLExecutor : IGraphQLSubscriptionExecutor, IAs
     private static readonly TimeSpan AcknowledgementTimeout = TimeSpan.FromSeconds(10);
 
     private readonly Func<CancellationToken, Task<WebSocket>> _connect;
+    private readonly Func<CancellationToken, ValueTask<string?>>? _token;
     private readonly string _endpoint;
     private readonly SemaphoreSlim _gate = new(1, 1);
     private readonly ConcurrentDictionary<string, Channel<JsonElement>> _operations = new();
@@ -29,10 +30,15 @@ public sealed class WebSocketGraphQLExecutor : IGraphQLSubscriptionExecutor, IAs
 
     /// <param name="endpoint">The server's GraphQL address (for messages).</param>
     /// <param name="connect">Opens a WebSocket to the server that asked for <c>graphql-transport-ws</c>.</param>
-    public WebSocketGraphQLExecutor(string endpoint, Func<CancellationToken, Task<WebSocket>> connect)
+    /// <param name="token">
+    /// The bearer token, asked for each new socket and sent in <c>connection_init</c> as
+    /// <c>{ "Authorization": "Bearer &lt;token&gt;" }</c> (the server signs the socket in with it as it does a request's header).
+    /// </param>
+    public WebSocketGraphQLExecutor(string endpoint, Func<CancellationToken, Task<WebSocket>> connect, Func<CancellationToken, ValueTask<string?>>? token = null)
     {
         _endpoint = endpoint;
         _connect = connect;
+        _token = token;
     }
 
     /// <summary>A connector with <see cref="ClientWebSocket"/>: <paramref name="endpoint"/> as ws(s), with the given request headers.</summary>
@@ -237,7 +243,11 @@ public sealed class WebSocketGraphQLExecutor : IGraphQLSubscriptionExecutor, IAs
             var connection = new Connection(socket, owner);
             try
             {
-                await connection.SendAsync(Encoding.UTF8.GetBytes("{\"type\":\"connection_init\"}"), cancellationToken).ConfigureAwait(false);
+                var token = owner._token is null ? null : await owner._token(cancellationToken).ConfigureAwait(false);
+                var init = token is { Length: > 0 }
+                    ? JsonSerializer.SerializeToUtf8Bytes(new { type = "connection_init", payload = new Dictionary<string, string> { ["Authorization"] = "Bearer " + token } })
+                    : Encoding.UTF8.GetBytes("{\"type\":\"connection_init\"}");
+                await connection.SendAsync(init, cancellationToken).ConfigureAwait(false);
                 using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
                 timeout.CancelAfter(AcknowledgementTimeout);
                 var ack = await connection.ReceiveAsync(timeout.Token).ConfigureAwait(false);

@@ -12,13 +12,32 @@ public sealed class WebSocketExecutorTests(LiveServer server) : IClassFixture<Li
 
     private static PilotCount ReadCount(JsonElement data) => new(data.GetProperty("pilots").GetProperty("totalCount").GetInt32());
 
-    private WebSocketGraphQLExecutor CreateExecutor() =>
+    private WebSocketGraphQLExecutor CreateExecutor(string? token = null) =>
         new(server.Server.BaseAddress + "graphql", async cancellationToken =>
         {
             var client = server.Server.CreateWebSocketClient();
             client.SubProtocols.Add("graphql-transport-ws");
             return await client.ConnectAsync(new Uri(server.Server.BaseAddress, "graphql"), cancellationToken);
-        });
+        }, token is null ? null : _ => new ValueTask<string?>(token));
+
+    [Fact]
+    public async Task Sends_its_token_in_connection_init_so_the_socket_is_signed_in_as_a_request_with_the_header()
+    {
+        var token = SmartCityGraph.Server.SignIn.TokenIssuer.Issue(
+            new Microsoft.IdentityModel.Tokens.SymmetricSecurityKey(System.Text.Encoding.UTF8.GetBytes(LiveServer.SigningKey)), "Socket Editor", "editor", TimeSpan.FromHours(1));
+        // Without sources the change is refused as a ValidationError — after sign-in, and nothing is stored.
+        var request = new GraphQLOperationRequest("Unsourced",
+            "mutation Unsourced { createEvent(input: { title: \"x\", startDate: \"2023-01-01\", category: NETWORK, sources: [] }) { errors { __typename } } }", null);
+        static string ReadError(JsonElement data) => data.GetProperty("createEvent").GetProperty("errors")[0].GetProperty("__typename").GetString()!;
+
+        await using var signedIn = CreateExecutor(token);
+        await using var anonymous = CreateExecutor();
+        var withToken = Assert.Single(await ToListAsync(signedIn.SubscribeAsync(request, ReadError, CancellationToken.None)));
+        var without = Assert.Single(await ToListAsync(anonymous.SubscribeAsync(request, ReadError, CancellationToken.None)));
+
+        Assert.Equal("ValidationError", withToken.Data);
+        Assert.Equal("UNAUTHENTICATED", Assert.Single(without.Errors).Code);
+    }
 
     [Fact]
     public async Task Runs_operations_over_one_socket_and_yields_their_results()
