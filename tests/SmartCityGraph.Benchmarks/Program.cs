@@ -2,6 +2,9 @@ using SmartCityGraph.Benchmarks;
 
 // Latency of typical queries against generated databases, measured over loopback HTTP against the
 // real server process. Usage: see BenchmarkSettings. The table goes to stdout, progress to stderr.
+if (args.FirstOrDefault() == "subscribers")
+    return await SubscriberBenchmark.RunAsync(args[1..]);
+
 var settings = BenchmarkSettings.Parse(args);
 using var timeLimit = new CancellationTokenSource(settings.TimeLimit); // the run always ends by itself
 var results = new List<LatencySummary>();

@@ -17,11 +17,34 @@ internal sealed class RunningServer : IAsyncDisposable
 
     public Uri BaseAddress { get; }
 
-    public static async Task<RunningServer> StartAsync(string dataDirectory, TimeSpan startupLimit)
+    /// <summary>The server's resident memory now (bytes).</summary>
+    public long WorkingSet
+    {
+        get
+        {
+            process.Refresh();
+            return process.WorkingSet64;
+        }
+    }
+
+    /// <summary>The server's peak resident memory so far (bytes).</summary>
+    public long PeakWorkingSet
+    {
+        get
+        {
+            process.Refresh();
+            return process.PeakWorkingSet64;
+        }
+    }
+
+    public static async Task<RunningServer> StartAsync(string dataDirectory, TimeSpan startupLimit, IReadOnlyDictionary<string, string>? environment = null)
     {
         var port = FreeLoopbackPort();
         var baseAddress = new Uri($"http://127.0.0.1:{port}/");
-        var process = Process.Start(ServerExecutable.StartInfo(dataDirectory, "--urls", baseAddress.ToString().TrimEnd('/')))!;
+        var start = ServerExecutable.StartInfo(dataDirectory, "--urls", baseAddress.ToString().TrimEnd('/'));
+        foreach (var (name, value) in environment ?? new Dictionary<string, string>())
+            start.Environment[name] = value;
+        var process = Process.Start(start)!;
         // Drain the pipes so a chatty server never blocks on a full buffer.
         process.OutputDataReceived += (_, _) => { };
         process.ErrorDataReceived += (_, e) => { if (e.Data is not null) Console.Error.WriteLine("  server: " + e.Data); };
