@@ -2,6 +2,7 @@ using SmartCityGraph.GraphQL.Http;
 using SmartCityGraph.Server.Commands;
 using SmartCityGraph.Server.Export;
 using SmartCityGraph.Server.Hosting;
+using SmartCityGraph.Server.SignIn;
 using SmartCityGraph.Server.Web;
 
 // One executable, several verbs: with none it serves the API; `print-schema`, `import <dir>`,
@@ -16,6 +17,7 @@ if (verb is not null) return await CommandLine.RunAsync(verb, args[1..], app.Ser
 
 await app.Services.PrepareDatabaseAsync();
 app.UseAuthentication(); // bearer tokens, for mutations; reading stays anonymous
+app.Services.EnsureSigningKey(); // first start: generate the local signing key now, so `token` and the server agree from the outset
 app.MapWebPages();   // GraphiQL for a browser's GET /graphql, the explorer at /explorer, assets at /ui
 app.MapGraphQLHttp();
 app.MapHealthChecks("/health");

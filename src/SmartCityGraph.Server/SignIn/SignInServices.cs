@@ -36,4 +36,12 @@ public static class SignInServices
         });
         return services;
     }
+
+    /// <summary>Loads (on first start: generates) the local signing key unless tokens come from an OpenID Connect provider.</summary>
+    public static void EnsureSigningKey(this IServiceProvider services)
+    {
+        var configuration = services.GetRequiredService<IConfiguration>();
+        if (configuration["Auth:Authority"] is { Length: > 0 }) return;
+        SigningKey.Load(configuration, services.GetRequiredService<IHostEnvironment>(), services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(SigningKey)));
+    }
 }

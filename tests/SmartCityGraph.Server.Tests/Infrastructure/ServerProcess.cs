@@ -37,17 +37,18 @@ public sealed partial class ServerProcess : IAsyncDisposable
         return File.Exists(dll) ? dll : throw new FileNotFoundException("Build the server first.", dll);
     }
 
-    public static async Task<ServerProcess> StartAsync(string dataDirectory)
+    /// <summary>
+    /// Starts the server over <paramref name="dataDirectory"/>, signing tokens with <see cref="SigningKey"/> unless
+    /// <paramref name="settings"/> say otherwise (environment-variable names, e.g. <c>Auth__SigningKey</c>; an empty
+    /// value removes the setting, so the server generates its key into the data directory as on a fresh machine).
+    /// </summary>
+    public static async Task<ServerProcess> StartAsync(string dataDirectory, IReadOnlyDictionary<string, string>? settings = null)
     {
-        var start = new ProcessStartInfo("dotnet") { UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true };
-        start.ArgumentList.Add(DllPath());
+        var start = StartInfo(dataDirectory, settings);
         start.ArgumentList.Add("--urls");
         start.ArgumentList.Add("http://127.0.0.1:0");
-        start.Environment["Storage__DataDirectory"] = dataDirectory;
-        start.Environment["Auth__SigningKey"] = SigningKey;
         start.Environment["Logging__LogLevel__Default"] = "Warning";
         start.Environment["Logging__LogLevel__Microsoft.Hosting.Lifetime"] = "Information";
-        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
         var process = Process.Start(start)!;
         var listening = new TaskCompletionSource<Uri>(TaskCreationOptions.RunContinuationsAsynchronously);
         process.OutputDataReceived += (_, e) =>
@@ -64,6 +65,35 @@ public sealed partial class ServerProcess : IAsyncDisposable
             throw new InvalidOperationException("The server did not start.");
         }
         return new ServerProcess(process, await listening.Task);
+    }
+
+    /// <summary>Runs a verb of the server (e.g. <c>token</c>) over the same data directory and settings; its standard output.</summary>
+    public static async Task<string> RunVerbAsync(string dataDirectory, IReadOnlyDictionary<string, string>? settings, params string[] arguments)
+    {
+        var start = StartInfo(dataDirectory, settings);
+        foreach (var argument in arguments) start.ArgumentList.Add(argument);
+        using var process = Process.Start(start)!;
+        var output = process.StandardOutput.ReadToEndAsync();
+        var error = process.StandardError.ReadToEndAsync();
+        await process.WaitForExitAsync().WaitAsync(TimeSpan.FromMinutes(2));
+        return process.ExitCode == 0
+            ? await output
+            : throw new InvalidOperationException($"{string.Join(' ', arguments)} exited with {process.ExitCode}: {await error}");
+    }
+
+    private static ProcessStartInfo StartInfo(string dataDirectory, IReadOnlyDictionary<string, string>? settings)
+    {
+        var start = new ProcessStartInfo("dotnet") { UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true };
+        start.ArgumentList.Add(DllPath());
+        start.Environment["Storage__DataDirectory"] = dataDirectory;
+        start.Environment["Auth__SigningKey"] = SigningKey;
+        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
+        foreach (var (name, value) in settings ?? new Dictionary<string, string>())
+        {
+            if (value.Length == 0) start.Environment.Remove(name);
+            else start.Environment[name] = value;
+        }
+        return start;
     }
 
     [GeneratedRegex(@"listening on (http://127\.0\.0\.1:\d+)")]
