@@ -35,7 +35,9 @@ echo "$first" | grep -q '"pilots":{"totalCount":5}'
 curl -fsS "$url/graphql?sdl" | diff -q - schema/schema.graphql >/dev/null \
   || { echo "GET /graphql?sdl differs from schema/schema.graphql" >&2; exit 1; }
 (cd tests/http-audit && node audit.mjs "$url/graphql")
-(cd tests/streaming-conformance && node conformance.mjs "$url/graphql")
+# An editor's token from the token verb (same data directory, so the same signing key): the live-update check edits.
+token=$(Storage__DataDirectory="$data" dotnet run --project src/SmartCityGraph.Server -c Release --no-build -- token --role editor --name ci | tail -n 1)
+(cd tests/streaming-conformance && node conformance.mjs "$url/graphql" --editor-token "$token")
 curl -fsS -H 'Accept: text/html' "$url/graphql" | grep -q '<div id="graphiql"' \
   || { echo "a browser's GET /graphql did not get the GraphQL IDE" >&2; exit 1; }
 curl -fsS "$url/explorer" | grep -q 'data-testid="graph"' \

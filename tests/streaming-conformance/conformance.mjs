@@ -4,6 +4,8 @@
 //   mode) through graphql-sse's createClient.
 // usage: node conformance.mjs <http endpoint> [--open <subscription that stays open>]
 //                             [--subscription <subscription that completes> --events <n>]
+//                             [--editor-token <token>: SmartCityGraph's live updates — an updateEvent reaches a graphql-ws
+//                              and a graphql-sse subscriber of entityChanged(kinds: [EVENT]) within a second]
 // Prints "CHECK <name> OK|FAIL -- reason" per check and "N passed, N failed"; exits 1 when any failed.
 import { createClient } from 'graphql-ws';
 import { createClient as createSseClient } from 'graphql-sse';
@@ -20,6 +22,7 @@ const wsUrl = httpUrl.replace(/^http/, 'ws');
 const openSubscription = option('--open');
 const finiteSubscription = option('--subscription');
 const expectedEvents = Number(option('--events') ?? 0);
+const editorToken = option('--editor-token');
 
 let passed = 0, failed = 0;
 async function check(name, run, timeoutMs = 10_000) {
@@ -185,6 +188,48 @@ await check('graphql-sse: a document that does not validate comes back as a resu
   assert(ended === 'complete', `ended with ${ended}`);
   assert(results[0]?.errors?.[0]?.extensions?.code === 'GRAPHQL_VALIDATION_FAILED', JSON.stringify(results));
 });
+
+// ---- SmartCityGraph's live updates: an edit reaches both kinds of subscriber within a second --------
+
+async function post(query, variables, token) {
+  const response = await fetch(httpUrl, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', accept: 'application/graphql-response+json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+    body: JSON.stringify({ query, variables }),
+  });
+  const body = await response.json();
+  if (body.errors?.length) throw new Error(JSON.stringify(body.errors));
+  return body.data;
+}
+
+if (editorToken) {
+  await check('live: an updateEvent reaches a graphql-ws and a graphql-sse subscriber of entityChanged(kinds: [EVENT]) within 1 s', async () => {
+    const query = 'subscription { entityChanged(kinds: [EVENT]) { action revision { number } entity { id title } } }';
+    const { events: { nodes: [event] } } = await post('{ events(first: 1) { nodes { id version } } }');
+    const title = `Conformance edit ${Date.now()}`;
+    const arrived = (subscribeTo) => new Promise((resolve, reject) => {
+      const stop = subscribeTo(query, (result) => {
+        const change = result.data?.entityChanged;
+        if (change?.entity?.id === event.id && change.entity.title === title) { stop(); resolve(performance.now()); }
+      }, reject);
+    });
+    const ws = wsClient({ lazy: false });
+    const sseClient = createSseClient({ url: httpUrl, singleConnection: false, retryAttempts: 0 });
+    try {
+      const overWs = arrived((q, next, fail) => ws.subscribe({ query: q }, { next, error: fail, complete: () => {} }));
+      const overSse = arrived((q, next, fail) => sseClient.subscribe({ query: q }, { next, error: fail, complete: () => {} }));
+      await new Promise((r) => setTimeout(r, 500)); // both subscriptions attach
+      const sent = performance.now();
+      await post('mutation($input: UpdateEventInput!) { updateEvent(input: $input) { event { version } } }',
+        { input: { id: event.id, expectedVersion: event.version, title, sources: [{ title: 'Streaming conformance' }] } }, editorToken);
+      const [wsAt, sseAt] = await Promise.all([overWs, overSse]);
+      assert(wsAt - sent < 1000 && sseAt - sent < 1000, `WebSocket after ${Math.round(wsAt - sent)} ms, SSE after ${Math.round(sseAt - sent)} ms`);
+    } finally {
+      await ws.dispose();
+      sseClient.dispose();
+    }
+  });
+}
 
 // ---- and the server is still well --------------------------------------------------------------
 

@@ -13,6 +13,11 @@ export interface SubscriptionHandlers<TResult> {
 export interface SubscribeOptions {
   /** The GraphQL endpoint as http(s); defaults to the same origin's /graphql. The socket uses ws(s) on the same path. */
   endpoint?: string;
+  /**
+   * A bearer token (or a function asked when the socket opens), sent in connection_init as
+   * `{ Authorization: 'Bearer <token>' }`: browsers cannot set headers on a WebSocket. Reading needs none.
+   */
+  token?: string | null | (() => string | null | undefined | Promise<string | null | undefined>);
 }
 
 type VariablesArgs<TVariables, TResult> =
@@ -27,13 +32,23 @@ const clients = new Map<string, Client>();
  * subscription and closed after the last; it reconnects after a dropped connection (the server drops a
  * client that falls behind with 1013, which the library retries).
  */
-function clientFor(endpoint: string): Client {
-  let client = clients.get(endpoint);
+function clientFor(endpoint: string, token: SubscribeOptions['token']): Client {
+  // One socket per endpoint and sign-in: a socket is signed in once, when it opens.
+  const key = `${endpoint}\n${typeof token === 'function' ? 'function' : (token ?? '')}`;
+  let client = clients.get(key);
   if (!client) {
     const url = new URL(endpoint);
     url.protocol = url.protocol === 'https:' ? 'wss:' : 'ws:';
-    client = createClient({ url: url.href, retryAttempts: 10, lazyCloseTimeout: 1_000 });
-    clients.set(endpoint, client);
+    client = createClient({
+      url: url.href,
+      retryAttempts: 10,
+      lazyCloseTimeout: 1_000,
+      connectionParams: async () => {
+        const value = typeof token === 'function' ? await token() : token;
+        return value ? { Authorization: `Bearer ${value}` } : {};
+      },
+    });
+    clients.set(key, client);
   }
   return client;
 }
@@ -47,7 +62,7 @@ export function subscribe<TResult, TVariables>(
   ...[variables, handlers, options]: VariablesArgs<TVariables, TResult>
 ): () => void {
   const endpoint = options?.endpoint ?? new URL('/graphql', globalThis.location?.href ?? 'http://localhost/').href;
-  return clientFor(endpoint).subscribe<TResult>(
+  return clientFor(endpoint, options?.token).subscribe<TResult>(
     { query: document.toString(), variables: (variables ?? undefined) as Record<string, unknown> | undefined },
     {
       next: (result) => {
