@@ -207,6 +207,24 @@ public sealed class SubscriptionTests(EditingServer server) : IClassFixture<Edit
         Assert.Equal(("next", "INVALID_ID"), (relationId["type"].Text(), Code(relationId)));
     }
 
+    [Fact]
+    public async Task Limits_hold_for_subscriptions_cost_before_anything_runs_and_replay_only_so_far_back()
+    {
+        await using var socket = await LiveSocket.ConnectAsync(server.Server);
+        await socket.SubscribeAsync("costly", """
+            subscription { entityChanged { entity { relations(first: 100) { nodes { from { relations(first: 100) { nodes {
+              to { relations(first: 100) { nodes { id } } } } } } } } } } }
+            """);
+        var costly = await socket.ReceiveAsync();
+        // The seed import alone is more revisions than a replay may cover.
+        await socket.SubscribeAsync("far-back", EntityChanged, new { since = 0 });
+        var farBack = await socket.ReceiveAsync();
+
+        Assert.Equal(("error", "COST_LIMIT_EXCEEDED"), (costly["type"].Text(), costly["payload"]![0]!["extensions"]!["code"].Text()));
+        Assert.Equal("far-back", farBack["id"].Text());
+        Assert.Equal("INVALID_INPUT", (farBack["type"].Text() == "error" ? farBack["payload"]![0] : farBack["payload"]!["errors"]![0])!["extensions"]!["code"].Text());
+    }
+
     /// <summary>Subscribing is asynchronous: wait until the bus has the subscribers before editing.</summary>
     private async Task WaitForSubscribersAsync(int atLeast)
     {
