@@ -188,6 +188,36 @@ public sealed class SubscriptionTests(EditingServer server) : IClassFixture<Edit
     }
 
     [Fact]
+    public async Task An_event_streams_Authorization_header_signs_it_in_as_over_HTTP()
+    {
+        var (id, _) = await AnEventAsync(7);
+        async Task<JsonNode> UpdateOverSseAsync(string? token)
+        {
+            var version = (await server.Http.PostGraphQLAsync("query($id: ID!) { node(id: $id) { ... on Entity { version } } }", new { id }))
+                .AssertNoErrors().Data["node"]!["version"]!.GetValue<int>();
+            var body = JsonSerializer.Serialize(new
+            {
+                query = "mutation($input: UpdateEventInput!) { updateEvent(input: $input) { event { version } } }",
+                variables = new { input = new { id, expectedVersion = version, summary = "Over SSE", sources = Sources() } },
+            });
+            using var request = new HttpRequestMessage(HttpMethod.Post, "/graphql") { Content = new StringContent(body, Encoding.UTF8, "application/json") };
+            request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("text/event-stream"));
+            if (token is not null) request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+            using var response = await server.Http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead);
+            using var reader = new StreamReader(await response.Content.ReadAsStreamAsync());
+            return await NextSseEventAsync(reader);
+        }
+
+        var signedIn = await UpdateOverSseAsync(server.EditorToken);
+        var anonymous = await UpdateOverSseAsync(null);
+        var forged = await UpdateOverSseAsync("not-a-token");
+
+        Assert.NotNull(signedIn["data"]!["updateEvent"]!["event"]);
+        Assert.Equal("UNAUTHENTICATED", anonymous["errors"]![0]!["extensions"]!["code"].Text());
+        Assert.Equal("UNAUTHENTICATED", forged["errors"]![0]!["extensions"]!["code"].Text());
+    }
+
+    [Fact]
     public async Task Bad_arguments_are_refused_with_a_code()
     {
         await using var socket = await LiveSocket.ConnectAsync(server.Server);
