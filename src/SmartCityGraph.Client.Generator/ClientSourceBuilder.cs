@@ -59,6 +59,11 @@ internal static class ClientSourceBuilder
             ClientEmitter.EmitClient(operations, settings.Namespace, settings.ClientName, watchable),
             ClientEmitter.EmitRegistration(operations, settings.Namespace, settings.ClientName, watchable),
         };
+        if (settings.GlobalUsing)
+        {
+            generated.Add(ClientEmitter.EmitGlobalUsing(settings.Namespace, settings.ClientName));
+        }
+
         generated.AddRange(operations.Select(o => OperationEmitter.Emit(o, schema, types, settings.Namespace, settings.ClientName, watchable)));
         if (FragmentEmitter.Emit(analysis.FragmentInterfaces, types, settings.Namespace, settings.ClientName) is { } fragments)
         {

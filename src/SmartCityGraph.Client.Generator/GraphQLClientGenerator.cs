@@ -25,7 +25,9 @@ public sealed class GraphQLClientGenerator : IIncrementalGenerator
         {
             options.GlobalOptions.TryGetValue("build_property.SmartCityClientName", out var clientName);
             options.GlobalOptions.TryGetValue("build_property.RootNamespace", out var rootNamespace);
-            return GeneratorSettings.From(clientName, rootNamespace);
+            options.GlobalOptions.TryGetValue("build_property.ImplicitUsings", out var implicitUsings);
+            options.GlobalOptions.TryGetValue("build_property.SmartCityClientImplicitUsings", out var clientImplicitUsings);
+            return GeneratorSettings.From(clientName, rootNamespace, implicitUsings, clientImplicitUsings);
         });
 
         context.RegisterSourceOutput(files.Combine(settings), static (output, input) =>

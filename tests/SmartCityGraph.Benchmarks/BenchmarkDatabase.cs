@@ -10,19 +10,29 @@ internal static class BenchmarkDatabase
 {
     private const string CompleteMarker = "generated.ok";
 
-    public static async Task<string> EnsureAsync(string cacheDirectory, int entities, int seed)
+    /// <summary>Where a generated graph lives: a SQLite file in <see cref="DataDirectory"/>, or a PostgreSQL database.</summary>
+    public sealed record Target(string DataDirectory, string? PostgresConnectionString);
+
+    public static async Task<Target> EnsureAsync(BenchmarkSettings settings, int entities)
     {
-        var directory = Path.Combine(cacheDirectory, $"entities-{entities}-seed-{seed}");
+        var (cacheDirectory, seed) = (settings.CacheDirectory, settings.Seed);
+        // On PostgreSQL the marker stays in the cache folder, named after the server, and the data in a database of
+        // that server (the generate verb's migration creates it).
+        var postgres = settings.Postgres is { } server ? $"{server.TrimEnd(';')};Database=scg_bench_{entities}_{seed}" : null;
+        var name = postgres is null ? $"entities-{entities}-seed-{seed}"
+            : $"postgres-{Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(settings.Postgres!)))[..8]}-entities-{entities}-seed-{seed}";
+        var directory = Path.Combine(cacheDirectory, name);
+        var target = new Target(directory, postgres);
         if (File.Exists(Path.Combine(directory, CompleteMarker)))
         {
-            Console.Error.WriteLine($"Using the cached database in {directory}");
-            return directory;
+            Console.Error.WriteLine($"Using the cached database in {(postgres ?? directory)}");
+            return target;
         }
         if (Directory.Exists(directory)) Directory.Delete(directory, recursive: true); // an interrupted run
         Directory.CreateDirectory(directory);
 
         Console.Error.WriteLine($"Generating {entities} entities (seed {seed}) into {directory} ...");
-        using var process = Process.Start(ServerExecutable.StartInfo(directory,
+        using var process = Process.Start(ServerExecutable.StartInfo(target,
             "generate", "--entities", entities.ToString(System.Globalization.CultureInfo.InvariantCulture), "--seed", seed.ToString(System.Globalization.CultureInfo.InvariantCulture)))!;
         var output = process.StandardOutput.ReadToEndAsync();
         var errors = process.StandardError.ReadToEndAsync();
@@ -30,6 +40,6 @@ internal static class BenchmarkDatabase
         if (process.ExitCode != 0) throw new InvalidOperationException($"generate failed ({process.ExitCode}): {await errors}");
         Console.Error.WriteLine((await output).Trim());
         await File.WriteAllTextAsync(Path.Combine(directory, CompleteMarker), (await output).Trim());
-        return directory;
+        return target;
     }
 }

@@ -8,11 +8,13 @@ if (args.FirstOrDefault() == "subscribers")
 var settings = BenchmarkSettings.Parse(args);
 using var timeLimit = new CancellationTokenSource(settings.TimeLimit); // the run always ends by itself
 var results = new List<LatencySummary>();
+var throughput = new List<ThroughputSummary>();
+Console.Error.WriteLine($"Engine: {settings.Engine}");
 
 foreach (var size in settings.Sizes)
 {
-    var dataDirectory = await BenchmarkDatabase.EnsureAsync(settings.CacheDirectory, size, settings.Seed);
-    await using var server = await RunningServer.StartAsync(dataDirectory, TimeSpan.FromSeconds(60));
+    var target = await BenchmarkDatabase.EnsureAsync(settings, size);
+    await using var server = await RunningServer.StartAsync(target, TimeSpan.FromSeconds(60));
     using var client = new HttpClient { BaseAddress = server.BaseAddress, Timeout = TimeSpan.FromSeconds(30) };
     var runner = new ScenarioRunner(new GraphQLRequester(client), settings.Warmup, settings.Requests, settings.ScenarioBudget);
     foreach (var scenario in Scenario.All.Where(settings.Includes))
@@ -22,7 +24,32 @@ foreach (var size in settings.Sizes)
         Console.Error.WriteLine("  " + summary); // partial results survive a later failure
         results.Add(summary);
     }
+    if (settings.Clients <= 0) continue;
+
+    // Throughput with N concurrent clients, against 1 (and 2, …) instances of the server on the same database.
+    foreach (var instances in settings.Instances!)
+    {
+        var servers = new List<RunningServer> { server };
+        for (var i = 1; i < instances; i++) servers.Add(await RunningServer.StartAsync(target, TimeSpan.FromSeconds(60)));
+        var handler = new SocketsHttpHandler { MaxConnectionsPerServer = settings.Clients };
+        var clients = servers.Select(s => new HttpClient(handler, disposeHandler: false) { BaseAddress = s.BaseAddress, Timeout = TimeSpan.FromSeconds(30) }).ToList();
+        foreach (var scenario in Scenario.All.Where(settings.Includes))
+        {
+            var summary = await ScenarioRunner.ThroughputAsync(size, instances, scenario, clients.Select(c => new GraphQLRequester(c)).ToList(),
+                settings.Clients, settings.ThroughputRequests, timeLimit.Token);
+            Console.Error.WriteLine("  " + summary);
+            throughput.Add(summary);
+        }
+        foreach (var extra in servers.Skip(1)) await extra.DisposeAsync();
+    }
 }
 
+Console.WriteLine($"Engine: {settings.Engine}");
+Console.WriteLine();
 Console.WriteLine(LatencySummary.MarkdownTable(results));
+if (throughput.Count > 0)
+{
+    Console.WriteLine();
+    Console.WriteLine(ThroughputSummary.MarkdownTable(throughput));
+}
 return 0;

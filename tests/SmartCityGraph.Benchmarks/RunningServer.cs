@@ -37,11 +37,11 @@ internal sealed class RunningServer : IAsyncDisposable
         }
     }
 
-    public static async Task<RunningServer> StartAsync(string dataDirectory, TimeSpan startupLimit, IReadOnlyDictionary<string, string>? environment = null)
+    public static async Task<RunningServer> StartAsync(BenchmarkDatabase.Target target, TimeSpan startupLimit, IReadOnlyDictionary<string, string>? environment = null)
     {
         var port = FreeLoopbackPort();
         var baseAddress = new Uri($"http://127.0.0.1:{port}/");
-        var start = ServerExecutable.StartInfo(dataDirectory, "--urls", baseAddress.ToString().TrimEnd('/'));
+        var start = ServerExecutable.StartInfo(target, "--urls", baseAddress.ToString().TrimEnd('/'));
         foreach (var (name, value) in environment ?? new Dictionary<string, string>())
             start.Environment[name] = value;
         var process = Process.Start(start)!;

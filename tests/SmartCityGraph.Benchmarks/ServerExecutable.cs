@@ -15,12 +15,17 @@ internal static class ServerExecutable
         return File.Exists(dll) ? dll : throw new FileNotFoundException($"Build the server first ({configuration}).", dll);
     }
 
-    public static ProcessStartInfo StartInfo(string dataDirectory, params string[] arguments)
+    public static ProcessStartInfo StartInfo(BenchmarkDatabase.Target target, params string[] arguments)
     {
         var start = new ProcessStartInfo("dotnet") { UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true };
         start.ArgumentList.Add(DllPath());
         foreach (var argument in arguments) start.ArgumentList.Add(argument);
-        start.Environment["Storage__DataDirectory"] = dataDirectory;
+        start.Environment["Storage__DataDirectory"] = target.DataDirectory;
+        if (target.PostgresConnectionString is { } postgres)
+        {
+            start.Environment["Database__Provider"] = "Postgres";
+            start.Environment["ConnectionStrings__SmartCity"] = postgres;
+        }
         start.Environment["Diagnostics__ReportSqlStatements"] = "true";
         // Per-request logging would measure the console, not the server.
         start.Environment["Logging__LogLevel__Default"] = "Warning";

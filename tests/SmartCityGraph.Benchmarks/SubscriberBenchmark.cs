@@ -31,7 +31,7 @@ internal static class SubscriberBenchmark
         try
         {
             var environment = new Dictionary<string, string> { ["Auth__SigningKey"] = SigningKey };
-            await using var server = await RunningServer.StartAsync(dataDirectory, TimeSpan.FromSeconds(120), environment);
+            await using var server = await RunningServer.StartAsync(new BenchmarkDatabase.Target(dataDirectory, null), TimeSpan.FromSeconds(120), environment);
             using var http = new HttpClient { BaseAddress = server.BaseAddress, Timeout = TimeSpan.FromSeconds(30) };
             var token = await MintTokenAsync(dataDirectory, environment);
             var (eventId, version) = await AnEventAsync(http);
@@ -153,7 +153,7 @@ internal static class SubscriberBenchmark
     /// <summary>An editor's token from the server's own `token` verb, for the same signing key.</summary>
     private static async Task<string> MintTokenAsync(string dataDirectory, IReadOnlyDictionary<string, string> environment)
     {
-        var start = ServerExecutable.StartInfo(dataDirectory, "token", "--role", "editor", "--name", "Benchmark");
+        var start = ServerExecutable.StartInfo(new BenchmarkDatabase.Target(dataDirectory, null), "token", "--role", "editor", "--name", "Benchmark");
         foreach (var (name, value) in environment) start.Environment[name] = value;
         using var process = Process.Start(start)!;
         var output = await process.StandardOutput.ReadToEndAsync();

@@ -12,7 +12,8 @@ public sealed class ExplorerTests(BrowserFixture browser)
 {
     private const string Technologiestiftung = "T3JnYW5pc2F0aW9uOnRlY2hub2xvZ2llc3RpZnR1bmctYmVybGlu"; // Organisation:technologiestiftung-berlin
     private const string Senate = "T3JnYW5pc2F0aW9uOnNlbmF0LXZvbi1iZXJsaW4="; // Organisation:senat-von-berlin
-    private static readonly string[] Connections = ["strategies", "phases", "events", "organisations", "pilots", "strategyElements", "participationStrands"];
+    private static readonly string[] Connections =
+        ["strategies", "phases", "events", "organisations", "pilots", "strategyElements", "participationStrands", "documents", "results", "terms", "collections", "series"];
 
     private static readonly LocatorAssertionsToHaveAttributeOptions Slow = new() { Timeout = 30_000 };
 
@@ -242,8 +243,9 @@ public sealed class ExplorerTests(BrowserFixture browser)
         await Expect(graph).ToHaveAttributeAsync("data-state", "ready", Slow);
         var all = int.Parse((await graph.GetAttributeAsync("data-node-count"))!);
 
-        var phase = page.Locator("#phase-buttons button", new() { HasText = "Stufe 1" });
-        var span = (await phase.GetAttributeAsync("title"))!; // "Stufe 1: …: 2020-11-01 – 2021-06-30"
+        // In English the phase shows the English title the sources give ("Stufe 1: … / Konzeptphase" in German).
+        var phase = page.Locator("#phase-buttons button", new() { HasText = "Concept phase" });
+        var span = (await phase.GetAttributeAsync("title"))!; // "Concept phase: 2021-02-01 – 2021-05-31"
         await phase.ClickAsync();
         await Expect(graph).Not.ToHaveAttributeAsync("data-node-count", all.ToString());
 

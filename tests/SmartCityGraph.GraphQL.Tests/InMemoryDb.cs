@@ -2,25 +2,35 @@ using System.Data.Common;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
+using Npgsql;
+using SmartCityGraph.Testing;
 
 namespace SmartCityGraph.GraphQL.Tests;
 
+/// <summary>The database engines the machinery's tests run their SQL on.</summary>
+public enum TestEngine { Sqlite, Postgres }
+
 /// <summary>
-/// A test context on its own in-memory SQLite database, which lives exactly as long as the context
-/// (the connection is opened by <see cref="Open{TDb}"/> and closed with the context); every statement it
-/// runs is in <see cref="Log"/>.
+/// A test context on a database of its own, which lives exactly as long as the context: in memory on SQLite, a
+/// fresh database in the test run's PostgreSQL cluster on PostgreSQL (the connection is opened by
+/// <see cref="Open{TDb}"/> and closed with the context); every statement it runs is in <see cref="Log"/>.
 /// </summary>
-public abstract class InMemoryDb(SqliteConnection connection, CommandLog log, DbContextOptions options) : DbContext(options)
+public abstract class InMemoryDb(DbConnection connection, CommandLog log, DbContextOptions options) : DbContext(options)
 {
     public CommandLog Log { get; } = log;
 
-    /// <summary>A new, created (still empty) database of <typeparamref name="TDb"/>.</summary>
-    protected static TDb Open<TDb>(Func<SqliteConnection, CommandLog, DbContextOptions<TDb>, TDb> create) where TDb : InMemoryDb
+    /// <summary>A new, created (still empty) database of <typeparamref name="TDb"/> on <paramref name="engine"/>.</summary>
+    protected static TDb Open<TDb>(TestEngine engine, Func<DbConnection, CommandLog, DbContextOptions<TDb>, TDb> create) where TDb : InMemoryDb
     {
-        var connection = new SqliteConnection("Data Source=:memory:");
+        DbConnection connection = engine == TestEngine.Postgres
+            ? new NpgsqlConnection(PostgresCluster.Instance.CreateDatabase())
+            : new SqliteConnection("Data Source=:memory:");
         connection.Open();
         var log = new CommandLog();
-        var db = create(connection, log, new DbContextOptionsBuilder<TDb>().UseSqlite(connection).AddInterceptors(log).Options);
+        var options = new DbContextOptionsBuilder<TDb>();
+        if (connection is NpgsqlConnection npgsql) options.UseNpgsql(npgsql);
+        else options.UseSqlite(connection);
+        var db = create(connection, log, options.AddInterceptors(log).Options);
         db.Database.EnsureCreated();
         return db;
     }

@@ -5,7 +5,8 @@
 # a server started here on a random loopback port. Checks typed pilots, a typed event through
 # node(id:) (DateOnly start date, enum status), a filtered and sorted page (input objects and enums
 # as variables), a typed INVALID_ID error, and that an invalid operation fails the build with file
-# and line.
+# and line. Then the README's client example, copied literally from the README into a second fresh
+# project (no using added), must build and run.
 set -euo pipefail
 repo=$(cd "$(dirname "$0")/../.." && pwd)
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
@@ -17,6 +18,23 @@ url="http://127.0.0.1:$port"
 server_pid=""
 
 step() { printf '\n== %s ==\n' "$*"; }
+# The fenced block after the README's "<!-- client-e2e: FILE -->" marker, verbatim.
+readme_block() {
+  awk -v marker="<!-- client-e2e: $1 -->" '
+    $0 == marker { found = 1; next }
+    found && !open && /^```/ { open = 1; next }
+    open && /^```$/ { exit }
+    open { print }' "$repo/README.md"
+}
+new_console_project() {
+  cd "$work"
+  dotnet new console -n "$1" -o "$1" >/dev/null
+  cd "$1"
+  dotnet new nugetconfig >/dev/null
+  dotnet nuget add source "$work/feed" -n local >/dev/null
+  dotnet add package SmartCityGraph.Client --version "$version" >/dev/null
+  curl -fsS "$url/graphql?sdl" -o schema.graphql
+}
 fail() { echo "client e2e FAILED: $*" >&2; exit 1; }
 cleanup() {
   if [ -n "$server_pid" ]; then kill "$server_pid" 2>/dev/null || true; wait "$server_pid" 2>/dev/null || true; fi
@@ -47,13 +65,7 @@ done
 curl -fsS "$url/health" >/dev/null || { cat "$work/server.log"; fail "the server did not become healthy"; }
 
 step "A fresh console project, as a new user makes it"
-cd "$work"
-dotnet new console -n CityApp -o CityApp >/dev/null
-cd CityApp
-dotnet new nugetconfig >/dev/null
-dotnet nuget add source "$work/feed" -n local >/dev/null
-dotnet add package SmartCityGraph.Client --version "$version" >/dev/null
-curl -fsS "$url/graphql?sdl" -o schema.graphql
+new_console_project CityApp
 mkdir GraphQL
 cat > GraphQL/Pilots.graphql <<'GRAPHQL'
 query ListPilots {
@@ -130,6 +142,21 @@ printf 'query Broken {\n  pilots { nodes { nickname } }\n}\n' > GraphQL/Broken.g
 if build=$(dotnet build --nologo 2>&1); then fail "the build of an invalid operation succeeded"; fi
 grep -E "GraphQL/Broken.graphql\(2,[0-9]+\): error SCG011: The type 'Pilot' has no field 'nickname'" <<<"$build" \
   || { echo "$build" | tail -20; fail "expected error SCG011 at Broken.graphql line 2"; }
+
+step "The README's client example, copied literally into a fresh console project"
+new_console_project ReadmeApp
+mkdir GraphQL
+readme_block GraphQL/CityQueries.graphql > GraphQL/CityQueries.graphql
+readme_block Program.cs > Program.cs
+grep -q '^query GetPilots' GraphQL/CityQueries.graphql || fail "the README has no client-e2e block GraphQL/CityQueries.graphql"
+grep -q 'AddSmartCityClient' Program.cs || fail "the README has no client-e2e block Program.cs"
+if grep -Eq '^(global )?using [A-Za-z0-9_.]+;' Program.cs; then fail "the README's Program.cs needs a using: the package and generator should provide them"; fi
+build=$(dotnet build --nologo 2>&1) || { echo "$build" | tail -20; fail "the README's example does not build as printed"; }
+output=$(dotnet run --no-build -- "$url/graphql")
+echo "$output"
+[ "$(grep -c ' led by ' <<<"$output")" -eq 5 ] || fail "the README's example should list 5 pilots with their leads"
+grep -Eq '^.+: 2021-0[3-5]-[0-9]{2}, Finished$' <<<"$output" || fail "the README's example should print a typed spring-2021 workshop"
+grep -Eq '^[1-9][0-9]* events in all$' <<<"$output" || fail "the README's example should page with an explicit null"
 
 echo
 echo "client e2e passed in $(( $(date +%s) - started )) s"

@@ -22,6 +22,7 @@ internal static class OperationEmitter
         var readerClass = names.Reserve(operation.Name + "ResultReader");
         var code = GeneratedFileHeader.Start(ns);
 
+        var variablesType = operation.Variables.Count == 0 ? null : names.Reserve(operation.Name + "Variables");
         var resultCode = new CodeWriter();
         var resultInterface = new ResultTypesEmitter(schema, types, names).Emit(operation, resultCode, readerClass);
         var resultType = "IOperationResult<" + resultInterface + ">";
@@ -38,6 +39,13 @@ internal static class OperationEmitter
         code.Line(Generated);
         code.Open("public partial interface I" + className);
         code.Line(returnType + " " + method + "(" + parameters + ");");
+        if (variablesType is not null)
+        {
+            code.Line();
+            code.Line("/// <summary>Runs the " + operation.Kind.ToString().ToLowerInvariant() + " with the variables set in <paramref name=\"variables\"/>: one set to null is sent as null, one not set is left out.</summary>");
+            code.Line(returnType + " " + method + "(" + variablesType + " variables, CancellationToken cancellationToken = default);");
+        }
+
         if (watch)
         {
             code.Line();
@@ -78,6 +86,16 @@ internal static class OperationEmitter
         code.Line("return _executor." + (isSubscription ? "SubscribeAsync" : "ExecuteAsync") + "<" + resultInterface + ">(request, " + readerClass + ".Read, cancellationToken);");
         code.Close();
         code.Line();
+        if (variablesType is not null)
+        {
+            code.Open("public " + returnType + " " + method + "(" + variablesType + " variables, CancellationToken cancellationToken = default)");
+            code.Line("variables.Validate();");
+            code.Line("var request = new GraphQLOperationRequest(OperationName, Document, variables.WriteTo);");
+            code.Line("return _executor." + method + "<" + resultInterface + ">(request, " + readerClass + ".Read, cancellationToken);");
+            code.Close();
+            code.Line();
+        }
+
         if (watch)
         {
             code.Open("public IObservable<" + resultType + "> Watch(" + watchParameters + ")");
@@ -110,8 +128,97 @@ internal static class OperationEmitter
         code.Close();
         code.Close();
         code.Line();
+        if (variablesType is not null)
+        {
+            EmitVariables(code, operation, types, variablesType);
+        }
+
         code.Lines(resultCode.ToString());
         return new GeneratedFile(clientName + "." + operation.Name + ".g.cs", code.ToString());
+    }
+
+    /// <summary>
+    /// The operation's variables as a struct whose init accessors remember what was set, so an object
+    /// initializer can say "send null" (<c>After = null</c>) apart from "leave out" (not naming it) — which
+    /// the positional parameters cannot, since there a null means "leave out". A required variable is a
+    /// required member; a non-null variable with a default cannot be sent as null, so null leaves it out.
+    /// </summary>
+    private static void EmitVariables(CodeWriter code, OperationModel operation, TypeMapper types, string name)
+    {
+        code.Line("/// <summary>The variables of " + operation.Name + ": a property set (also to null) is sent, one not set is left out.</summary>");
+        code.Line(Generated);
+        code.Open("public readonly partial struct " + name);
+        foreach (var variable in operation.Variables)
+        {
+            var field = VariableField(variable);
+            var property = VariableProperty(variable);
+            if (!IsOptional(variable))
+            {
+                code.Line("private readonly " + types.CSharpType(variable.Type) + " " + field + ";");
+                code.Line();
+                code.Line("public required " + types.CSharpType(variable.Type) + " " + property + " { get => " + field + "; init => " + field + " = value; }");
+            }
+            else
+            {
+                code.Line("private readonly " + types.CSharpType(variable.Type.Nullable) + " " + field + ";");
+                code.Line("private readonly bool " + SetFlag(variable) + ";");
+                code.Line();
+                code.Line("public " + types.CSharpType(variable.Type.Nullable) + " " + property + " { get => " + field + "; init { " + field + " = value; " + SetFlag(variable) + " = true; } }");
+            }
+
+            code.Line();
+        }
+
+        code.Open("internal void Validate()");
+        foreach (var variable in operation.Variables.Where(v => !IsOptional(v) && !types.IsValueType(v.Type)))
+        {
+            code.Line("if (" + VariableField(variable) + " is null) throw new ArgumentNullException(" + Naming.Literal(VariableProperty(variable)) + ", \"The variable $" + variable.Name + " is required.\");");
+        }
+
+        code.Close();
+        code.Line();
+        code.Open("internal void WriteTo(Utf8JsonWriter writer)");
+        foreach (var variable in operation.Variables)
+        {
+            var field = VariableField(variable);
+            if (!IsOptional(variable))
+            {
+                code.Line("writer.WritePropertyName(" + Naming.Literal(variable.Name) + ");");
+                types.WriteStatements(code, variable.Type, field, 0);
+            }
+            else if (variable.Type.IsNonNull)
+            {
+                // Non-null with a default: null cannot be sent, so it leaves the variable out (the default applies).
+                var local = "value" + Naming.Pascal(variable.Name);
+                code.Open("if (" + SetFlag(variable) + " && " + field + " is { } " + local + ")");
+                code.Line("writer.WritePropertyName(" + Naming.Literal(variable.Name) + ");");
+                types.WriteStatements(code, variable.Type, local, 0);
+                code.Close();
+            }
+            else
+            {
+                code.Open("if (" + SetFlag(variable) + ")");
+                code.Line("writer.WritePropertyName(" + Naming.Literal(variable.Name) + ");");
+                types.WriteStatements(code, variable.Type, field, 0);
+                code.Close();
+            }
+        }
+
+        code.Close();
+        code.Close();
+        code.Line();
+    }
+
+    // Distinct prefixes keep a variable's field and its "set" flag apart from every other variable's.
+    private static string VariableField(VariableModel variable) => "_v_" + variable.Name;
+
+    private static string SetFlag(VariableModel variable) => "_s_" + variable.Name;
+
+    /// <summary>"first" → First, with "Value" appended when a member of the struct has that name.</summary>
+    private static string VariableProperty(VariableModel variable)
+    {
+        var name = Naming.Pascal(variable.Name);
+        return name is "Validate" or "WriteTo" or "Equals" or "GetHashCode" or "ToString" or "GetType" ? name + "Value" : name;
     }
 
     /// <summary>Strawberry Shake's names: GetPilotsQuery, AddPilotMutation, OnEventChangedSubscription.</summary>

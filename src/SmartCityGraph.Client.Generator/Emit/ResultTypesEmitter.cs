@@ -104,6 +104,11 @@ internal sealed class ResultTypesEmitter
             cases.Add((possible.Name, recordName));
         }
 
+        // A type the client's schema does not know (a newer server's new kind): only the fields selected on the
+        // interface or union itself, so the result still reads; no type condition matches it.
+        var unknownRecord = _names.Reserve(name + "_" + SchemaTypesEmitter.UnknownMember);
+        EmitRecord(unknownRecord, new[] { "I" + name }, baseProperties);
+
         _readerCode.Line();
         _readerCode.Open("private static I" + name + " Read" + name + "(JsonElement json)");
         _readerCode.Line("var typeName = JsonValues.TypeName(json);");
@@ -113,7 +118,7 @@ internal sealed class ResultTypesEmitter
             _readerCode.Line(Naming.Literal(typeName) + " => Read" + record + "(json),");
         }
 
-        _readerCode.Line("_ => throw JsonValues.UnexpectedType(typeName, " + Naming.Literal(selection.TypeName) + "),");
+        _readerCode.Line("_ => Read" + unknownRecord + "(json),");
         _readerCode.Close(";");
         _readerCode.Close();
     }

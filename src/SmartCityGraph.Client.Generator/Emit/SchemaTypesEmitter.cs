@@ -30,6 +30,9 @@ internal static class SchemaTypesEmitter
         return new GeneratedFile(clientName + ".SchemaTypes.g.cs", code.ToString().TrimEnd('\n') + "\n");
     }
 
+    /// <summary>The member every generated enum has for values its schema does not know.</summary>
+    public const string UnknownMember = "Unknown__";
+
     private static void EmitEnum(CodeWriter code, SchemaType type)
     {
         var name = Naming.Pascal(type.Name);
@@ -41,6 +44,10 @@ internal static class SchemaTypesEmitter
             code.Line(Naming.Pascal(value) + ",");
         }
 
+        // A newer server may send a value this client's schema lacks: it reads as this member instead of
+        // failing the whole result. Pascal names never end in "_", so no schema value can take the name.
+        code.Line("/// <summary>A value the client's schema does not know (sent by a newer server); regenerate the client to tell it apart. It cannot be sent.</summary>");
+        code.Line(UnknownMember + ",");
         code.Close();
         code.Line();
 
@@ -53,7 +60,7 @@ internal static class SchemaTypesEmitter
             code.Line(Naming.Literal(value) + " => " + name + "." + Naming.Pascal(value) + ",");
         }
 
-        code.Line("_ => throw JsonValues.UnexpectedEnumValue(value, " + Naming.Literal(type.Name) + "),");
+        code.Line("_ => " + name + "." + UnknownMember + ",");
         code.Close(";");
         code.Line();
         code.Open("public static string Serialize(" + name + " value) => value switch");

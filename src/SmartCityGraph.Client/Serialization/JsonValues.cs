@@ -106,12 +106,6 @@ public static class JsonValues
     /// <summary>The <c>__typename</c> the client asked for, which tells an interface value's type.</summary>
     public static string TypeName(JsonElement json) => String(Field(json, "__typename"));
 
-    public static Exception UnexpectedType(string typeName, string abstractType) =>
-        new GraphQLResponseFormatException("The server sent a " + abstractType + " of type '" + typeName + "', which the client's schema does not know; regenerate the client from the current schema.");
-
-    public static Exception UnexpectedEnumValue(string value, string enumType) =>
-        new GraphQLResponseFormatException("The server sent '" + value + "' for the enum " + enumType + ", which the client's schema does not know; regenerate the client from the current schema.");
-
     public static void WriteId(Utf8JsonWriter writer, string value) => writer.WriteStringValue(value);
 
     public static void WriteString(Utf8JsonWriter writer, string value) => writer.WriteStringValue(value);

@@ -13,11 +13,15 @@ namespace SmartCityGraph.Data.Editing;
 /// <remarks>
 /// Provider-neutral EF Core: the transaction runs inside the provider's execution strategy (which may retry
 /// it whole), versions are concurrency tokens (<c>UPDATE … WHERE Version = @read</c>), ids come from the
-/// database and are never reused (SQLite AUTOINCREMENT, PostgreSQL identity). On SQLite the transaction is
-/// <c>BEGIN IMMEDIATE</c>, so writers queue for the lock (up to the command timeout) instead of failing.
+/// database and are never reused (SQLite AUTOINCREMENT, PostgreSQL identity). Writers queue instead of failing:
+/// on SQLite the transaction is <c>BEGIN IMMEDIATE</c>, on PostgreSQL it first takes <see cref="WriterLock"/>, so
+/// several server instances on one database number their revisions in one gapless sequence.
 /// </remarks>
 public sealed class GraphWriter(SmartCityDbContext db, IChangeNotifier notifier, TimeProvider clock, ILogger<GraphWriter> logger)
 {
+    /// <summary>The PostgreSQL advisory lock every write transaction holds ("graph writer"); the seed import is one of them.</summary>
+    public const long WriterLock = 5347202;
+
     /// <summary>
     /// Runs <paramref name="change"/> in one transaction, recording every revision as <paramref name="actor"/>
     /// (and as <paramref name="action"/> instead of each operation's own action, e.g. IMPORT).
@@ -30,10 +34,15 @@ public sealed class GraphWriter(SmartCityDbContext db, IChangeNotifier notifier,
         var result = await strategy.ExecuteAsync(async token =>
         {
             db.ChangeTracker.Clear();
-            // Serializable: revision numbers follow the last one read in the same transaction (SQLite: BEGIN IMMEDIATE).
-            await using var transaction = await db.Database.BeginTransactionAsync(System.Data.IsolationLevel.Serializable, token);
+            // Writers take turns, so revision numbers follow the last one without a gap: SQLite's serializable transaction
+            // is BEGIN IMMEDIATE (the write lock); PostgreSQL's writers queue on an advisory lock held to the transaction's
+            // end, reading committed data once they hold it (a serializable snapshot would predate the wait).
+            var postgres = db.Database.IsNpgsql();
+            await using var transaction = await db.Database.BeginTransactionAsync(
+                postgres ? System.Data.IsolationLevel.ReadCommitted : System.Data.IsolationLevel.Serializable, token);
             try
             {
+                if (postgres) await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock({WriterLock})", token);
                 var (number, instant) = await NextAsync(token);
                 var session = new EditSession(db, actor, action, number, instant);
                 var value = await change(session, token);

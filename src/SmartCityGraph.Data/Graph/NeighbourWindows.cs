@@ -1,5 +1,3 @@
-using System.Text;
-using Microsoft.EntityFrameworkCore;
 using SmartCityGraph.Data.Model;
 using SmartCityGraph.Data.Storage;
 
@@ -13,86 +11,20 @@ public sealed record WindowRow(int ParentId, int ItemId);
 
 /// <summary>
 /// The first <c>take</c> neighbours (or relations) of each of many parents, in key order, after or
-/// before a key — one SQL statement for the whole batch of parents.
+/// before a key — one SQL statement for the whole batch of parents, each parent reading only its own
+/// first n index entries (so a hub with 18,000 events costs what a parent with 18 costs). One
+/// implementation per provider (<c>Sqlite/</c>, <c>Postgres/</c>).
 /// </summary>
-/// <remarks>
-/// Written as a correlated <c>IN (… ORDER BY … LIMIT n)</c> per parent (a portable stand-in for
-/// LATERAL, which SQLite lacks): each parent reads only its first n index entries, so a hub with
-/// 18,000 events costs what a parent with 18 costs. A window function over the parents' relations
-/// would read every one of them first. Plain SQL that SQLite and PostgreSQL both run.
-/// </remarks>
-public static class NeighbourWindows
+public interface INeighbourWindows
 {
-    public static Task<List<WindowRow>> NeighboursAsync(
-        this SmartCityDbContext db, IReadOnlyCollection<int> parentIds, WalkDirection direction,
+    /// <summary>The first <paramref name="take"/> distinct neighbours of <paramref name="kind"/> of each parent along relations of <paramref name="types"/>, by id.</summary>
+    Task<List<WindowRow>> NeighboursAsync(
+        SmartCityDbContext db, IReadOnlyCollection<int> parentIds, WalkDirection direction,
         IReadOnlyCollection<RelationType> types, NodeKind kind, long? after, long? before, int take, bool descending,
-        CancellationToken ct)
-    {
-        var (sql, parameters) = NeighboursSql(parentIds, direction, types, kind, after, before, take, descending);
-        return db.Database.SqlQueryRaw<WindowRow>(sql, [.. parameters]).ToListAsync(ct);
-    }
+        CancellationToken ct);
 
-    /// <summary>The SQL of <see cref="NeighboursAsync"/> with "{n}" placeholders, for EF and for query-plan tests.</summary>
-    public static (string Sql, List<object> Parameters) NeighboursSql(
-        IReadOnlyCollection<int> parentIds, WalkDirection direction, IReadOnlyCollection<RelationType> types, NodeKind kind,
-        long? after, long? before, int take, bool descending)
-    {
-        var (parentEnd, childEnd) = direction == WalkDirection.Out ? ("FromId", "ToId") : ("ToId", "FromId");
-        var parameters = new List<object>();
-        var sql = new StringBuilder();
-        sql.Append($"""
-            SELECT p."Id" AS "ParentId", c."Id" AS "ItemId"
-            FROM "Entities" AS p
-            JOIN "Entities" AS c ON c."Id" IN (
-                SELECT DISTINCT r."{childEnd}" FROM "Relations" AS r
-                WHERE r."{parentEnd}" = p."Id" AND r."Type" IN ({List(parameters, types.Select(t => (object)t.ToString()))})
-                  AND (SELECT k."Kind" FROM "Entities" AS k WHERE k."Id" = r."{childEnd}") = {Add(parameters, kind.ToString())}
-            """);
-        AppendWindowEnd(sql, parameters, $"r.\"{childEnd}\"", after, before, take, descending, parentIds);
-        return (sql.ToString(), parameters);
-    }
-
-    /// <summary>The first <c>take</c> relations touching each parent in <paramref name="direction"/>, by relation id.</summary>
-    public static Task<List<WindowRow>> RelationsAsync(
-        this SmartCityDbContext db, IReadOnlyCollection<int> parentIds, WalkDirection direction,
-        IReadOnlyCollection<RelationType>? types, long? after, long? before, int take, bool descending, CancellationToken ct)
-    {
-        var parentEnd = direction == WalkDirection.Out ? "FromId" : "ToId";
-        var parameters = new List<object>();
-        var sql = new StringBuilder();
-        sql.Append($"""
-            SELECT p."Id" AS "ParentId", rel."Id" AS "ItemId"
-            FROM "Entities" AS p
-            JOIN "Relations" AS rel ON rel."Id" IN (
-                SELECT r."Id" FROM "Relations" AS r
-                WHERE r."{parentEnd}" = p."Id"
-            """);
-        if (types is { Count: > 0 })
-            sql.Append($" AND r.\"Type\" IN ({List(parameters, types.Select(t => (object)t.ToString()))})");
-        AppendWindowEnd(sql, parameters, "r.\"Id\"", after, before, take, descending, parentIds);
-        return db.Database.SqlQueryRaw<WindowRow>(sql.ToString(), [.. parameters]).ToListAsync(ct);
-    }
-
-    /// <summary>Closes a parent's window: the key range, its order and limit, then the parents it runs for.</summary>
-    private static void AppendWindowEnd(
-        StringBuilder sql, List<object> parameters, string key, long? after, long? before, int take, bool descending, IReadOnlyCollection<int> parentIds)
-    {
-        if (after is { } lower) sql.Append($" AND {key} > {Add(parameters, lower)}");
-        if (before is { } upper) sql.Append($" AND {key} < {Add(parameters, upper)}");
-        sql.Append($"""
-
-                ORDER BY {key} {(descending ? "DESC" : "ASC")} LIMIT {Add(parameters, take)})
-            WHERE p."Id" IN ({List(parameters, parentIds.Select(id => (object)id))})
-            """);
-    }
-
-    /// <summary>Adds a parameter and returns its placeholder; EF turns "{n}" into a real parameter.</summary>
-    private static string Add(List<object> parameters, object value)
-    {
-        parameters.Add(value);
-        return $"{{{parameters.Count - 1}}}";
-    }
-
-    private static string List(List<object> parameters, IEnumerable<object> values) =>
-        string.Join(", ", values.Select(v => Add(parameters, v)));
+    /// <summary>The first <paramref name="take"/> relations touching each parent in <paramref name="direction"/>, by relation id.</summary>
+    Task<List<WindowRow>> RelationsAsync(
+        SmartCityDbContext db, IReadOnlyCollection<int> parentIds, WalkDirection direction,
+        IReadOnlyCollection<RelationType>? types, long? after, long? before, int take, bool descending, CancellationToken ct);
 }

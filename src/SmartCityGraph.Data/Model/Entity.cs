@@ -13,14 +13,22 @@ public abstract class Entity
     /// <summary>Surrogate key for joins; never shown to clients.</summary>
     [JsonIgnore] public int Id { get; set; }
 
-    [JsonPropertyOrder(-4)] public NodeKind Kind { get; private set; }
+    [JsonPropertyOrder(-10)] public NodeKind Kind { get; private set; }
 
     /// <summary>Stable, human-readable key, unique within its kind; part of the public global id.</summary>
-    [JsonPropertyOrder(-3)] public required string Key { get; set; }
+    [JsonPropertyOrder(-9)] public required string Key { get; set; }
 
-    [JsonPropertyOrder(-2)] public required string Title { get; set; }
-    [JsonPropertyOrder(-1)] public string? Summary { get; set; }
-    // In revision images (Editing.RevisionImages) the kind's own fields come between these and the sources.
+    // The order of the fields in revision images (Editing.RevisionImages): the kind's own fields come between these and the sources.
+    /// <summary>The title as the sources give it, in its own language (the seed mixes German and English).</summary>
+    [JsonPropertyOrder(-8)] public required string Title { get; set; }
+    /// <summary>The German title where a source gives one and <see cref="Title"/> is another; never translated here.</summary>
+    [JsonPropertyOrder(-7)] public string? TitleDe { get; set; }
+    /// <summary>The English title where a source gives one (the domain notes' glosses) and <see cref="Title"/> is another.</summary>
+    [JsonPropertyOrder(-6)] public string? TitleEn { get; set; }
+    /// <summary>A summary in our own words, in English.</summary>
+    [JsonPropertyOrder(-5)] public string? Summary { get; set; }
+    /// <summary>A German summary, condensed from a German passage of the sources (only where one was written so).</summary>
+    [JsonPropertyOrder(-4)] public string? SummaryDe { get; set; }
     [JsonPropertyOrder(1)] public List<Source> Sources { get; set; } = [];
 
     /// <summary>1 when created, one more with every change (the optimistic-concurrency token of edits).</summary>
@@ -79,6 +87,8 @@ public sealed class Organisation() : Entity(NodeKind.Organisation)
     public OrganisationType? Type { get; set; }
     public string? Url { get; set; }
     public string? Abbreviation { get; set; }
+    /// <summary>Other names the sources give, such as a ministry's later name.</summary>
+    public List<string> Aliases { get; set; } = [];
 }
 
 public sealed class Pilot() : Entity(NodeKind.Pilot)
@@ -96,3 +106,46 @@ public sealed class StrategyElement() : Entity(NodeKind.StrategyElement)
 }
 
 public sealed class ParticipationStrand() : Entity(NodeKind.ParticipationStrand);
+
+/// <summary>A document of the process the sources name, such as the participation concept.</summary>
+public sealed class Document() : Entity(NodeKind.Document)
+{
+    public string? Url { get; set; }
+}
+
+/// <summary>A result of the participation process (a draft, interim results), traced to what fed it and what it informed.</summary>
+public sealed class Result() : Entity(NodeKind.Result)
+{
+    public ResultType Type { get; set; }
+}
+
+/// <summary>A term the process defined; <see cref="Definition"/> is the source's text, verbatim.</summary>
+public sealed class Term() : Entity(NodeKind.Term)
+{
+    /// <summary>The definition as the source words it (in German), paragraphs separated by line breaks.</summary>
+    public string? Definition { get; set; }
+}
+
+/// <summary>A part of the original knowledge store (a database or page), with what the sources say of its content.</summary>
+public sealed class Collection() : Entity(NodeKind.Collection)
+{
+    /// <summary>False when the sources name the part but give none of its entries.</summary>
+    public bool ContentKnown { get; set; }
+    /// <summary>The column headings of a database, where the sources show them.</summary>
+    public List<string> Columns { get; set; } = [];
+}
+
+/// <summary>
+/// Events the sources describe as a whole without dating each (more than 20 future workshops, a call, a body's
+/// planned sessions) or an outside event the process took part in; the dated events among them are its parts.
+/// </summary>
+public sealed class Series() : Entity(NodeKind.Series)
+{
+    public SeriesType Type { get; set; }
+    /// <summary>Only where the sources date the series as a whole.</summary>
+    public DateOnly? StartDate { get; set; }
+    public DateOnly? EndDate { get; set; }
+    /// <summary>How many parts the sources state (<see cref="SizeQualifier"/> says how exact), never counted here.</summary>
+    public int? Size { get; set; }
+    public SizeQualifier? SizeQualifier { get; set; }
+}

@@ -7,6 +7,7 @@ namespace SmartCityGraph.Data.Model;
 public enum RelationType
 {
     Organises, Hosts, Commissions, Coordinates, Funds, Leads, PartnerIn, PartOf, ProducedIn, Informs, Concerns, MemberOf,
+    Presents, ContributesTo, Selects, Publishes,
 }
 
 /// <summary>A pair of kinds a relation type may connect, read from → to.</summary>
@@ -48,31 +49,44 @@ public static class RelationVocabulary
             (NodeKind.Organisation, NodeKind.Event)),
         Declare(RelationType.Hosts, "an organisation hosts an event (the venue or host, not necessarily its organiser)", null,
             (NodeKind.Organisation, NodeKind.Event)),
-        Declare(RelationType.Commissions, "an organisation commissions another organisation, a pilot or an event", null,
-            (NodeKind.Organisation, NodeKind.Organisation), (NodeKind.Organisation, NodeKind.Pilot), (NodeKind.Organisation, NodeKind.Event)),
+        Declare(RelationType.Commissions, "an organisation commissions another organisation, a pilot, an event or a part of the knowledge store", null,
+            (NodeKind.Organisation, NodeKind.Organisation), (NodeKind.Organisation, NodeKind.Pilot), (NodeKind.Organisation, NodeKind.Event),
+            (NodeKind.Organisation, NodeKind.Collection)),
         Declare(RelationType.Coordinates, "an organisation coordinates a phase, an event, a pilot or a participation strand", null,
             (NodeKind.Organisation, NodeKind.Phase), (NodeKind.Organisation, NodeKind.Event), (NodeKind.Organisation, NodeKind.Pilot),
             (NodeKind.Organisation, NodeKind.ParticipationStrand)),
-        Declare(RelationType.Funds, "an organisation funds a pilot", new("funder", OnTarget: true),
-            (NodeKind.Organisation, NodeKind.Pilot)),
+        Declare(RelationType.Funds, "an organisation funds a pilot, or a funding programme", new("funder", OnTarget: true),
+            (NodeKind.Organisation, NodeKind.Pilot), (NodeKind.Organisation, NodeKind.Organisation)),
         Declare(RelationType.Leads, "an organisation leads a pilot", new("member", OnTarget: true),
             (NodeKind.Organisation, NodeKind.Pilot)),
         Declare(RelationType.PartnerIn, "an organisation is a partner in a pilot", new("member", OnTarget: true),
             (NodeKind.Organisation, NodeKind.Pilot)),
-        Declare(RelationType.PartOf, "an event belongs to a phase or a participation strand, a phase to its parent phase, "
-                                     + "a strategy element to its strategy or parent element, an organisation to a larger one",
+        Declare(RelationType.PartOf, "an event belongs to a phase, a participation strand, a series or a database of the store; a phase to its "
+                                     + "parent phase; a strategy element to its strategy or parent element; an organisation to a larger one; a series "
+                                     + "to a phase or strand; a part of the store, a document or a term to the store",
             new("isPartOf", OnTarget: false),
             (NodeKind.Event, NodeKind.Phase), (NodeKind.Event, NodeKind.ParticipationStrand), (NodeKind.Phase, NodeKind.Phase),
             (NodeKind.StrategyElement, NodeKind.Strategy), (NodeKind.StrategyElement, NodeKind.StrategyElement),
-            (NodeKind.Organisation, NodeKind.Organisation)),
-        Declare(RelationType.ProducedIn, "a strategy was produced in a phase", null,
-            (NodeKind.Strategy, NodeKind.Phase)),
-        Declare(RelationType.Informs, "a strategy fed into a later one", null,
-            (NodeKind.Strategy, NodeKind.Strategy)),
-        Declare(RelationType.Concerns, "an event is about a pilot", null,
-            (NodeKind.Event, NodeKind.Pilot)),
+            (NodeKind.Organisation, NodeKind.Organisation),
+            (NodeKind.Event, NodeKind.Series), (NodeKind.Event, NodeKind.Collection), (NodeKind.Series, NodeKind.Phase),
+            (NodeKind.Series, NodeKind.ParticipationStrand), (NodeKind.Collection, NodeKind.Collection),
+            (NodeKind.Document, NodeKind.Collection), (NodeKind.Term, NodeKind.Collection)),
+        Declare(RelationType.ProducedIn, "a strategy or a result was produced in a phase", null,
+            (NodeKind.Strategy, NodeKind.Phase), (NodeKind.Result, NodeKind.Phase)),
+        Declare(RelationType.Informs, "a strategy or a result fed into a strategy", null,
+            (NodeKind.Strategy, NodeKind.Strategy), (NodeKind.Result, NodeKind.Strategy)),
+        Declare(RelationType.Concerns, "an event or a series is about a pilot; a consultation comments on a result", null,
+            (NodeKind.Event, NodeKind.Pilot), (NodeKind.Series, NodeKind.Pilot), (NodeKind.Event, NodeKind.Result)),
         Declare(RelationType.MemberOf, "an organisation is a member of a body", new("memberOf", OnTarget: false),
             (NodeKind.Organisation, NodeKind.Organisation)),
+        Declare(RelationType.Presents, "an event presents a result or a document", new("about", OnTarget: false),
+            (NodeKind.Event, NodeKind.Result), (NodeKind.Event, NodeKind.Document)),
+        Declare(RelationType.ContributesTo, "participation (a strand, a series of events, an event) fed a result", null,
+            (NodeKind.ParticipationStrand, NodeKind.Result), (NodeKind.Series, NodeKind.Result), (NodeKind.Event, NodeKind.Result)),
+        Declare(RelationType.Selects, "a call selects an organisation from its applicants", null,
+            (NodeKind.Series, NodeKind.Organisation)),
+        Declare(RelationType.Publishes, "an organisation publishes a document or runs a part of the knowledge store", new("publisher", OnTarget: true),
+            (NodeKind.Organisation, NodeKind.Collection), (NodeKind.Organisation, NodeKind.Document)),
     }.ToDictionary(d => d.Type);
 
     static RelationVocabulary()

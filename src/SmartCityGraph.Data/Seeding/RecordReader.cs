@@ -94,6 +94,18 @@ internal sealed class RecordReader(string file, string record, JsonElement eleme
         return value.EnumerateArray().Select((item, index) => (item, index));
     }
 
+    /// <summary>A list of non-empty strings (empty when absent).</summary>
+    public List<string> StringList(string field)
+    {
+        var values = new List<string>();
+        foreach (var (item, index) in Array(field))
+        {
+            if (item.ValueKind == JsonValueKind.String && !string.IsNullOrWhiteSpace(item.GetString())) values.Add(item.GetString()!);
+            else Problem($"{field}[{index}]", "must be a non-empty string");
+        }
+        return values;
+    }
+
     /// <summary>A reader for a nested object; its problems name the path, e.g. "relations[2].to".</summary>
     public RecordReader Nested(string path, JsonElement item) => new(file, record, item, problems, $"{fieldPrefix}{path}.");
 }

@@ -16,6 +16,11 @@ public static class SeedFiles
         ("pilots.json", NodeKind.Pilot),
         ("strategy-elements.json", NodeKind.StrategyElement),
         ("participation-strands.json", NodeKind.ParticipationStrand),
+        ("documents.json", NodeKind.Document),
+        ("results.json", NodeKind.Result),
+        ("terms.json", NodeKind.Term),
+        ("collections.json", NodeKind.Collection),
+        ("series.json", NodeKind.Series),
     ];
 
     /// <summary>The text before the colon of a reference and of a decoded global id.</summary>

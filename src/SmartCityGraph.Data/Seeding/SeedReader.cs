@@ -103,6 +103,7 @@ public static class SeedReader
                 Type = reader.OptionalEnum<OrganisationType>("type"),
                 Url = reader.OptionalString("url"),
                 Abbreviation = reader.OptionalString("abbreviation"),
+                Aliases = reader.StringList("aliases"),
             },
             NodeKind.Pilot => new Pilot
             {
@@ -118,12 +119,33 @@ public static class SeedReader
                 Type = reader.RequiredEnum<StrategyElementType>("type"),
             },
             NodeKind.ParticipationStrand => new ParticipationStrand { Key = "", Title = "" },
+            NodeKind.Document => new Document { Key = "", Title = "", Url = ReadUrl(reader, "url") },
+            NodeKind.Result => new Result { Key = "", Title = "", Type = reader.RequiredEnum<ResultType>("type") },
+            NodeKind.Term => new Term { Key = "", Title = "", Definition = reader.OptionalString("definition") },
+            NodeKind.Collection => new Collection
+            {
+                Key = "", Title = "",
+                ContentKnown = reader.OptionalBool("contentKnown", false),
+                Columns = reader.StringList("columns"),
+            },
+            NodeKind.Series => new Series
+            {
+                Key = "", Title = "",
+                Type = reader.RequiredEnum<SeriesType>("type"),
+                StartDate = reader.OptionalDate("startDate"),
+                EndDate = reader.OptionalDate("endDate"),
+                Size = reader.OptionalInt("size"),
+                SizeQualifier = reader.OptionalEnum<SizeQualifier>("sizeQualifier"),
+            },
             _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "no seed file for this kind"),
         };
 
         entity.Key = reader.RequiredString("key");
         entity.Title = reader.RequiredString("title"); // missing or empty: reported as read
+        entity.TitleDe = reader.OptionalString("titleDe");
+        entity.TitleEn = reader.OptionalString("titleEn");
         entity.Summary = reader.OptionalString("summary");
+        entity.SummaryDe = reader.OptionalString("summaryDe");
         entity.Sources = ReadCitations(reader, catalogue, fallback: null);
         foreach (var violation in GraphRules.Entity(entity).Where(v => v.Field != "title"))
             reader.Problem(violation.Field, violation.Message);

@@ -16,6 +16,11 @@ public sealed class SmartCityDbContext(DbContextOptions<SmartCityDbContext> opti
     public DbSet<Pilot> Pilots => Set<Pilot>();
     public DbSet<StrategyElement> StrategyElements => Set<StrategyElement>();
     public DbSet<ParticipationStrand> ParticipationStrands => Set<ParticipationStrand>();
+    public DbSet<Document> Documents => Set<Document>();
+    public DbSet<Result> Results => Set<Result>();
+    public DbSet<Term> Terms => Set<Term>();
+    public DbSet<Collection> Collections => Set<Collection>();
+    public DbSet<Series> Series => Set<Series>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configuration)
     {
@@ -37,9 +42,16 @@ public sealed class SmartCityDbContext(DbContextOptions<SmartCityDbContext> opti
                 .HasValue<Organisation>(NodeKind.Organisation)
                 .HasValue<Pilot>(NodeKind.Pilot)
                 .HasValue<StrategyElement>(NodeKind.StrategyElement)
-                .HasValue<ParticipationStrand>(NodeKind.ParticipationStrand);
+                .HasValue<ParticipationStrand>(NodeKind.ParticipationStrand)
+                .HasValue<Document>(NodeKind.Document)
+                .HasValue<Result>(NodeKind.Result)
+                .HasValue<Term>(NodeKind.Term)
+                .HasValue<Collection>(NodeKind.Collection)
+                .HasValue<Series>(NodeKind.Series);
             entity.Property(e => e.Key).HasMaxLength(200);
             entity.Property(e => e.Title).HasMaxLength(500);
+            entity.Property(e => e.TitleDe).HasMaxLength(500);
+            entity.Property(e => e.TitleEn).HasMaxLength(500);
             entity.HasIndex(e => new { e.Kind, e.Key }).IsUnique();
             // Keyset paging walks a kind in id order.
             entity.HasIndex(e => new { e.Kind, e.Id });
@@ -57,13 +69,18 @@ public sealed class SmartCityDbContext(DbContextOptions<SmartCityDbContext> opti
         model.Entity<Event>().Property(e => e.EndDate).HasColumnName("EndDate");
         model.Entity<Pilot>().Property(p => p.StartDate).HasColumnName("StartDate");
         model.Entity<Pilot>().Property(p => p.EndDate).HasColumnName("EndDate");
+        model.Entity<Series>().Property(p => p.StartDate).HasColumnName("StartDate");
+        model.Entity<Series>().Property(p => p.EndDate).HasColumnName("EndDate");
         model.Entity<Strategy>().Property(s => s.Url).HasColumnName("Url");
         model.Entity<Event>().Property(e => e.Url).HasColumnName("Url");
         model.Entity<Organisation>().Property(o => o.Url).HasColumnName("Url");
         model.Entity<Pilot>().Property(p => p.Url).HasColumnName("Url");
+        model.Entity<Document>().Property(d => d.Url).HasColumnName("Url");
         model.Entity<Event>().Property(e => e.Type).HasColumnName("EventType");
         model.Entity<Organisation>().Property(o => o.Type).HasColumnName("OrganisationType");
         model.Entity<StrategyElement>().Property(s => s.Type).HasColumnName("ElementType");
+        model.Entity<Result>().Property(r => r.Type).HasColumnName("ResultType");
+        model.Entity<Series>().Property(s => s.Type).HasColumnName("SeriesType");
         // Every query of one kind names its discriminator, so date orders need it first to use the index.
         model.Entity<Event>().HasIndex(e => new { e.Kind, e.StartDate, e.Id });
 

@@ -1,17 +1,13 @@
 using System.Text.Json;
-using Microsoft.Data.Sqlite;
-using Microsoft.EntityFrameworkCore;
-using SmartCityGraph.Data.Model;
-using SmartCityGraph.Data.Storage;
 
 namespace SmartCityGraph.Data.Synthetic;
 
 /// <summary>
 /// Replaces the database content with a reproducible synthetic graph of the real seed's kinds and
-/// proportions, for load tests and benchmarks. Writes through the context's own SQLite connection
-/// with prepared statements in one transaction; the schema must already be migrated.
+/// proportions, for load tests and benchmarks, through the provider's bulk path (<see cref="IBulkGraphLoader"/>)
+/// in one transaction; the schema must already be migrated.
 /// </summary>
-public sealed class SyntheticGraphGenerator(SmartCityDbContext db)
+public sealed class SyntheticGraphGenerator(IBulkGraphLoader loader)
 {
     private const int ProgressEvery = 10_000;
 
@@ -19,36 +15,13 @@ public sealed class SyntheticGraphGenerator(SmartCityDbContext db)
         SyntheticGraphOptions options, IProgress<SyntheticGraphProgress>? progress = null, CancellationToken ct = default)
     {
         var counts = SyntheticKindCounts.For(options.Entities);
-        var layout = new SyntheticIdLayout(counts);
-        var connection = (SqliteConnection)db.Database.GetDbConnection();
-        await db.Database.OpenConnectionAsync(ct);
-        try
-        {
-            using var pragmas = BulkLoadPragmas.Apply(connection);
-            using var transaction = connection.BeginTransaction();
-            // The old history would describe a graph that is gone; the synthetic one has none (it bypasses the write path).
-            Execute(connection, transaction, "DELETE FROM \"Relations\"; DELETE FROM \"Entities\"; DELETE FROM \"Revisions\";");
-
-            var sourcesJson = SourcesJson(options);
-            var random = new Random(options.Seed);
-            var plan = new SyntheticGraphPlan(random, layout);
-            using (var entities = new EntityRowWriter(connection, transaction, sourcesJson))
-                plan.WriteEntities(entities, Reporter("Entities", counts.Total, progress), ct);
-            int relationCount;
-            using (var relations = new RelationRowWriter(connection, transaction, sourcesJson))
-            {
-                plan.WriteRelations(relations, Reporter("Relations", counts.Total, progress), ct);
-                relationCount = relations.Written;
-            }
-            progress?.Report(new SyntheticGraphProgress("Committing", 0, 1));
-            transaction.Commit();
-            progress?.Report(new SyntheticGraphProgress("Committing", 1, 1));
-            return new SyntheticGraphResult(counts.Total, relationCount);
-        }
-        finally
-        {
-            await db.Database.CloseConnectionAsync();
-        }
+        var plan = new SyntheticGraphPlan(new Random(options.Seed), new SyntheticIdLayout(counts));
+        var relations = await loader.ReplaceAllAsync(
+            SourcesJson(options),
+            entities => plan.WriteEntities(entities, Reporter("Entities", counts.Total, progress), ct),
+            relationRows => plan.WriteRelations(relationRows, Reporter("Relations", counts.Total, progress), ct),
+            progress, ct);
+        return new SyntheticGraphResult(counts.Total, relations);
     }
 
     /// <summary>The one source every generated row carries, shaped like EF's JSON column.</summary>
@@ -71,44 +44,4 @@ public sealed class SyntheticGraphGenerator(SmartCityDbContext db)
             if (progress is not null && (done % ProgressEvery == 0 || done == total))
                 progress.Report(new SyntheticGraphProgress(stage, done, total));
         };
-
-    internal static void Execute(SqliteConnection connection, SqliteTransaction? transaction, string sql)
-    {
-        using var command = connection.CreateCommand();
-        command.Transaction = transaction;
-        command.CommandText = sql;
-        command.ExecuteNonQuery();
-    }
-}
-
-/// <summary>
-/// Durability off while bulk loading (a crash mid-way leaves a file to regenerate anyway), and
-/// the previous settings back afterwards, so the server later runs with its normal WAL journal.
-/// </summary>
-internal sealed class BulkLoadPragmas : IDisposable
-{
-    private readonly SqliteConnection connection;
-    private readonly string journalMode;
-    private readonly long synchronous;
-
-    private BulkLoadPragmas(SqliteConnection connection)
-    {
-        this.connection = connection;
-        journalMode = Scalar<string>("PRAGMA journal_mode;");
-        synchronous = Scalar<long>("PRAGMA synchronous;");
-        SyntheticGraphGenerator.Execute(connection, null,
-            "PRAGMA journal_mode=MEMORY; PRAGMA synchronous=OFF; PRAGMA cache_size=-262144; PRAGMA temp_store=MEMORY;");
-    }
-
-    public static BulkLoadPragmas Apply(SqliteConnection connection) => new(connection);
-
-    public void Dispose() =>
-        SyntheticGraphGenerator.Execute(connection, null, $"PRAGMA journal_mode={journalMode}; PRAGMA synchronous={synchronous};");
-
-    private T Scalar<T>(string sql)
-    {
-        using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        return (T)command.ExecuteScalar()!;
-    }
 }

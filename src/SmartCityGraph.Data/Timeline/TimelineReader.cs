@@ -33,7 +33,8 @@ public sealed class TimelineReader(SmartCityDbContext db)
                 End = e is Event ? ((Event)e).EndDate : e is Phase ? ((Phase)e).EndDate : ((Pilot)e).EndDate,
             })
             .Where(x => x.Start != null && (to == null || x.Start <= to) && (from == null || (x.End ?? x.Start) >= from))
-            .OrderBy(x => x.Start).ThenBy(x => x.End).ThenBy(x => x.Entity.Id)
+            // A single day (no end) before periods starting the same day, said explicitly: engines order nulls differently.
+            .OrderBy(x => x.Start).ThenBy(x => x.End != null).ThenBy(x => x.End).ThenBy(x => x.Entity.Id)
             .Take(MaxEntries)
             .ToListAsync(ct);
         return rows.Select(x => new TimelineEntry(x.Entity, x.Start!.Value, x.End)).ToList();

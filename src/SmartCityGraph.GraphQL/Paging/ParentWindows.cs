@@ -12,13 +12,32 @@ public sealed class ParentItem<T>
     public required T Item { get; init; }
 }
 
+/// <summary>How an engine runs one limited subquery per parent (chosen once, by the host, for its database).</summary>
+public enum ParentWindowShape
+{
+    /// <summary>
+    /// <c>… WHERE item.Id IN (SELECT … WHERE parent = p.Id ORDER BY … LIMIT n)</c>, for engines without LATERAL or
+    /// APPLY (SQLite), which run the subquery once per parent and look the items up by id.
+    /// </summary>
+    CorrelatedIn,
+
+    /// <summary>
+    /// <c>FROM parents CROSS JOIN LATERAL (SELECT … ORDER BY … LIMIT n)</c>, then the items by id: for engines that
+    /// join a correlated subquery per row (PostgreSQL). They would run the correlated IN once per (parent, item) pair.
+    /// </summary>
+    Lateral,
+}
+
+/// <summary>The host's choice of <see cref="ParentWindowShape"/> for its database (a service).</summary>
+public sealed record ParentWindowOptions(ParentWindowShape Shape);
+
 /// <summary>
 /// One page of children for each of many parents, in any order and under any filter, as one SQL
 /// statement: the batched form of <see cref="KeysetPaging"/> for nested connections (a phase's events).
 /// </summary>
 /// <remarks>
-/// Each parent's page is a correlated <c>c.Id IN (SELECT … ORDER BY … LIMIT n)</c> — a portable
-/// stand-in for LATERAL, which SQLite lacks — so every parent gets its own n rows however many
+/// Each parent's page is a subquery <c>SELECT id … ORDER BY … LIMIT n</c> of that parent's children, in the
+/// <see cref="ParentWindowShape"/> the engine runs best, so every parent gets its own n rows however many
 /// siblings it has. The subquery is built once with a free parent-id parameter, so the same
 /// <see cref="SortOrder{T}.Window"/> that pages root connections pages here too.
 /// </remarks>
@@ -28,14 +47,26 @@ public static class ParentWindows
     /// <param name="items">Every item a page may hold (the outer lookup by id).</param>
     /// <param name="childrenOf">A parent's children, already filtered; its parameter is the parent's id.</param>
     /// <param name="idOf">The item's unique integer key, the one <paramref name="order"/> ends with.</param>
+    /// <param name="shape">How the engine runs a subquery per parent.</param>
     public static Task<List<ParentItem<T>>> PagesAsync<T>(
         IQueryable<int> parentIds, IQueryable<T> items, Expression<Func<int, IQueryable<T>>> childrenOf,
-        Expression<Func<T, int>> idOf, SortOrder<T> order, PageRequest page, CancellationToken ct)
+        Expression<Func<T, int>> idOf, SortOrder<T> order, PageRequest page, CancellationToken ct,
+        ParentWindowShape shape = ParentWindowShape.CorrelatedIn)
     {
         var parentId = childrenOf.Parameters[0];
         // Composed, never run: only its expression, with the parent id left free, is spliced below.
         var children = items.Provider.CreateQuery<T>(childrenOf.Body);
         var window = order.Window(children, page).Select(idOf).Expression;
+
+        if (shape == ParentWindowShape.Lateral)
+        {
+            // parents CROSS JOIN LATERAL (the parent's window of ids), then the items by id.
+            var windowOf = Expression.Lambda<Func<int, IEnumerable<int>>>(window, parentId);
+            return parentIds
+                .SelectMany(windowOf, (parent, id) => new ParentItem<int> { ParentId = parent, Item = id })
+                .Join(items, pair => pair.Item, idOf, (pair, item) => new ParentItem<T> { ParentId = pair.ParentId, Item = item })
+                .ToListAsync(ct);
+        }
 
         // Every (parent, item) pair, kept where the item is in the parent's window: a plain join
         // with a correlated IN, which SQLite runs parent by parent (a correlated FROM would need APPLY).

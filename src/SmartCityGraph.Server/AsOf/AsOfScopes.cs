@@ -11,8 +11,10 @@ public sealed class GraphReadState
 {
     public GraphSnapshot? Snapshot { get; set; }
 
+    /// <summary>The scope's context: on the past state, else from the pools (the replica when the request only reads and there is one).</summary>
     internal SmartCityDbContext CreateContext(IServiceProvider services) =>
-        Snapshot?.CreateContext() ?? services.GetRequiredService<IDbContextFactory<SmartCityDbContext>>().CreateDbContext();
+        Snapshot?.CreateContext()
+        ?? services.GetRequiredService<SmartCityContextPools>().Create(services.GetRequiredService<IReadRouting>().ReadOnly);
 }
 
 /// <summary>A scope reading the graph as of one instant: its services (loaders, traversal, exports) and the revision it shows.</summary>
@@ -23,7 +25,7 @@ public sealed record AsOfScope(int Revision, IServiceProvider Services);
 /// the graph as it stood at the latest revision at or before the instant — the same resolvers, loaders and SQL, run
 /// against a past state. An instant at or after the latest revision reads the live database. Disposed with the request.
 /// </summary>
-public sealed class AsOfScopes(IServiceScopeFactory scopes, GraphSnapshots snapshots, IDbContextFactory<SmartCityDbContext> live, SmartCityDbContext requestDb)
+public sealed class AsOfScopes(IServiceScopeFactory scopes, GraphSnapshots snapshots, SmartCityContextPools live, SmartCityDbContext requestDb)
     : IAsyncDisposable
 {
     private readonly Dictionary<DateTimeOffset, AsOfScope> opened = [];
@@ -46,7 +48,7 @@ public sealed class AsOfScopes(IServiceScopeFactory scopes, GraphSnapshots snaps
             IDisposable lease;
             try
             {
-                (snapshot, lease) = await snapshots.AtAsync(revision, live.CreateDbContext, ct);
+                (snapshot, lease) = await snapshots.AtAsync(revision, () => live.Create(readOnly: false), ct); // the primary: it has every revision
             }
             catch (Exception e) when (e is SnapshotTooLargeException or IncompleteHistoryException)
             {

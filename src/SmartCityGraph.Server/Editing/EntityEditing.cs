@@ -11,7 +11,7 @@ namespace SmartCityGraph.Server.Editing;
 /// What editors may set on one kind, declared once in the kind's feature folder (e.g. <c>EventEditing</c>): each
 /// field's name (its query name), graph type and the member it sets. From it come <c>CreateXInput</c> and
 /// <c>UpdateXInput</c> and how their values reach the entity, so a new kind needs only its own small declaration
-/// (and a line in the Mutation type). Title and summary are declared for every kind.
+/// (and a line in the Mutation type). Title, summary and their other languages are declared for every kind.
 /// </summary>
 /// <typeparam name="TEntity">The kind's entity class.</typeparam>
 public sealed class EntityEditing<TEntity> where TEntity : Entity
@@ -31,6 +31,9 @@ public sealed class EntityEditing<TEntity> where TEntity : Entity
         Kind = create().Kind;
         Field<StringGraphType, string>("title", e => e.Title, "The display label; an organisation's name. The key (and so the id) of a new entity is made from it.");
         Field<StringGraphType, string?>("summary", e => e.Summary, "In your own words, never copied paragraphs.");
+        Field<StringGraphType, string?>("titleDe", e => e.TitleDe, "The German title where a source gives one and the title is another; never a translation of ours.");
+        Field<StringGraphType, string?>("titleEn", e => e.TitleEn, "The English title where a source gives one and the title is another.");
+        Field<StringGraphType, string?>("summaryDe", e => e.SummaryDe, "A German summary, condensed from a German passage of the sources.");
     }
 
     public string TypeName { get; }
@@ -97,7 +100,12 @@ public sealed class EntityEditing<TEntity> where TEntity : Entity
 
     private sealed record EditableField(string Name, Type GraphType, PropertyInfo Property, bool NonNull, bool RequiredOnCreate, string? Description)
     {
-        public void Set(Entity entity, object? value) => Property.SetValue(entity, value);
+        public void Set(Entity entity, object? value) => Property.SetValue(entity, value switch
+        {
+            // A GraphQL list arrives as a list of objects; the entity holds a list of strings.
+            IEnumerable<object?> items when Property.PropertyType == typeof(List<string>) => items.Select(i => (string)i!).ToList(),
+            _ => value,
+        });
     }
 }
 

@@ -9,6 +9,9 @@ using SmartCityGraph.Server.ParticipationStrands;
 using SmartCityGraph.Server.Phases;
 using SmartCityGraph.Server.Pilots;
 using SmartCityGraph.Server.Relations;
+using SmartCityGraph.Server.Documents;
+using SmartCityGraph.Server.EventSeries;
+using SmartCityGraph.Server.Results;
 
 namespace SmartCityGraph.Server.Events;
 
@@ -49,6 +52,18 @@ public sealed class EventGraphType : ObjectGraphType<Event>
             .Description("The participation strands this event belongs to.")
             .Reads(e => e.Id)
             .ResolveNeighbours(EventRelations.Strands, ParticipationStrandListing.Fields);
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<SeriesGraphType>>>>("series")
+            .Description("The series this event is part of (the future workshops, a call, an outside event such as re:publica).")
+            .Reads(e => e.Id)
+            .ResolveNeighbours(EventRelations.Series, SeriesListing.Fields);
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<ResultGraphType>>>>("results")
+            .Description("Results this event presented, commented on or fed (`relations` says which).")
+            .Reads(e => e.Id)
+            .ResolveNeighbours(EventRelations.Results, ResultListing.Fields);
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<DocumentGraphType>>>>("documents")
+            .Description("Documents this event presented.")
+            .Reads(e => e.Id)
+            .ResolveNeighbours(EventRelations.Documents, DocumentListing.Fields);
     }
 }
 
@@ -58,6 +73,9 @@ internal static class EventRelations
     public static readonly RelationSpec Strands = RelationSpec.Out(NodeKind.ParticipationStrand, RelationType.PartOf);
     public static readonly RelationSpec Pilot = RelationSpec.Out(NodeKind.Pilot, RelationType.Concerns);
     public static readonly RelationSpec Organisers = RelationSpec.In(NodeKind.Organisation, RelationType.Organises, RelationType.Hosts);
+    public static readonly RelationSpec Series = RelationSpec.Out(NodeKind.Series, RelationType.PartOf);
+    public static readonly RelationSpec Results = RelationSpec.Out(NodeKind.Result, RelationType.Presents, RelationType.Concerns, RelationType.ContributesTo);
+    public static readonly RelationSpec Documents = RelationSpec.Out(NodeKind.Document, RelationType.Presents);
 }
 
 public sealed class EventStatusGraphType : EnumerationGraphType<EventStatus>

@@ -12,7 +12,7 @@ public sealed record CsvTable(string Name, IReadOnlyList<string> Header, Func<Ex
 }
 
 /// <summary>
-/// The CSV files: one per kind (id = global id, key, title, summary, the kind's own fields, sources as
+/// The CSV files: one per kind (id = global id, key, title, titleDe, titleEn, summary, summaryDe, the kind's own fields, sources as
 /// "title &lt;url&gt;; …") and relations.csv (type, role, both ends by global id, kind and title, sources).
 /// Written with CsvHelper (RFC 4180), UTF-8 with a byte order mark so spreadsheets show umlauts.
 /// </summary>
@@ -31,10 +31,16 @@ public static class CsvTables
                 Date(e.StartDate), Date(e.EndDate), Name(e.Category), Name(e.Type), Name(e.StatusOn(today)), Name(e.RecordedStatus),
                 Bool(e.Cancelled), e.Url, Bool(e.TitleKnown), e.TimelineRow?.ToString(CultureInfo.InvariantCulture),
             ]),
-        Kind<Organisation>("organisations", ["type", "abbreviation", "url"], (o, _) => [Name(o.Type), o.Abbreviation, o.Url]),
+        Kind<Organisation>("organisations", ["type", "abbreviation", "aliases", "url"], (o, _) => [Name(o.Type), o.Abbreviation, string.Join("; ", o.Aliases), o.Url]),
         Kind<Pilot>("pilots", ["seedTitle", "startDate", "endDate", "url"], (p, _) => [p.SeedTitle, Date(p.StartDate), Date(p.EndDate), p.Url]),
         Kind<StrategyElement>("strategy-elements", ["type"], (s, _) => [Name(s.Type)]),
         Kind<ParticipationStrand>("participation-strands", [], (_, _) => []),
+        Kind<Document>("documents", ["url"], (d, _) => [d.Url]),
+        Kind<Result>("results", ["type"], (r, _) => [Name(r.Type)]),
+        Kind<Term>("terms", ["definition"], (t, _) => [t.Definition]),
+        Kind<Collection>("collections", ["contentKnown", "columns"], (c, _) => [Bool(c.ContentKnown), string.Join("; ", c.Columns)]),
+        Kind<Series>("series", ["type", "startDate", "endDate", "size", "sizeQualifier"],
+            (s, _) => [Name(s.Type), Date(s.StartDate), Date(s.EndDate), s.Size?.ToString(CultureInfo.InvariantCulture), Name(s.SizeQualifier)]),
         new("relations",
             ["id", "type", "role", "fromId", "fromKind", "fromTitle", "toId", "toKind", "toTitle", "validFrom", "validTo", "sources"],
             data => data.Relations().Select(r => new string?[]
@@ -59,10 +65,10 @@ public static class CsvTables
     }
 
     private static CsvTable Kind<T>(string name, string[] fields, Func<T, DateOnly, string?[]> values) where T : Entity =>
-        new(name, ["id", "key", "title", "summary", .. fields, "sources"],
+        new(name, ["id", "key", "title", "titleDe", "titleEn", "summary", "summaryDe", .. fields, "sources"],
             data => data.OfKind<T>().Select(e => Row(e, values(e, data.Today))));
 
-    private static string?[] Row(Entity e, string?[] own) => [e.GlobalId(), e.Key, e.Title, e.Summary, .. own, Sources(e.Sources)];
+    private static string?[] Row(Entity e, string?[] own) => [e.GlobalId(), e.Key, e.Title, e.TitleDe, e.TitleEn, e.Summary, e.SummaryDe, .. own, Sources(e.Sources)];
 
     private static string Bool(bool value) => value ? "true" : "false";
 }

@@ -2,6 +2,7 @@ using System.Globalization;
 using Microsoft.Net.Http.Headers;
 using SmartCityGraph.GraphQL.Errors;
 using SmartCityGraph.Server.AsOf;
+using SmartCityGraph.Server.Hosting;
 
 namespace SmartCityGraph.Server.Export;
 
@@ -51,6 +52,7 @@ public static class ExportEndpoints
             return;
         }
 
+        ReplicaReadRouting.MarkReadOnly(http); // an export only reads: the replica may serve it
         // ?asOf=<ISO-8601 instant>: the graph as it stood then (the same exporters, reading a past state).
         var services = http.RequestServices;
         if (http.Request.Query.TryGetValue("asOf", out var asOfText))

@@ -12,14 +12,17 @@ public static class GraphFields
 
     public static readonly IReadOnlyList<Field<Entity>> Node =
     [
-        new("kind", "NodeKind: STRATEGY, PHASE, EVENT, ORGANISATION, PILOT, STRATEGY_ELEMENT, PARTICIPATION_STRAND", (e, _) => ExportText.Name(e.Kind)),
+        new("kind", "NodeKind: STRATEGY, PHASE, EVENT, ORGANISATION, PILOT, STRATEGY_ELEMENT, PARTICIPATION_STRAND, DOCUMENT, RESULT, TERM, COLLECTION, SERIES", (e, _) => ExportText.Name(e.Kind)),
         new("key", "stable key within the kind (part of the global id)", (e, _) => e.Key),
-        new("title", "display label; an organisation's name", (e, _) => e.Title),
-        new("summary", "short description in own words", (e, _) => e.Summary),
-        new("startDate", "first day (phases, events, pilots)", (e, _) => StartDate(e)),
-        new("endDate", "last day (phases, events, pilots)", (e, _) => EndDate(e)),
+        new("title", "display label as the sources give it; an organisation's name", (e, _) => e.Title),
+        new("titleDe", "German title, where a source gives one and title is another", (e, _) => e.TitleDe),
+        new("titleEn", "English title, where a source gives one and title is another", (e, _) => e.TitleEn),
+        new("summary", "short description in own words (English)", (e, _) => e.Summary),
+        new("summaryDe", "German summary, condensed from a German passage", (e, _) => e.SummaryDe),
+        new("startDate", "first day (phases, events, pilots, series dated as a whole)", (e, _) => StartDate(e)),
+        new("endDate", "last day (phases, events, pilots, series dated as a whole)", (e, _) => EndDate(e)),
         new("adoptedOn", "day a strategy was adopted", (e, _) => e is Strategy s ? ExportText.Date(s.AdoptedOn) : null),
-        new("type", "an event's, organisation's or strategy element's type", (e, _) => Type(e)),
+        new("type", "an event's, organisation's, strategy element's, result's or series' type", (e, _) => Type(e)),
         new("category", "an event's category (PARTICIPATION, NETWORK)", (e, _) => e is Event ev ? ExportText.Name(ev.Category) : null),
         new("status", "an event's status on the day of the export (derived from its dates unless cancelled)", (e, today) => e is Event ev ? ExportText.Name(ev.StatusOn(today)) : null),
         new("url", "web address", (e, _) => Url(e)),
@@ -40,6 +43,7 @@ public static class GraphFields
         Phase p => ExportText.Date(p.StartDate),
         Event ev => ExportText.Date(ev.StartDate),
         Pilot p => ExportText.Date(p.StartDate),
+        Series s => ExportText.Date(s.StartDate),
         _ => null,
     };
 
@@ -48,6 +52,7 @@ public static class GraphFields
         Phase p => ExportText.Date(p.EndDate),
         Event ev => ExportText.Date(ev.EndDate),
         Pilot p => ExportText.Date(p.EndDate),
+        Series s => ExportText.Date(s.EndDate),
         _ => null,
     };
 
@@ -56,6 +61,8 @@ public static class GraphFields
         Event ev => ExportText.Name(ev.Type),
         Organisation o => ExportText.Name(o.Type),
         StrategyElement s => ExportText.Name(s.Type),
+        Result r => ExportText.Name(r.Type),
+        Series s => ExportText.Name(s.Type),
         _ => null,
     };
 
@@ -65,6 +72,7 @@ public static class GraphFields
         Event ev => ev.Url,
         Organisation o => o.Url,
         Pilot p => p.Url,
+        Document d => d.Url,
         _ => null,
     };
 }

@@ -8,7 +8,9 @@ namespace SmartCityGraph.Server.Export;
 /// <summary>
 /// <c>jsonld</c>: JSON-LD with schema.org types in one <c>@graph</c> — a <c>Dataset</c> node (version,
 /// attribution, licence note), then every entity (Event, Organization, Project for pilots, CreativeWork for
-/// strategies, DefinedTerm for strategy elements, Thing for phases and participation strands) with its
+/// strategies and results, DefinedTerm for strategy elements and terms, DigitalDocument, Collection, EventSeries,
+/// Thing for phases and participation strands; titles and summaries in a second language as language-tagged
+/// <c>alternateName</c> and <c>description</c> values) with its
 /// sources as <c>citation</c>, then every relation as a schema.org <c>Role</c> on the entity it describes
 /// (an event's <c>organizer</c>, a pilot's <c>funder</c>/<c>member</c>, <c>isPartOf</c>, <c>memberOf</c>, else
 /// an <c>scg:</c> term), carrying its type, role and sources. Nodes with the same <c>@id</c> merge, as JSON-LD
@@ -57,6 +59,11 @@ public sealed class JsonLdExporter : IExporter
         NodeKind.Pilot => "Project",
         NodeKind.Strategy => "CreativeWork",
         NodeKind.StrategyElement => "DefinedTerm",
+        NodeKind.Document => "DigitalDocument",
+        NodeKind.Result => "CreativeWork",
+        NodeKind.Term => "DefinedTerm",
+        NodeKind.Collection => "Collection",
+        NodeKind.Series => "EventSeries",
         _ => "Thing",
     };
 
@@ -85,7 +92,8 @@ public sealed class JsonLdExporter : IExporter
         json.WriteString("identifier", id);
         json.WriteString("scg:kind", ExportText.Name(entity.Kind));
         json.WriteString("name", entity.Title);
-        Optional(json, "description", entity.Summary);
+        WriteDescription(json, entity);
+        WriteAlternateNames(json, entity);
         switch (entity)
         {
             case Event e:
@@ -99,12 +107,10 @@ public sealed class JsonLdExporter : IExporter
                 Optional(json, "url", e.Url);
                 break;
             case Organisation o:
-                Optional(json, "alternateName", o.Abbreviation);
                 Optional(json, "scg:organisationType", ExportText.Name(o.Type));
                 Optional(json, "url", o.Url);
                 break;
             case Pilot p:
-                Optional(json, "alternateName", p.SeedTitle);
                 Optional(json, "scg:startDate", ExportText.Date(p.StartDate));
                 Optional(json, "scg:endDate", ExportText.Date(p.EndDate));
                 Optional(json, "url", p.Url);
@@ -119,6 +125,31 @@ public sealed class JsonLdExporter : IExporter
                 break;
             case StrategyElement s:
                 json.WriteString("scg:elementType", ExportText.Name(s.Type));
+                break;
+            case Document d:
+                Optional(json, "url", d.Url);
+                break;
+            case Result r:
+                json.WriteString("scg:resultType", ExportText.Name(r.Type));
+                break;
+            case Term t when t.Definition is not null:
+                Tagged(json, "scg:definition", t.Definition, "de");
+                break;
+            case Collection c:
+                json.WriteBoolean("scg:contentKnown", c.ContentKnown);
+                if (c.Columns.Count > 0)
+                {
+                    json.WriteStartArray("scg:columns");
+                    foreach (var column in c.Columns) json.WriteStringValue(column);
+                    json.WriteEndArray();
+                }
+                break;
+            case Series s:
+                json.WriteString("scg:seriesType", ExportText.Name(s.Type));
+                Optional(json, "startDate", ExportText.Date(s.StartDate));
+                Optional(json, "endDate", ExportText.Date(s.EndDate));
+                if (s.Size is { } size) json.WriteNumber("scg:size", size);
+                Optional(json, "scg:sizeQualifier", ExportText.Name(s.SizeQualifier));
                 break;
         }
         WriteSources(json, entity.Sources);
@@ -177,6 +208,61 @@ public sealed class JsonLdExporter : IExporter
             json.WriteEndObject();
         }
         json.WriteEndArray();
+    }
+
+    /// <summary>
+    /// Other names: an abbreviation, aliases, a pilot's seed title as plain strings, a title in the other language
+    /// language-tagged; one value stays a plain value, several become an array.
+    /// </summary>
+    private static void WriteAlternateNames(Utf8JsonWriter json, Entity entity)
+    {
+        var plain = entity switch
+        {
+            Organisation o => new[] { o.Abbreviation }.Concat(o.Aliases),
+            Pilot p => [p.SeedTitle],
+            _ => [],
+        };
+        var names = plain.OfType<string>().Select(n => (Text: n, Language: (string?)null))
+            .Concat(new[] { (Text: entity.TitleDe, Language: (string?)"de"), (Text: entity.TitleEn, Language: (string?)"en") }
+                .Where(t => t.Text is not null).Select(t => (Text: t.Text!, t.Language)))
+            .ToList();
+        if (names.Count == 0) return;
+        json.WritePropertyName("alternateName");
+        if (names.Count > 1) json.WriteStartArray();
+        foreach (var (text, language) in names)
+        {
+            if (language is null) json.WriteStringValue(text);
+            else TaggedValue(json, text, language);
+        }
+        if (names.Count > 1) json.WriteEndArray();
+    }
+
+    /// <summary>The English summary; with a German one too, both language-tagged.</summary>
+    private static void WriteDescription(Utf8JsonWriter json, Entity entity)
+    {
+        if (entity.SummaryDe is null)
+        {
+            Optional(json, "description", entity.Summary);
+            return;
+        }
+        json.WriteStartArray("description");
+        if (entity.Summary is not null) TaggedValue(json, entity.Summary, "en");
+        TaggedValue(json, entity.SummaryDe, "de");
+        json.WriteEndArray();
+    }
+
+    private static void Tagged(Utf8JsonWriter json, string name, string text, string language)
+    {
+        json.WritePropertyName(name);
+        TaggedValue(json, text, language);
+    }
+
+    private static void TaggedValue(Utf8JsonWriter json, string text, string language)
+    {
+        json.WriteStartObject();
+        json.WriteString("@value", text);
+        json.WriteString("@language", language);
+        json.WriteEndObject();
     }
 
     private static void Optional(Utf8JsonWriter json, string name, string? value)

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using SmartCityGraph.Data.Seeding;
 using SmartCityGraph.Data.Storage;
+using SmartCityGraph.Data.Storage.Postgres;
 
 namespace SmartCityGraph.Server.Hosting;
 
@@ -25,6 +26,10 @@ internal static class DatabaseStartup
     /// </summary>
     public static async Task PrepareDatabaseAsync(this IServiceProvider services, CancellationToken ct = default)
     {
+        // Instances starting together on one PostgreSQL database take turns (SQLite is one process's file).
+        await using var lockScope = services.CreateAsyncScope();
+        var lockContext = lockScope.ServiceProvider.GetRequiredService<SmartCityDbContext>();
+        await using var startupLock = lockContext.Database.IsNpgsql() ? await PostgresStartupLock.AcquireAsync(lockContext, ct) : null;
         await services.MigrateDatabaseAsync(ct);
         await using var scope = services.CreateAsyncScope();
         var seedDirectory = StoragePaths.SeedDirectory(

@@ -13,6 +13,7 @@ internal sealed class GraphRequestInterceptor(CostLimitRule costLimit, IConfigur
     public ValueTask OnRequestAsync(HttpContext context, ExecutionOptions options)
     {
         options.AddCostLimits(costLimit);
+        ReplicaReadRouting.MarkIfQuery(context, options);
         options.AddRoleAuthorization(); // mutations need a signed-in editor or admin, checked before anything runs
         return ValueTask.CompletedTask;
     }

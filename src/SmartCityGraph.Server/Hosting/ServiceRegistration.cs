@@ -10,6 +10,7 @@ using SmartCityGraph.Data.Seeding;
 using SmartCityGraph.Data.Synthetic;
 using SmartCityGraph.Data.Timeline;
 using SmartCityGraph.Data.Storage;
+using SmartCityGraph.Data.Storage.Sqlite;
 using SmartCityGraph.GraphQL.Cost;
 using SmartCityGraph.GraphQL.DataLoading;
 using SmartCityGraph.GraphQL.Faceting;
@@ -33,32 +34,36 @@ public static class ServiceRegistration
     {
         services.AddHttpContextAccessor();
         services.AddSingleton<SqlStatementCounter>();
-        services.AddSingleton<SqliteInterruptOnCancel>();
-        services.AddSingleton<SqliteConnectionTuning>();
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<BerlinCalendar>();
+        services.AddScoped<RequestLanguage>();
 
-        var provider = configuration["Database:Provider"] ?? "Sqlite";
-        if (!provider.Equals("Sqlite", StringComparison.OrdinalIgnoreCase))
-            throw new InvalidOperationException(
-                $"Database:Provider '{provider}' is not available in this build; use 'Sqlite' (PostgreSQL is the planned scale-out provider).");
-        var connectionString = StoragePaths.ConnectionString(configuration, environment);
-        services.AddPooledDbContextFactory<SmartCityDbContext>((sp, options) => Common(sp, options.UseSqlite(connectionString)));
-        // A scope's context reads the live database (pooled), or the past state an "as of" scope was opened on.
+        // The provider is chosen here, once: the context pools and every provider-specific seam (search,
+        // neighbour windows, bulk loading) come with it (SmartCityGraph.Data, Storage/StorageRegistration.cs).
+        var storage = StoragePaths.Storage(configuration, environment);
+        services.AddSmartCityStorage(storage, (sp, options) => options.AddInterceptors(sp.GetRequiredService<SqlStatementCounter>()));
+        // Nested pages per parent: PostgreSQL runs a LATERAL subquery per parent; SQLite, which has none, a correlated IN.
+        services.AddSingleton(new ParentWindowOptions(
+            storage.Provider == DatabaseProvider.Postgres ? ParentWindowShape.Lateral : ParentWindowShape.CorrelatedIn));
+        services.AddSingleton<IReadRouting, ReplicaReadRouting>();
+
+        // A scope's context reads the live database (pooled, routed), or the past state an "as of" scope was opened on,
+        // which is in-memory SQLite whatever the live engine (AsOf/SnapshotSeams.cs picks the SQL seams to match).
         services.AddScoped<GraphReadState>();
         services.AddScoped(sp => sp.GetRequiredService<GraphReadState>().CreateContext(sp));
+        services.AddSnapshotSeams(storage.Provider);
         services.AddSingleton(configuration.GetSection("AsOf").Get<SnapshotOptions>() ?? new SnapshotOptions());
-        services.AddSingleton(sp => new GraphSnapshots(sp.GetRequiredService<SnapshotOptions>(), options => Common(sp, options),
+        services.AddSingleton(sp => new GraphSnapshots(sp.GetRequiredService<SnapshotOptions>(), options => options
+                .UseQueryTrackingBehavior(QueryTrackingBehavior.NoTracking)
+                .AddInterceptors(sp.GetRequiredService<SqlStatementCounter>(), new SqliteInterruptOnCancel(), new SqliteConnectionTuning()),
             sp.GetRequiredService<ILogger<GraphSnapshots>>()));
         services.AddScoped<AsOfScopes>();
         services.AddScoped<GraphWriter>(); // the one write path: mutations and the seed import
         services.AddLiveUpdates(configuration); // its commits wake the change bus behind the subscriptions
         services.AddScoped<SeedImporter>();
-        services.AddScoped<SyntheticGraphGenerator>();
 
         services.AddScoped<RequestLoaders>();
         services.AddScoped<GraphLoaders>();
-        services.AddScoped<ISearchIndex, SqliteSearchIndex>(); // the SQLite (FTS5) seam; PostgreSQL brings its own
         services.AddScoped<GraphTraversal>();
         services.AddScoped<TimelineReader>();
         services.AddSingleton<DataSet>();
@@ -85,10 +90,4 @@ public static class ServiceRegistration
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
         return services;
     }
-
-    /// <summary>What every context has, live or past: no tracking, the statement counter, interrupt on cancel, connection tuning.</summary>
-    private static DbContextOptionsBuilder Common(IServiceProvider sp, DbContextOptionsBuilder options) => options
-        .UseQueryTrackingBehavior(QueryTrackingBehavior.NoTracking)
-        .AddInterceptors(
-            sp.GetRequiredService<SqlStatementCounter>(), sp.GetRequiredService<SqliteInterruptOnCancel>(), sp.GetRequiredService<SqliteConnectionTuning>());
 }

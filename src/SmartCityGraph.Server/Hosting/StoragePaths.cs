@@ -1,3 +1,5 @@
+using SmartCityGraph.Data.Storage;
+
 namespace SmartCityGraph.Server.Hosting;
 
 /// <summary>Where the database file and the seed live when configuration does not say.</summary>
@@ -18,6 +20,21 @@ public static class StoragePaths
             : RepositoryRoot(environment.ContentRootPath) is { } root
                 ? Path.Combine(root, "seed")
                 : Path.Combine(AppContext.BaseDirectory, "seed");
+
+    /// <summary>
+    /// <c>Database:Provider</c> with <c>ConnectionStrings:SmartCity</c> (required for Postgres) and the optional read
+    /// replica's <c>ConnectionStrings:SmartCityRead</c>.
+    /// </summary>
+    public static StorageOptions Storage(IConfiguration configuration, IHostEnvironment environment)
+    {
+        var provider = StorageOptions.ParseProvider(configuration["Database:Provider"]);
+        var read = configuration.GetConnectionString("SmartCityRead") is { Length: > 0 } replica ? replica : null;
+        if (provider == DatabaseProvider.Postgres && configuration.GetConnectionString("SmartCity") is not { Length: > 0 })
+            throw new InvalidOperationException(
+                "Database:Provider is Postgres, but ConnectionStrings:SmartCity is not set; give it an Npgsql connection string, "
+                + "e.g. ConnectionStrings__SmartCity=\"Host=127.0.0.1;Port=5432;Database=smartcity;Username=smartcity\".");
+        return new StorageOptions(provider, ConnectionString(configuration, environment), read);
+    }
 
     /// <summary><c>ConnectionStrings:SmartCity</c>, else a SQLite file in the data directory (created if missing).</summary>
     public static string ConnectionString(IConfiguration configuration, IHostEnvironment environment)

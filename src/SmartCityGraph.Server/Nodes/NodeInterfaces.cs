@@ -28,8 +28,8 @@ public sealed class EntityInterface : InterfaceGraphType<Entity>
         Interface<NodeInterface>();
         Field<NonNullGraphType<IdGraphType>>("id").Description("Global, opaque id.");
         Field<NonNullGraphType<NodeKindGraphType>>("kind");
-        Field<NonNullGraphType<StringGraphType>>("title");
-        Field<StringGraphType>("summary");
+        Field<NonNullGraphType<StringGraphType>>("title").Description(TitleDescription).Argument<LanguageGraphType>(LocalisedText.LanguageArgument, LanguageDescription);
+        Field<StringGraphType>("summary").Description(SummaryDescription).Argument<LanguageGraphType>(LocalisedText.LanguageArgument, LanguageDescription);
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<SourceGraphType>>>>("sources");
         Field<NonNullGraphType<RelationsConnectionGraphType>>("relations").RelationsArguments();
         Field<NonNullGraphType<StringGraphType>>("citation").Description(CitationDescription);
@@ -37,6 +37,16 @@ public sealed class EntityInterface : InterfaceGraphType<Entity>
         Field<NonNullGraphType<RevisionsConnectionGraphType>>("history").Description(HistoryDescription)
             .Argument<IntGraphType>("first").Argument<StringGraphType>("after");
     }
+
+    internal const string TitleDescription =
+        "The title in `lang` where the sources give one in that language, else the original (as the sources give it). "
+        + "Without `lang`, the request's Accept-Language (de or en) chooses; without either, the original.";
+
+    internal const string SummaryDescription =
+        "A short description in our own words: English, and German where a German passage was condensed. "
+        + "`lang` (or Accept-Language) as for `title`; without a German summary, DE gives the English one.";
+
+    internal const string LanguageDescription = "DE or EN; leave out to follow the request's Accept-Language.";
 
     internal const string CitationDescription =
         "A ready-to-paste citation: title, kind, the data set's version (a hash of the seed it was imported from), the revision that last " +
@@ -72,8 +82,14 @@ internal static class EntityFields
             .Reads(e => e.Kind, e => e.Key)
             .Resolve(ctx => GlobalId.Encode(ctx.Source.Kind.ToString(), ctx.Source.Key));
         type.Field<NonNullGraphType<NodeKindGraphType>>("kind").Reads(e => e.Kind).Resolve(ctx => ctx.Source.Kind);
-        type.Field<NonNullGraphType<StringGraphType>>("title").Reads(e => e.Title).Resolve(ctx => ctx.Source.Title);
-        type.Field<StringGraphType>("summary").Reads(e => e.Summary).Resolve(ctx => ctx.Source.Summary);
+        type.Field<NonNullGraphType<StringGraphType>>("title").Description(EntityInterface.TitleDescription)
+            .Argument<LanguageGraphType>(LocalisedText.LanguageArgument, EntityInterface.LanguageDescription)
+            .Reads(e => e.Title, e => e.TitleDe, e => e.TitleEn)
+            .Resolve(ctx => ctx.Source.TitleIn(ctx.RequestedLanguage()));
+        type.Field<StringGraphType>("summary").Description(EntityInterface.SummaryDescription)
+            .Argument<LanguageGraphType>(LocalisedText.LanguageArgument, EntityInterface.LanguageDescription)
+            .Reads(e => e.Summary, e => e.SummaryDe)
+            .Resolve(ctx => ctx.Source.SummaryIn(ctx.RequestedLanguage()));
         type.Field<NonNullGraphType<ListGraphType<NonNullGraphType<SourceGraphType>>>>("sources")
             .Description("Where the facts about this entity come from.")
             .Reads(e => e.Sources)

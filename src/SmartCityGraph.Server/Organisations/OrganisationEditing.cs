@@ -11,5 +11,6 @@ internal static class OrganisationEditing
         new EntityEditing<Organisation>("Organisation", typeof(OrganisationGraphType), () => new Organisation { Key = "", Title = "" })
             .Field<OrganisationTypeGraphType, OrganisationType?>("type", o => o.Type)
             .Field<StringGraphType, string?>("url", o => o.Url, "An absolute http(s) URL.")
-            .Field<StringGraphType, string?>("abbreviation", o => o.Abbreviation);
+            .Field<StringGraphType, string?>("abbreviation", o => o.Abbreviation)
+            .Field<ListGraphType<NonNullGraphType<StringGraphType>>, List<string>>("aliases", o => o.Aliases, "Other names the sources use for it.", optionalOnCreate: true);
 }

@@ -7,6 +7,7 @@ using SmartCityGraph.Server.Events;
 using SmartCityGraph.Server.Nodes;
 using SmartCityGraph.Server.Pilots;
 using SmartCityGraph.Server.Relations;
+using SmartCityGraph.Server.EventSeries;
 
 namespace SmartCityGraph.Server.Organisations;
 
@@ -19,6 +20,9 @@ public sealed class OrganisationGraphType : ObjectGraphType<Organisation>
         Field<OrganisationTypeGraphType>("type").Reads(e => e.Type).Resolve(ctx => ctx.Source.Type);
         Field<StringGraphType>("url").Reads(e => e.Url).Resolve(ctx => ctx.Source.Url);
         Field<StringGraphType>("abbreviation").Reads(e => e.Abbreviation).Resolve(ctx => ctx.Source.Abbreviation);
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<StringGraphType>>>>("aliases")
+            .Description("Other names the sources give, such as a ministry's later name (searchable).")
+            .Reads(e => e.Aliases).Resolve(ctx => ctx.Source.Aliases);
         Field<NonNullGraphType<EventsConnectionGraphType>>("events")
             .Description("Events it organised or hosted.")
             .Reads(e => e.Id)
@@ -27,6 +31,10 @@ public sealed class OrganisationGraphType : ObjectGraphType<Organisation>
             .Description("Pilots it leads, partners in or funds.")
             .Reads(e => e.Id)
             .ResolveNeighbourPage(OrganisationRelations.Pilots, "Organisation.pilots", PilotListing.Fields);
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<SeriesGraphType>>>>("selectedBy")
+            .Description("Calls that selected it from their applicants.")
+            .Reads(e => e.Id)
+            .ResolveNeighbours(OrganisationRelations.SelectedBy, SeriesListing.Fields);
     }
 }
 
@@ -34,6 +42,7 @@ internal static class OrganisationRelations
 {
     public static readonly RelationSpec Events = RelationSpec.Out(NodeKind.Event, RelationType.Organises, RelationType.Hosts);
     public static readonly RelationSpec Pilots = RelationSpec.Out(NodeKind.Pilot, RelationType.Leads, RelationType.PartnerIn, RelationType.Funds);
+    public static readonly RelationSpec SelectedBy = RelationSpec.In(NodeKind.Series, RelationType.Selects);
 }
 
 public sealed class OrganisationTypeGraphType : EnumerationGraphType<OrganisationType>

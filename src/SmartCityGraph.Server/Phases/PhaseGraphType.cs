@@ -6,6 +6,8 @@ using SmartCityGraph.GraphQL.Projection;
 using SmartCityGraph.Server.Events;
 using SmartCityGraph.Server.Nodes;
 using SmartCityGraph.Server.Relations;
+using SmartCityGraph.Server.EventSeries;
+using SmartCityGraph.Server.Results;
 using SmartCityGraph.Server.Strategies;
 
 namespace SmartCityGraph.Server.Phases;
@@ -22,6 +24,12 @@ public sealed class PhaseGraphType : ObjectGraphType<Phase>
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<PhaseGraphType>>>>("children").Reads(e => e.Id).ResolveNeighbours(PhaseRelations.Children, PhaseListing.Fields);
         Field<StrategyGraphType>("strategy").Description("The strategy this phase produced.").Reads(e => e.Id).ResolveNeighbour<Phase, Strategy>(PhaseRelations.Strategy);
         Field<NonNullGraphType<EventsConnectionGraphType>>("events").Reads(e => e.Id).ResolveNeighbourPage(PhaseRelations.Events, "Phase.events", EventListing.Fields);
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<SeriesGraphType>>>>("series")
+            .Description("Series of this phase whose events are not all dated, such as the future workshops.")
+            .Reads(e => e.Id).ResolveNeighbours(PhaseRelations.Series, SeriesListing.Fields);
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<ResultGraphType>>>>("results")
+            .Description("Results produced in this phase.")
+            .Reads(e => e.Id).ResolveNeighbours(PhaseRelations.Results, ResultListing.Fields);
     }
 }
 
@@ -31,6 +39,8 @@ internal static class PhaseRelations
     public static readonly RelationSpec Children = RelationSpec.In(NodeKind.Phase, RelationType.PartOf);
     public static readonly RelationSpec Strategy = RelationSpec.In(NodeKind.Strategy, RelationType.ProducedIn);
     public static readonly RelationSpec Events = RelationSpec.In(NodeKind.Event, RelationType.PartOf);
+    public static readonly RelationSpec Series = RelationSpec.In(NodeKind.Series, RelationType.PartOf);
+    public static readonly RelationSpec Results = RelationSpec.In(NodeKind.Result, RelationType.ProducedIn);
 }
 
 public sealed class PhasesConnectionGraphType : ConnectionGraphType<PhaseGraphType, Phase>

@@ -7,6 +7,7 @@ using SmartCityGraph.Server.Events;
 using SmartCityGraph.Server.Nodes;
 using SmartCityGraph.Server.Organisations;
 using SmartCityGraph.Server.Relations;
+using SmartCityGraph.Server.EventSeries;
 
 namespace SmartCityGraph.Server.Pilots;
 
@@ -27,6 +28,10 @@ public sealed class PilotGraphType : ObjectGraphType<Pilot>
             .Description("Events about this pilot, such as its participation workshops.")
             .Reads(e => e.Id)
             .ResolveNeighbourPage(PilotRelations.Events, "Pilot.events", EventListing.Fields);
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<SeriesGraphType>>>>("series")
+            .Description("Series about this pilot whose events are not all dated, such as the January 2022 participation workshops.")
+            .Reads(e => e.Id)
+            .ResolveNeighbours(PilotRelations.Series, SeriesListing.Fields);
     }
 }
 
@@ -36,6 +41,7 @@ internal static class PilotRelations
     public static readonly RelationSpec Partners = RelationSpec.In(NodeKind.Organisation, RelationType.PartnerIn);
     public static readonly RelationSpec Funders = RelationSpec.In(NodeKind.Organisation, RelationType.Funds);
     public static readonly RelationSpec Events = RelationSpec.In(NodeKind.Event, RelationType.Concerns);
+    public static readonly RelationSpec Series = RelationSpec.In(NodeKind.Series, RelationType.Concerns);
 }
 
 public sealed class PilotsConnectionGraphType : ConnectionGraphType<PilotGraphType, Pilot>

@@ -1,5 +1,8 @@
 using GraphQL.Types;
+using SmartCityGraph.Server.Collections;
+using SmartCityGraph.Server.Documents;
 using SmartCityGraph.Server.Editing;
+using SmartCityGraph.Server.EventSeries;
 using SmartCityGraph.Server.Events;
 using SmartCityGraph.Server.History;
 using SmartCityGraph.Server.Organisations;
@@ -7,8 +10,10 @@ using SmartCityGraph.Server.ParticipationStrands;
 using SmartCityGraph.Server.Phases;
 using SmartCityGraph.Server.Pilots;
 using SmartCityGraph.Server.Relations;
+using SmartCityGraph.Server.Results;
 using SmartCityGraph.Server.Strategies;
 using SmartCityGraph.Server.StrategyElements;
+using SmartCityGraph.Server.Terms;
 
 namespace SmartCityGraph.Server.Schema;
 
@@ -29,6 +34,11 @@ public sealed class MutationGraphType : ObjectGraphType
         this.AddEntityMutations(PilotEditing.Fields);
         this.AddEntityMutations(StrategyElementEditing.Fields);
         this.AddEntityMutations(ParticipationStrandEditing.Fields);
+        this.AddEntityMutations(DocumentEditing.Fields);
+        this.AddEntityMutations(ResultEditing.Fields);
+        this.AddEntityMutations(TermEditing.Fields);
+        this.AddEntityMutations(CollectionEditing.Fields);
+        this.AddEntityMutations(SeriesEditing.Fields);
         this.AddDeleteEntity();
         this.AddRelationMutations();
         this.AddRevert();

@@ -7,6 +7,11 @@ using SmartCityGraph.Server.Phases;
 using SmartCityGraph.Server.Pilots;
 using SmartCityGraph.Server.Strategies;
 using SmartCityGraph.Server.StrategyElements;
+using SmartCityGraph.Server.Collections;
+using SmartCityGraph.Server.Documents;
+using SmartCityGraph.Server.EventSeries;
+using SmartCityGraph.Server.Results;
+using SmartCityGraph.Server.Terms;
 
 namespace SmartCityGraph.Server.Schema;
 
@@ -26,6 +31,11 @@ public sealed class SmartCitySchema : global::GraphQL.Types.Schema
         RegisterType(typeof(PilotGraphType));
         RegisterType(typeof(StrategyElementGraphType));
         RegisterType(typeof(ParticipationStrandGraphType));
+        RegisterType(typeof(DocumentGraphType));
+        RegisterType(typeof(ResultGraphType));
+        RegisterType(typeof(TermGraphType));
+        RegisterType(typeof(CollectionGraphType));
+        RegisterType(typeof(SeriesGraphType));
         RegisterType(typeof(InstantGraphType));
         RegisterType(typeof(RevisionGraphType));
         RegisterType(typeof(Relations.RelationGraphType));

@@ -6,6 +6,7 @@ using SmartCityGraph.GraphQL.Projection;
 using SmartCityGraph.Server.Nodes;
 using SmartCityGraph.Server.Phases;
 using SmartCityGraph.Server.Relations;
+using SmartCityGraph.Server.Results;
 using SmartCityGraph.Server.StrategyElements;
 
 namespace SmartCityGraph.Server.Strategies;
@@ -30,6 +31,10 @@ public sealed class StrategyGraphType : ObjectGraphType<Strategy>
             .Description("Strategies this one fed into.")
             .Reads(e => e.Id)
             .ResolveNeighbours(StrategyRelations.Informs, StrategyListing.Fields);
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<ResultGraphType>>>>("results")
+            .Description("Results of the participation process that fed into it (participation → result → strategy).")
+            .Reads(e => e.Id)
+            .ResolveNeighbours(StrategyRelations.Results, ResultListing.Fields);
     }
 }
 
@@ -38,6 +43,7 @@ internal static class StrategyRelations
     public static readonly RelationSpec Phases = RelationSpec.Out(NodeKind.Phase, RelationType.ProducedIn);
     public static readonly RelationSpec Elements = RelationSpec.In(NodeKind.StrategyElement, RelationType.PartOf);
     public static readonly RelationSpec Informs = RelationSpec.Out(NodeKind.Strategy, RelationType.Informs);
+    public static readonly RelationSpec Results = RelationSpec.In(NodeKind.Result, RelationType.Informs);
 }
 
 public sealed class StrategiesConnectionGraphType : ConnectionGraphType<StrategyGraphType, Strategy>

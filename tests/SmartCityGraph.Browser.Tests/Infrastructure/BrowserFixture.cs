@@ -53,15 +53,17 @@ public sealed class BrowserFixture : IAsyncLifetime
 
     /// <summary>
     /// A page in a context of its own (no local storage shared with other tests: GraphiQL remembers tabs and
-    /// panels there) on a laptop-sized screen, recording every request it makes.
+    /// panels there) on a laptop-sized screen, recording every request it makes. The browser's language is
+    /// British English unless <paramref name="locale"/> says otherwise (the pages follow it).
     /// </summary>
-    public async Task<BrowserPage> OpenAsync(string path, Func<IPage, Task>? beforeNavigation = null)
+    public async Task<BrowserPage> OpenAsync(string path, Func<IPage, Task>? beforeNavigation = null, string locale = "en-GB")
     {
         Skip.If(Unavailable is not null, Unavailable);
         var context = await Browser!.NewContextAsync(new BrowserNewContextOptions
         {
             ViewportSize = new ViewportSize { Width = 1440, Height = 900 },
             AcceptDownloads = true,
+            Locale = locale,
         });
         var page = await context.NewPageAsync();
         var recorded = new BrowserPage(page, BaseAddress);

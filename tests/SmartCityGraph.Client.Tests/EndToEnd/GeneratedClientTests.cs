@@ -39,6 +39,32 @@ public sealed class GeneratedClientTests(LiveServer server) : IClassFixture<Live
     }
 
     [Fact]
+    public async Task Explicit_null_variables_reach_the_server_as_null_and_answer_like_the_variables_left_out()
+    {
+        var explicitNulls = (await server.Client.GetEvents.ExecuteAsync(new GetEventsVariables { First = 3, After = null, Where = null, Order = null })).EnsureNoErrors().Events!;
+        var leftOut = (await server.Client.GetEvents.ExecuteAsync(3)).EnsureNoErrors().Events!;
+
+        Assert.Equal(3, explicitNulls.Nodes.Count);
+        Assert.Equal(leftOut.Nodes.Select(n => n.Id), explicitNulls.Nodes.Select(n => n.Id));
+        Assert.Equal(leftOut.TotalCount, explicitNulls.TotalCount);
+    }
+
+    [Fact]
+    public async Task Results_come_typed_with_their_trace_in_the_language_asked_for()
+    {
+        var english = (await server.Client.GetResults.ExecuteAsync(Language.En)).EnsureNoErrors().Results!.Nodes;
+        var german = (await server.Client.GetResults.ExecuteAsync(Language.De)).EnsureNoErrors().Results!.Nodes;
+
+        var measures = Assert.Single(english, r => r.Title == "Measures and actions");
+        Assert.Equal(ResultType.InterimResult, measures.Type);
+        Assert.Equal("Gemeinsam Digital: Berlin", Assert.Single(measures.Informs).Title);
+        Assert.Equal(new DateOnly(2022, 4, 28), Assert.Single(measures.PresentedAt).StartDate);
+        Assert.Contains(german, r => r.Id == measures.Id && r.Title == "Maßnahmen und Aktionen" && r.Summary!.StartsWith("Weitere Zwischenergebnisse"));
+        var workshops = english.SelectMany(r => r.ContributingSeries).Single(s => s.Title == "Future workshops");
+        Assert.Equal((20, SizeQualifier.MoreThan), (workshops.Size, workshops.SizeQualifier));
+    }
+
+    [Fact]
     public async Task Paging_variables_fetch_the_next_page()
     {
         var first = (await server.Client.GetEvents.ExecuteAsync(2, null)).EnsureNoErrors().Events!;

@@ -20,7 +20,10 @@ internal static class GeneratorRunner
             .ToImmutableArray());
 
     /// <param name="userCode">C# compiled with the generated code, as a user would write it against the client.</param>
-    public static GeneratorRun Run(IEnumerable<(string Path, string Text)> files, string? clientName = null, string rootNamespace = "Demo", string userCode = "namespace Demo; public static class Anchor { }")
+    /// <param name="buildProperties">Further MSBuild properties the generator sees (e.g. ImplicitUsings).</param>
+    public static GeneratorRun Run(
+        IEnumerable<(string Path, string Text)> files, string? clientName = null, string rootNamespace = "Demo",
+        string userCode = "namespace Demo; public static class Anchor { }", IReadOnlyDictionary<string, string>? buildProperties = null)
     {
         var compilation = CSharpCompilation.Create(
             "Demo",
@@ -32,6 +35,11 @@ internal static class GeneratorRunner
         if (clientName is not null)
         {
             options["build_property.SmartCityClientName"] = clientName;
+        }
+
+        foreach (var (name, value) in buildProperties ?? new Dictionary<string, string>())
+        {
+            options["build_property." + name] = value;
         }
 
         GeneratorDriver driver = CSharpGeneratorDriver.Create(

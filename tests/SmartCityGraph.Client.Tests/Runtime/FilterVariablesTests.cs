@@ -51,6 +51,33 @@ public sealed class FilterVariablesTests
         Assert.Equal("""{"first":2}""", variables);
     }
 
+    [Fact]
+    public async Task A_variable_set_to_null_in_the_variables_struct_is_sent_as_null_and_one_not_set_is_left_out()
+    {
+        var variables = await SentVariablesAsync(client => client.GetEvents.ExecuteAsync(new GetEventsVariables { First = 2, After = null, Where = null }));
+
+        Assert.Equal("""{"first":2,"after":null,"where":null}""", variables);
+    }
+
+    [Fact]
+    public async Task The_variables_struct_sends_what_it_holds_with_the_GraphQL_names()
+    {
+        var variables = await SentVariablesAsync(client => client.GetEvents.ExecuteAsync(new GetEventsVariables
+        {
+            Where = new EventFilterInput { Category = new EventCategoryOperationFilterInput { Eq = EventCategory.Network } },
+            Order = [new EventSortInput { StartDate = SortEnumType.Asc }],
+        }));
+
+        Assert.Equal("""{"where":{"category":{"eq":"NETWORK"}},"order":[{"startDate":"ASC"}]}""", variables);
+    }
+
+    [Fact]
+    public async Task A_required_variable_left_null_in_the_struct_is_refused_before_sending()
+    {
+        var error = await Assert.ThrowsAsync<ArgumentNullException>(() => SentVariablesAsync(client => client.GetNode.ExecuteAsync(default(GetNodeVariables))));
+        Assert.Contains("$id", error.Message);
+    }
+
     private static async Task<string> SentVariablesAsync(Func<ISmartCityClient, Task> call)
     {
         var handler = new StubHandler(HttpStatusCode.OK, NoEvents, "application/json");

@@ -8,9 +8,9 @@ using SmartCityGraph.Data.Tests.Infrastructure;
 namespace SmartCityGraph.Data.Tests.Editing;
 
 /// <summary>A migrated in-memory database with the write path, the seed importer and a notifier that remembers what it heard.</summary>
-public sealed class EditingDatabase : IDisposable
+public sealed class EditingDatabase(DatabaseProvider provider = DatabaseProvider.Sqlite) : IDisposable
 {
-    private readonly TestDatabase database = new();
+    private readonly TestDatabase database = TestDatabase.Create(provider);
 
     public List<IReadOnlyList<int>> Notified { get; } = [];
 

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using SmartCityGraph.Data.Graph;
 using SmartCityGraph.Data.Model;
+using SmartCityGraph.Data.Storage;
 using SmartCityGraph.Data.Tests.Infrastructure;
 
 namespace SmartCityGraph.Data.Tests.Graph;
@@ -13,9 +14,9 @@ namespace SmartCityGraph.Data.Tests.Graph;
 ///   a ─r9 MEMBER_OF→ b ─r6 LEADS→ x ←r7 FUNDS─ c        lonely (no relations)
 /// </code>
 /// </summary>
-public sealed class GraphTraversalTests : IAsyncLifetime
+public abstract class GraphTraversalTests(DatabaseProvider provider) : IAsyncLifetime
 {
-    private readonly TestDatabase _database = new();
+    private readonly TestDatabase _database = TestDatabase.Create(provider);
     private readonly Dictionary<string, int> _id = [];
     private readonly Dictionary<string, int> _relation = [];
     private Dictionary<int, string> _name = [];
@@ -73,7 +74,7 @@ public sealed class GraphTraversalTests : IAsyncLifetime
         return (result.NodeIds.Select(id => _name[id]).ToArray(), result.Relations.Select(r => relationNames[r.Id]).Order().ToArray(), result.Truncated);
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task Depth_1_holds_exactly_the_relations_touching_the_start_node()
     {
         var (nodes, relations, truncated) = await Neighbourhood(["e2"], 1);
@@ -82,7 +83,7 @@ public sealed class GraphTraversalTests : IAsyncLifetime
         Assert.False(truncated);
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task Depth_2_reaches_further()
     {
         var (nodes, relations, _) = await Neighbourhood(["e2"], 2);
@@ -90,7 +91,7 @@ public sealed class GraphTraversalTests : IAsyncLifetime
         Assert.Equal(["r1", "r2", "r3", "r4", "r5", "r6", "r8", "r9"], relations);
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task Types_and_kinds_filter_the_walk_but_start_nodes_stay()
     {
         var members = await Neighbourhood(["a"], 2, types: [RelationType.MemberOf]);
@@ -103,7 +104,7 @@ public sealed class GraphTraversalTests : IAsyncLifetime
         Assert.Equal(["lonely"], (await Neighbourhood(["lonely"], 3)).Nodes);
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task The_limit_cuts_the_walk_and_says_so()
     {
         var (nodes, relations, truncated) = await Neighbourhood(["e2"], 2, limit: 3);
@@ -135,7 +136,7 @@ public sealed class GraphTraversalTests : IAsyncLifetime
         }
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task Paths_come_shortest_first_through_real_relations()
     {
         var paths = await Paths("a", "x", maxHops: 6, first: 10);
@@ -145,7 +146,7 @@ public sealed class GraphTraversalTests : IAsyncLifetime
         Assert.Equal([["r2", "r3", "r6"], ["r2", "r8", "r6"]], paths.Skip(1).Take(2).Select(p => p.Relations));
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task Paths_respect_max_hops_and_first()
     {
         Assert.Single(await Paths("a", "x", maxHops: 2));
@@ -158,7 +159,7 @@ public sealed class GraphTraversalTests : IAsyncLifetime
         Assert.Empty(self.Relations);
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task Paths_are_symmetric()
     {
         var forward = await Paths("e1", "x", maxHops: 6, first: 10);
@@ -167,3 +168,7 @@ public sealed class GraphTraversalTests : IAsyncLifetime
         Assert.Equal(forward.Select(p => string.Join(",", p.Relations.Order())).Order(), backward.Select(p => string.Join(",", p.Relations.Order())).Order());
     }
 }
+
+public sealed class GraphTraversalTestsOnSqlite() : GraphTraversalTests(DatabaseProvider.Sqlite);
+
+public sealed class GraphTraversalTestsOnPostgres() : GraphTraversalTests(DatabaseProvider.Postgres);

@@ -1,21 +1,27 @@
 using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
 using SmartCityGraph.Data.Graph;
+using SmartCityGraph.Data.Graph.Postgres;
+using SmartCityGraph.Data.Graph.Sqlite;
 using SmartCityGraph.Data.Model;
+using SmartCityGraph.Data.Storage;
 using SmartCityGraph.Data.Tests.Infrastructure;
 
 namespace SmartCityGraph.Data.Tests.Graph;
 
-public sealed class NeighbourWindowsTests : IDisposable
+public abstract class NeighbourWindowsTests(DatabaseProvider provider) : IDisposable
 {
-    private readonly TestDatabase database = new();
+    protected readonly TestDatabase database = TestDatabase.Create(provider);
+
+    private INeighbourWindows Windows { get; } =
+        provider == DatabaseProvider.Postgres ? new PostgresNeighbourWindows() : new SqliteNeighbourWindows();
 
     public void Dispose() => database.Dispose();
 
     private static Source Synthetic => new() { Title = "test" };
 
     /// <summary>Two organisations: a hub organising 300 events and one organising 3; plus a phase the hub is part of.</summary>
-    private async Task<(int Hub, int Small)> SeedAsync()
+    protected async Task<(int Hub, int Small)> SeedAsync()
     {
         await using var db = database.CreateContext();
         var hub = new Organisation { Key = "hub", Title = "Hub", Sources = [Synthetic] };
@@ -31,36 +37,39 @@ public sealed class NeighbourWindowsTests : IDisposable
         return (hub.Id, small.Id);
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task Each_parent_gets_its_first_n_neighbours_of_the_kind_in_key_order_and_in_both_directions()
     {
         var (hub, small) = await SeedAsync();
         await using var db = database.CreateContext();
         RelationType[] organising = [RelationType.Organises, RelationType.Hosts, RelationType.Coordinates];
 
-        var forward = await db.NeighboursAsync([hub, small], WalkDirection.Out, organising, NodeKind.Event, null, null, 5, false, default);
+        var forward = await Windows.NeighboursAsync(db, [hub, small], WalkDirection.Out, organising, NodeKind.Event, null, null, 5, false, default);
         var hubRows = forward.Where(r => r.ParentId == hub).Select(r => r.ItemId).Order().ToList();
         Assert.Equal(5, hubRows.Count);
         Assert.Equal(3, forward.Count(r => r.ParentId == small));
 
-        var after = await db.NeighboursAsync([hub], WalkDirection.Out, organising, NodeKind.Event, hubRows[^1], null, 5, false, default);
+        var after = await Windows.NeighboursAsync(db, [hub], WalkDirection.Out, organising, NodeKind.Event, hubRows[^1], null, 5, false, default);
         Assert.All(after, r => Assert.True(r.ItemId > hubRows[^1]));
-        var last = await db.NeighboursAsync([hub], WalkDirection.Out, organising, NodeKind.Event, null, null, 2, true, default);
+        var last = await Windows.NeighboursAsync(db, [hub], WalkDirection.Out, organising, NodeKind.Event, null, null, 2, true, default);
         var maxEvent = await db.Events.MaxAsync(e => e.Id);
         Assert.Contains(last, r => r.ItemId == maxEvent);
 
-        var organisers = await db.NeighboursAsync([hubRows[0]], WalkDirection.In, organising, NodeKind.Organisation, null, null, 10, false, default);
+        var organisers = await Windows.NeighboursAsync(db, [hubRows[0]], WalkDirection.In, organising, NodeKind.Organisation, null, null, 10, false, default);
         Assert.Equal([hub, small], organisers.Select(r => r.ItemId).Order());
     }
+}
 
-    [Fact]
+public sealed class NeighbourWindowsTestsOnSqlite() : NeighbourWindowsTests(DatabaseProvider.Sqlite)
+{
+    [SkippableFact]
     public async Task A_page_of_a_hub_reads_its_index_in_key_order_and_stops_instead_of_sorting_all_its_relations()
     {
         // Regression: pages of a busy organisation's events used a window function over every relation of
         // their type, which timed out at 1M entities. The plan must walk (FromId, ToId, …) in order, no sort.
         var (hub, _) = await SeedAsync();
         await using var db = database.CreateContext();
-        var (sql, parameters) = NeighbourWindows.NeighboursSql([hub], WalkDirection.Out, [RelationType.Organises, RelationType.Hosts], NodeKind.Event, null, null, 11, false);
+        var (sql, parameters) = SqliteNeighbourWindows.NeighboursSql([hub], WalkDirection.Out, [RelationType.Organises, RelationType.Hosts], NodeKind.Event, null, null, 11, false);
 
         var connection = db.Database.GetDbConnection();
         await using var command = connection.CreateCommand();
@@ -78,5 +87,28 @@ public sealed class NeighbourWindowsTests : IDisposable
 
         Assert.Contains(plan, step => step.Contains("IX_Relations_FromId_ToId_Type"));
         Assert.DoesNotContain(plan, step => step.Contains("TEMP B-TREE FOR ORDER BY") || step.StartsWith("SCAN r"));
+    }
+}
+
+public sealed class NeighbourWindowsTestsOnPostgres() : NeighbourWindowsTests(DatabaseProvider.Postgres)
+{
+    [SkippableFact]
+    public async Task A_page_of_a_hub_walks_the_relation_index_per_parent_with_lateral_and_limit_without_sorting()
+    {
+        // The PostgreSQL twin of the SQLite plan test: each parent's window is an index scan of
+        // (FromId, ToId, Type) from that parent, grouped in index order and cut by LIMIT — no sort, no scan.
+        var (hub, small) = await SeedAsync();
+        await using var db = database.CreateContext();
+        await db.Database.ExecuteSqlRawAsync("ANALYZE");
+        var (sql, parameters) = PostgresNeighbourWindows.NeighboursSql(
+            [hub, small], WalkDirection.Out, [RelationType.Organises, RelationType.Hosts], NodeKind.Event, null, null, 11, false);
+
+        var plan = await Explain.PostgresAsync(db, sql, parameters);
+
+        Assert.Contains("Nested Loop", plan);
+        Assert.Contains("Limit", plan);
+        Assert.Contains("IX_Relations_FromId_ToId_Type", plan);
+        Assert.DoesNotContain("Sort", plan);
+        Assert.DoesNotContain("Seq Scan on \"Relations\"", plan);
     }
 }

@@ -5,10 +5,10 @@ using SmartCityGraph.Data.Tests.Infrastructure;
 
 namespace SmartCityGraph.Data.Tests.Storage;
 
-/// <summary>The indexes the hot queries need are there and chosen (checked with EXPLAIN QUERY PLAN on EF's own SQL).</summary>
+/// <summary>The indexes the hot queries need are there and chosen on SQLite (checked with EXPLAIN QUERY PLAN on EF's own SQL); <see cref="PostgresQueryPlanTests"/> are the twins.</summary>
 public sealed class QueryPlanTests : IDisposable
 {
-    private readonly TestDatabase database = new();
+    private readonly TestDatabase database = TestDatabase.Create(DatabaseProvider.Sqlite);
 
     public void Dispose() => database.Dispose();
 

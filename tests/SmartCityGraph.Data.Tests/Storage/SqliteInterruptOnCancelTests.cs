@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using Microsoft.EntityFrameworkCore;
 using SmartCityGraph.Data.Storage;
+using SmartCityGraph.Data.Storage.Sqlite;
 
 namespace SmartCityGraph.Data.Tests.Storage;
 

@@ -1,3 +1,4 @@
+using System.Data.Common;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 
@@ -24,8 +25,8 @@ public sealed class Author
     public List<Book> Books { get; set; } = [];
 }
 
-/// <summary>A small library in an in-memory SQLite database, counting the SQL statements it runs.</summary>
-public sealed class ShelfDb(SqliteConnection connection, CommandLog log, DbContextOptions<ShelfDb> options)
+/// <summary>A small library in a database of its own (SQLite in memory or PostgreSQL), counting the SQL statements it runs.</summary>
+public sealed class ShelfDb(DbConnection connection, CommandLog log, DbContextOptions<ShelfDb> options)
     : InMemoryDb(connection, log, options)
 {
     public DbSet<Book> Books => Set<Book>();
@@ -34,9 +35,9 @@ public sealed class ShelfDb(SqliteConnection connection, CommandLog log, DbConte
     protected override void ConfigureConventions(ModelConfigurationBuilder configuration) =>
         configuration.Properties<Enum>().HaveConversion<string>(); // as the real store keeps enums
 
-    public static ShelfDb Create()
+    public static ShelfDb Create(TestEngine engine = TestEngine.Sqlite)
     {
-        var db = Open<ShelfDb>((connection, log, options) => new ShelfDb(connection, log, options));
+        var db = Open<ShelfDb>(engine, (connection, log, options) => new ShelfDb(connection, log, options));
         var ada = new Author { Key = "ada", Name = "Ada" };
         var bea = new Author { Key = "bea", Name = "Bea" };
         var cem = new Author { Key = "cem", Name = "Cem" };

@@ -1,3 +1,4 @@
+using System.Data.Common;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 
@@ -21,15 +22,15 @@ public sealed class Tag
     public required string Label { get; set; }
 }
 
-/// <summary>A tiny catalogue in an in-memory SQLite database, so the generated predicates really run as SQL.</summary>
-public sealed class CatalogueDb(SqliteConnection connection, CommandLog log, DbContextOptions<CatalogueDb> options)
+/// <summary>A tiny catalogue in a database of its own (SQLite in memory or PostgreSQL), so the generated predicates really run as SQL.</summary>
+public sealed class CatalogueDb(DbConnection connection, CommandLog log, DbContextOptions<CatalogueDb> options)
     : InMemoryDb(connection, log, options)
 {
     public DbSet<Item> Items => Set<Item>();
 
-    public static CatalogueDb Create()
+    public static CatalogueDb Create(TestEngine engine = TestEngine.Sqlite)
     {
-        var db = Open<CatalogueDb>((connection, log, options) => new CatalogueDb(connection, log, options));
+        var db = Open<CatalogueDb>(engine, (connection, log, options) => new CatalogueDb(connection, log, options));
         db.Items.AddRange(
             new Item { Id = 1, Name = "Alpha Forum", Day = new DateOnly(2021, 3, 1), Colour = Filtering.Colour.Red, Tags = [new Tag { Label = "open" }, new Tag { Label = "city" }] },
             new Item { Id = 2, Name = "beta workshop", Day = new DateOnly(2021, 3, 15), Colour = Filtering.Colour.Green, Tags = [new Tag { Label = "open" }] },

@@ -6,13 +6,16 @@ using SmartCityGraph.GraphQL.Tests.Filtering;
 namespace SmartCityGraph.GraphQL.Tests.Paging;
 
 /// <summary>Per-parent pages in one statement: here every item's "children" are all the other items.</summary>
-public sealed class ParentWindowsTests : IDisposable
+public abstract class ParentWindowsTests(TestEngine engine) : IDisposable
 {
     private static readonly SortableFields<Item> ItemSort = new SortableFields<Item>("Item", "id", i => i.Id)
         .Field("name", i => i.Name)
         .Field("day", i => i.Day);
 
-    private readonly CatalogueDb _db = CatalogueDb.Create();
+    private readonly CatalogueDb _db = CatalogueDb.Create(engine);
+
+    /// <summary>As the server chooses: LATERAL on PostgreSQL, a correlated IN on SQLite.</summary>
+    private ParentWindowShape Shape => engine == TestEngine.Postgres ? ParentWindowShape.Lateral : ParentWindowShape.CorrelatedIn;
 
     public void Dispose() => _db.Dispose();
 
@@ -23,11 +26,11 @@ public sealed class ParentWindowsTests : IDisposable
     {
         var rows = await ParentWindows.PagesAsync(
             _db.Items.Where(i => parents.Contains(i.Id)).Select(i => i.Id), _db.Items.AsNoTracking(),
-            parent => _db.Items.Where(i => i.Id != parent), i => i.Id, order, page, CancellationToken.None);
+            parent => _db.Items.Where(i => i.Id != parent), i => i.Id, order, page, CancellationToken.None, Shape);
         return ParentWindows.InPageOrder(rows, order, page);
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task Each_parent_gets_its_own_first_rows_in_order_plus_one()
     {
         var order = Order("day", SortDirection.Descending);
@@ -39,7 +42,7 @@ public sealed class ParentWindowsTests : IDisposable
         Assert.Equal([5, 2, 1], pages[4].Select(i => i.Id));
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task A_parent_pages_forwards_and_backwards_through_the_same_sequence()
     {
         var order = Order("name", SortDirection.Ascending);
@@ -71,7 +74,7 @@ public sealed class ParentWindowsTests : IDisposable
         Assert.Equal(expected, backward);
     }
 
-    [Fact]
+    [SkippableFact]
     public void The_in_memory_comparer_agrees_with_the_order_nulls_first_ascending()
     {
         var items = _db.Items.AsNoTracking().ToList();
@@ -80,5 +83,22 @@ public sealed class ParentWindowsTests : IDisposable
 
         Assert.Equal([3, 1, 2, 5, 4], ascending);
         Assert.Equal([4, 5, 2, 1, 3], reversed);
+    }
+}
+
+public sealed class ParentWindowsTestsOnSqlite() : ParentWindowsTests(TestEngine.Sqlite);
+
+public sealed class ParentWindowsTestsOnPostgres() : ParentWindowsTests(TestEngine.Postgres)
+{
+    [SkippableFact]
+    public async Task Each_parents_window_is_a_lateral_subquery()
+    {
+        // Regression: the correlated IN ran once per (parent, item) pair on PostgreSQL — 8 s for 10 phases at 10k entities.
+        await using var db = CatalogueDb.Create(TestEngine.Postgres);
+        var order = new SortableFields<Item>("Item", "id", i => i.Id).Order(null);
+        await ParentWindows.PagesAsync(db.Items.Select(i => i.Id), db.Items.AsNoTracking(), parent => db.Items.Where(i => i.Id != parent),
+            i => i.Id, order, PageRequest.Create(2, null, null, null, "s"), CancellationToken.None, ParentWindowShape.Lateral);
+
+        Assert.Contains("LATERAL", Assert.Single(db.Log.Commands));
     }
 }

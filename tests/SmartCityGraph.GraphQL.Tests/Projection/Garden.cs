@@ -1,3 +1,4 @@
+using System.Data.Common;
 using GraphQL;
 using GraphQL.Execution;
 using GraphQL.SystemTextJson;
@@ -34,8 +35,8 @@ public sealed class Rock() : Specimen("rock")
     public int Weight { get; set; }
 }
 
-/// <summary>A garden in an in-memory SQLite database that keeps the text of every statement it runs.</summary>
-public sealed class GardenDb(SqliteConnection connection, CommandLog log, DbContextOptions<GardenDb> options)
+/// <summary>A garden in a database of its own (SQLite in memory or PostgreSQL) that keeps the text of every statement it runs.</summary>
+public sealed class GardenDb(DbConnection connection, CommandLog log, DbContextOptions<GardenDb> options)
     : InMemoryDb(connection, log, options)
 {
     public DbSet<Specimen> Specimens => Set<Specimen>();
@@ -48,9 +49,9 @@ public sealed class GardenDb(SqliteConnection connection, CommandLog log, DbCont
         model.Entity<Rock>();
     }
 
-    public static GardenDb Create()
+    public static GardenDb Create(TestEngine engine = TestEngine.Sqlite)
     {
-        var db = Open<GardenDb>((connection, log, options) => new GardenDb(connection, log, options));
+        var db = Open<GardenDb>(engine, (connection, log, options) => new GardenDb(connection, log, options));
         db.AddRange(
             new Plant { Key = "basil", Name = "Basil", Note = "by the door", Planted = new DateOnly(2024, 4, 1), Height = 30 },
             new Plant { Key = "chard", Name = "Chard", Planted = new DateOnly(2024, 3, 1), Harvested = new DateOnly(2024, 7, 1), Height = 50 },

@@ -8,7 +8,7 @@ namespace SmartCityGraph.Server.Tests.Api;
 /// Root connections read only the columns their selected fields declared (ProjectionBuilder), and that never
 /// changes an answer.
 /// </summary>
-public sealed partial class ProjectionTests(SqlLoggingServer server) : IClassFixture<SqlLoggingServer>
+public abstract partial class ProjectionTests(SqlLoggingServer server)
 {
     private static readonly Dictionary<string, string> NodeTypes = new()
     {
@@ -19,6 +19,11 @@ public sealed partial class ProjectionTests(SqlLoggingServer server) : IClassFix
         ["pilots"] = "Pilot",
         ["strategyElements"] = "StrategyElement",
         ["participationStrands"] = "ParticipationStrand",
+        ["documents"] = "Document",
+        ["results"] = "Result",
+        ["terms"] = "Term",
+        ["collections"] = "Collection",
+        ["series"] = "Series",
     };
 
     public static TheoryData<string> RootConnections => [.. NodeTypes.Keys];
@@ -29,20 +34,22 @@ public sealed partial class ProjectionTests(SqlLoggingServer server) : IClassFix
         server.Sql.Clear();
         (await server.Http.PostGraphQLAsync(query)).AssertNoErrors();
         var page = Assert.Single(server.Sql.Statements, s => s.Contains("FROM \"Entities\"") && s.Contains("LIMIT"));
-        return SelectList().Match(page).Groups["columns"].Value;
+        // SQLite quotes the table alias ("e"."Id"), PostgreSQL does not (e."Id"): compare in SQLite's spelling.
+        return SelectList().Match(page).Groups["columns"].Value.Replace("e.\"", "\"e\".\"").Replace("\"\"e\".", "\"e\".");
     }
 
-    [Theory]
+    [SkippableTheory]
     [MemberData(nameof(RootConnections))]
     public async Task A_page_selecting_only_title_reads_no_other_column(string connection)
     {
         var columns = await PageColumnsAsync($"{{ {connection}(first: 5) {{ nodes {{ title }} }} }}");
 
-        // Id and Key are always read (relation loaders and cursors key on the id; the key names the entity).
-        Assert.Equal("\"e\".\"Id\", \"e\".\"Key\", \"e\".\"Title\"", columns);
+        // Id and Key are always read (relation loaders and cursors key on the id; the key names the entity); the
+        // title reads its German and English versions too, since the request's language picks one.
+        Assert.Equal("\"e\".\"Id\", \"e\".\"Key\", \"e\".\"Title\", \"e\".\"TitleDe\", \"e\".\"TitleEn\"", columns);
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task Whole_entities_are_read_for_the_sources_only_where_selected()
     {
         var titles = await PageColumnsAsync("{ events(first: 5) { edges { node { title } } } }");
@@ -54,7 +61,7 @@ public sealed partial class ProjectionTests(SqlLoggingServer server) : IClassFix
         Assert.Equal("\"e\".\"Id\", \"e\".\"Key\", \"e\".\"RevisedAt\", \"e\".\"Revision\", \"e\".\"Sources\", \"e\".\"Title\"", cited);
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task A_sorted_page_reads_its_sort_keys_for_the_cursors()
     {
         var columns = await PageColumnsAsync("{ events(first: 5, order: [{ endDate: DESC }]) { nodes { status } } }");
@@ -113,7 +120,7 @@ public sealed partial class ProjectionTests(SqlLoggingServer server) : IClassFix
         return page["nodes"]!.AsArray();
     }
 
-    [Theory]
+    [SkippableTheory]
     [MemberData(nameof(RootConnections))]
     public async Task Every_field_answers_the_same_alone_together_and_from_whole_entities(string connection)
     {
@@ -149,7 +156,7 @@ public sealed partial class ProjectionTests(SqlLoggingServer server) : IClassFix
         return [.. answer.Data[parents]!["nodes"].Items().SelectMany(parent => parent[field]!["nodes"].Items())];
     }
 
-    [Theory]
+    [SkippableTheory]
     [InlineData("phases", "events", "Event", "")]
     [InlineData("phases", "events", "Event", ", order: [{ endDate: DESC }], where: { title: { contains: \"e\" } }")]
     [InlineData("organisations", "pilots", "Pilot", "")]
@@ -179,7 +186,7 @@ public sealed partial class ProjectionTests(SqlLoggingServer server) : IClassFix
         }
     }
 
-    [Theory]
+    [SkippableTheory]
     [InlineData("")]
     [InlineData(", order: [{ startDate: DESC }]")]
     public async Task A_nested_page_selecting_only_title_reads_no_other_column(string arguments)
@@ -194,7 +201,7 @@ public sealed partial class ProjectionTests(SqlLoggingServer server) : IClassFix
         Assert.DoesNotContain("\"Url\"", read);
     }
 
-    [Theory]
+    [SkippableTheory]
     [InlineData("events", "phase", "Phase")]
     [InlineData("events", "organisers", "Organisation")]
     [InlineData("events", "pilot", "Pilot")]
@@ -229,7 +236,7 @@ public sealed partial class ProjectionTests(SqlLoggingServer server) : IClassFix
         }
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task Two_selections_of_one_neighbour_field_each_get_what_they_read()
     {
         var answer = (await server.Http.PostGraphQLAsync(
@@ -248,7 +255,7 @@ public sealed partial class ProjectionTests(SqlLoggingServer server) : IClassFix
             o => Assert.Equal(reference[o!["id"].Text()]["title"].Text(), o["title"].Text()));
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task A_neighbour_field_selecting_only_title_reads_no_other_column()
     {
         server.Sql.Clear();
@@ -259,7 +266,7 @@ public sealed partial class ProjectionTests(SqlLoggingServer server) : IClassFix
         Assert.DoesNotContain("Summary", read);
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task The_data_holds_a_cancelled_event()
     {
         var statuses = await NodesAsync("events", "status");
@@ -267,7 +274,7 @@ public sealed partial class ProjectionTests(SqlLoggingServer server) : IClassFix
         Assert.Contains(statuses, n => n!["status"].Text() == "CANCELLED");
     }
 
-    [Theory]
+    [SkippableTheory]
     [InlineData("events", "endDate", "DESC", 7)]
     [InlineData("events", "startDate", "ASC", 9)]
     [InlineData("organisations", "abbreviation", "ASC", 5)]
@@ -311,3 +318,7 @@ public sealed partial class ProjectionTests(SqlLoggingServer server) : IClassFix
     [GeneratedRegex("^SELECT (?<columns>.*?)\\s*\\nFROM", RegexOptions.Singleline)]
     private static partial Regex SelectList();
 }
+
+public sealed class ProjectionTestsOnSqlite(SqlLoggingSqliteServer server) : ProjectionTests(server), IClassFixture<SqlLoggingSqliteServer>;
+
+public sealed class ProjectionTestsOnPostgres(SqlLoggingPostgresServer server) : ProjectionTests(server), IClassFixture<SqlLoggingPostgresServer>;

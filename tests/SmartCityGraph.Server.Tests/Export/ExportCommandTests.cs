@@ -4,9 +4,9 @@ using SmartCityGraph.Server.Commands;
 namespace SmartCityGraph.Server.Tests.Export;
 
 /// <summary>The <c>export</c> verb (run in-process on the test server's services) and the HTTP names.</summary>
-public sealed class ExportCommandTests(ExportFixture fixture) : IClassFixture<ExportFixture>
+public abstract class ExportCommandTests(ExportFixture fixture)
 {
-    [Theory]
+    [SkippableTheory]
     [InlineData("graphml"), InlineData("gexf"), InlineData("ics"), InlineData("jsonld"), InlineData("json"), InlineData("csv")]
     public async Task The_verb_writes_each_format_to_a_file(string format)
     {
@@ -18,7 +18,7 @@ public sealed class ExportCommandTests(ExportFixture fixture) : IClassFixture<Ex
         if (format is "graphml" or "gexf") Assert.NotNull(XDocument.Load(file).Root);
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task The_verb_writes_what_the_endpoint_serves()
     {
         var file = Path.Combine(fixture.Server.Factory.DataDirectory, "same.graphml");
@@ -26,7 +26,7 @@ public sealed class ExportCommandTests(ExportFixture fixture) : IClassFixture<Ex
         Assert.Equal(await fixture.Http.GetStringAsync("/export/kb.graphml"), await File.ReadAllTextAsync(file));
     }
 
-    [Theory]
+    [SkippableTheory]
     [InlineData("--format pdf")]
     [InlineData("--format")]
     [InlineData("--format csv")]
@@ -36,7 +36,7 @@ public sealed class ExportCommandTests(ExportFixture fixture) : IClassFixture<Ex
         Assert.Equal(2, await CommandLine.RunAsync("export", commandLine.Split(' '), fixture.Server.Factory.Services));
     }
 
-    [Theory]
+    [SkippableTheory]
     [InlineData("/export/kb.pdf")]
     [InlineData("/export/nothing.csv")]
     [InlineData("/export/events.graphml")]
@@ -47,7 +47,7 @@ public sealed class ExportCommandTests(ExportFixture fixture) : IClassFixture<Ex
         Assert.Equal(System.Net.HttpStatusCode.NotFound, response.StatusCode);
     }
 
-    [Theory]
+    [SkippableTheory]
     [InlineData("/export/kb.graphml", "application/graphml+xml", "smartcitygraph-kb.graphml")]
     [InlineData("/export/kb.gexf", "application/gexf+xml", "smartcitygraph-kb.gexf")]
     [InlineData("/export/kb.jsonld", "application/ld+json", "smartcitygraph-kb.jsonld")]
@@ -62,3 +62,7 @@ public sealed class ExportCommandTests(ExportFixture fixture) : IClassFixture<Ex
         Assert.Matches("^[0-9a-f]{12}$", response.Headers.GetValues("X-Data-Set-Version").Single());
     }
 }
+
+public sealed class ExportCommandTestsOnSqlite(SqliteExportFixture fixture) : ExportCommandTests(fixture), IClassFixture<SqliteExportFixture>;
+
+public sealed class ExportCommandTestsOnPostgres(PostgresExportFixture fixture) : ExportCommandTests(fixture), IClassFixture<PostgresExportFixture>;

@@ -5,9 +5,9 @@ using SmartCityGraph.Server.Tests.Infrastructure;
 namespace SmartCityGraph.Server.Tests.Export;
 
 /// <summary>A seeded server plus the numbers every export must reproduce: entities per kind (from the API) and relations.</summary>
-public sealed class ExportFixture : IAsyncLifetime
+public abstract class ExportFixture(SeededServer server) : IAsyncLifetime
 {
-    public SeededServer Server { get; } = new();
+    public SeededServer Server { get; } = server;
     public HttpClient Http => Server.Http;
     public IReadOnlyDictionary<string, int> TotalCounts { get; private set; } = new Dictionary<string, int>();
     public int Entities => TotalCounts.Values.Sum();
@@ -16,9 +16,11 @@ public sealed class ExportFixture : IAsyncLifetime
     public async Task InitializeAsync()
     {
         await Server.InitializeAsync();
+        if (!Server.Started) return;
         var answer = await Http.PostGraphQLAsync(
             "{ strategies { totalCount } phases { totalCount } events { totalCount } organisations { totalCount } pilots { totalCount } " +
-            "strategyElements { totalCount } participationStrands { totalCount } }");
+            "strategyElements { totalCount } participationStrands { totalCount } documents { totalCount } results { totalCount } terms { totalCount } " +
+            "collections { totalCount } series { totalCount } }");
         TotalCounts = answer.AssertNoErrors().Data.AsObject().ToDictionary(p => p.Key, p => p.Value!["totalCount"]!.GetValue<int>());
         await using var scope = Server.Factory.Services.CreateAsyncScope();
         Relations = await scope.ServiceProvider.GetRequiredService<SmartCityDbContext>().Relations.CountAsync();
@@ -37,3 +39,7 @@ public sealed class ExportFixture : IAsyncLifetime
         return response;
     }
 }
+
+public sealed class SqliteExportFixture() : ExportFixture(new SeededSqliteServer());
+
+public sealed class PostgresExportFixture() : ExportFixture(new SeededPostgresServer());

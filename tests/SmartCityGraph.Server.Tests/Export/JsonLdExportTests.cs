@@ -5,9 +5,9 @@ using Snapshooter.Xunit;
 namespace SmartCityGraph.Server.Tests.Export;
 
 /// <summary>The JSON-LD parses, says which vocabulary it uses and types every entity with schema.org.</summary>
-public sealed class JsonLdExportTests(ExportFixture fixture) : IClassFixture<ExportFixture>
+public abstract class JsonLdExportTests(ExportFixture fixture)
 {
-    [Fact]
+    [SkippableFact]
     public async Task JSON_LD_types_every_entity_with_schema_org_and_describes_the_data_set()
     {
         var graph = await LoadGraphAsync();
@@ -16,8 +16,11 @@ public sealed class JsonLdExportTests(ExportFixture fixture) : IClassFixture<Exp
         Assert.Equal(fixture.TotalCounts["events"], types["Event"]);
         Assert.Equal(fixture.TotalCounts["organisations"], types["Organization"]);
         Assert.Equal(fixture.TotalCounts["pilots"], types["Project"]);
-        Assert.Equal(fixture.TotalCounts["strategies"], types["CreativeWork"]);
-        Assert.Equal(fixture.TotalCounts["strategyElements"], types["DefinedTerm"]);
+        Assert.Equal(fixture.TotalCounts["strategies"] + fixture.TotalCounts["results"], types["CreativeWork"]);
+        Assert.Equal(fixture.TotalCounts["strategyElements"] + fixture.TotalCounts["terms"], types["DefinedTerm"]);
+        Assert.Equal(fixture.TotalCounts["documents"], types["DigitalDocument"]);
+        Assert.Equal(fixture.TotalCounts["collections"], types["Collection"]);
+        Assert.Equal(fixture.TotalCounts["series"], types["EventSeries"]);
         Assert.Equal(fixture.TotalCounts["phases"] + fixture.TotalCounts["participationStrands"], types["Thing"]);
         Assert.Equal(1, types["Dataset"]);
 
@@ -36,7 +39,7 @@ public sealed class JsonLdExportTests(ExportFixture fixture) : IClassFixture<Exp
         });
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task An_event_has_schema_org_status_and_organizers()
     {
         var graph = await LoadGraphAsync();
@@ -46,7 +49,7 @@ public sealed class JsonLdExportTests(ExportFixture fixture) : IClassFixture<Exp
         Assert.Contains(graph, n => n["@type"] is null && n["organizer"] is not null && eventIds.Contains(n["@id"].Text()));
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task The_first_pilot_matches_its_snapshot()
     {
         var graph = await LoadGraphAsync();
@@ -62,3 +65,7 @@ public sealed class JsonLdExportTests(ExportFixture fixture) : IClassFixture<Exp
         return document["@graph"].Items().ToList();
     }
 }
+
+public sealed class JsonLdExportTestsOnSqlite(SqliteExportFixture fixture) : JsonLdExportTests(fixture), IClassFixture<SqliteExportFixture>;
+
+public sealed class JsonLdExportTestsOnPostgres(PostgresExportFixture fixture) : JsonLdExportTests(fixture), IClassFixture<PostgresExportFixture>;

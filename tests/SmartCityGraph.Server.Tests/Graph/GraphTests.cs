@@ -5,7 +5,7 @@ using SmartCityGraph.Server.Tests.Infrastructure;
 namespace SmartCityGraph.Server.Tests.Graph;
 
 /// <summary>Neighbourhoods (<c>graph</c>) and connections (<c>paths</c>) on the seed.</summary>
-public sealed class GraphTests(SeededServer server) : IClassFixture<SeededServer>
+public abstract class GraphTests(SeededServer server)
 {
     private static readonly string SmartWater = GlobalId.Encode("Pilot", "smart-water");
     private static readonly string Hardenbergplatz = GlobalId.Encode("Pilot", "smart-space-hardenbergplatz");
@@ -30,7 +30,7 @@ public sealed class GraphTests(SeededServer server) : IClassFixture<SeededServer
         return (graph["nodes"].Items().Select(n => n["id"].Text()).ToHashSet(), graph["relations"].Items().ToList(), graph["truncated"]!.GetValue<bool>());
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task Depth_1_holds_exactly_the_relations_touching_the_start_node()
     {
         var (nodes, relations, truncated) = Subgraph(await Graph([SmartWater]));
@@ -46,7 +46,7 @@ public sealed class GraphTests(SeededServer server) : IClassFixture<SeededServer
         Assert.Contains(Technologiestiftung, nodes);
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task Depth_2_reaches_further_and_keeps_only_relations_between_its_nodes()
     {
         var one = Subgraph(await Graph([SmartWater], depth: 1));
@@ -61,7 +61,7 @@ public sealed class GraphTests(SeededServer server) : IClassFixture<SeededServer
         });
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task Types_kinds_and_limit_shape_the_subgraph()
     {
         var funders = Subgraph(await Graph([SmartWater], types: ["FUNDS"]));
@@ -78,7 +78,7 @@ public sealed class GraphTests(SeededServer server) : IClassFixture<SeededServer
         Assert.True(cut.Truncated);
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task Unknown_but_well_formed_ids_are_skipped()
     {
         var (nodes, relations, _) = Subgraph(await Graph([GlobalId.Encode("Pilot", "no-such-pilot")]));
@@ -86,7 +86,7 @@ public sealed class GraphTests(SeededServer server) : IClassFixture<SeededServer
         Assert.Empty(relations);
     }
 
-    [Theory]
+    [SkippableTheory]
     [InlineData("""{ "ids": ["UGlsb3Q6c21hcnQtd2F0ZXI="], "depth": 100 }""", "INVALID_INPUT")]
     [InlineData("""{ "ids": ["UGlsb3Q6c21hcnQtd2F0ZXI="], "depth": -1 }""", "INVALID_INPUT")]
     [InlineData("""{ "ids": ["UGlsb3Q6c21hcnQtd2F0ZXI="], "limit": 0 }""", "INVALID_INPUT")]
@@ -101,7 +101,7 @@ public sealed class GraphTests(SeededServer server) : IClassFixture<SeededServer
         Assert.Equal(200, answer.Status);
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task A_limit_of_a_million_is_refused_on_cost_before_anything_runs()
     {
         var answer = await Graph([SmartWater], limit: 1_000_000);
@@ -111,7 +111,7 @@ public sealed class GraphTests(SeededServer server) : IClassFixture<SeededServer
         Assert.Equal(1 + 1000 * 1 + 1000 * 3, report.AssertNoErrors().Json["extensions"]!["cost"]!["cost"]!.GetValue<int>());
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task A_neighbourhood_runs_one_statement_per_level_whatever_its_size()
     {
         var small = await Graph([GlobalId.Encode("ParticipationStrand", "mitarbeitende-der-verwaltung")], depth: 2);
@@ -136,7 +136,7 @@ public sealed class GraphTests(SeededServer server) : IClassFixture<SeededServer
     private async Task<GraphQLAnswer> Paths(string from, string to, int? maxHops = null, int? first = null) =>
         await server.Http.PostGraphQLAsync(PathsQuery, new { from, to, maxHops, first });
 
-    [Fact]
+    [SkippableFact]
     public async Task Paths_run_from_from_to_to_through_real_relations_shortest_first()
     {
         var answer = await Paths(SmartWater, Hardenbergplatz, maxHops: 4, first: 10);
@@ -163,7 +163,7 @@ public sealed class GraphTests(SeededServer server) : IClassFixture<SeededServer
         Assert.Equal(2, lengths[0]); // both pilots share a funder
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task Paths_to_nothing_or_too_far_are_empty_and_to_itself_is_one_empty_path()
     {
         Assert.Empty((await Paths(SmartWater, GlobalId.Encode("Pilot", "no-such-pilot"))).AssertNoErrors().Data["paths"]!.AsArray());
@@ -172,7 +172,7 @@ public sealed class GraphTests(SeededServer server) : IClassFixture<SeededServer
         Assert.Equal(0, self["length"]!.GetValue<int>());
     }
 
-    [Theory]
+    [SkippableTheory]
     [InlineData(50, null, "INVALID_INPUT")]
     [InlineData(7, null, "INVALID_INPUT")]
     [InlineData(-1, null, "INVALID_INPUT")]
@@ -181,11 +181,11 @@ public sealed class GraphTests(SeededServer server) : IClassFixture<SeededServer
     public async Task Bad_path_arguments_are_clear_errors(int? maxHops, int? first, string code) =>
         Assert.Equal([code], (await Paths(SmartWater, Hardenbergplatz, maxHops, first)).ErrorCodes);
 
-    [Fact]
+    [SkippableFact]
     public async Task A_malformed_path_end_is_an_invalid_id() =>
         Assert.Equal(["INVALID_ID"], (await Paths("%%%", Hardenbergplatz)).ErrorCodes);
 
-    [Fact]
+    [SkippableFact]
     public async Task A_path_search_runs_a_bounded_number_of_statements()
     {
         var near = await Paths(SmartWater, Hardenbergplatz, maxHops: 6, first: 1);
@@ -196,3 +196,7 @@ public sealed class GraphTests(SeededServer server) : IClassFixture<SeededServer
         Assert.InRange(many.SqlStatements, 1, 6 + 4);
     }
 }
+
+public sealed class GraphTestsOnSqlite(SeededSqliteServer server) : GraphTests(server), IClassFixture<SeededSqliteServer>;
+
+public sealed class GraphTestsOnPostgres(SeededPostgresServer server) : GraphTests(server), IClassFixture<SeededPostgresServer>;

@@ -1,16 +1,17 @@
 using System.Text;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.IdentityModel.Tokens;
+using SmartCityGraph.Data.Storage;
 using SmartCityGraph.Server.SignIn;
 
 namespace SmartCityGraph.Server.Tests.Infrastructure;
 
 /// <summary>A server of its own (its edits stay in its database) with a known signing key, and tokens for editors and admins.</summary>
-public sealed class EditingServer : IAsyncLifetime
+public abstract class EditingServer(DatabaseProvider provider) : IAsyncLifetime
 {
     public const string Key = "a-test-signing-key-of-more-than-thirty-two-bytes";
 
-    public Factory Server { get; } = new();
+    public Factory Server { get; } = new(provider);
     public HttpClient Http { get; private set; } = null!;
 
     public string EditorToken { get; } = Token("Ada Editor", EditorRoles.Editor);
@@ -34,7 +35,7 @@ public sealed class EditingServer : IAsyncLifetime
 
     public async Task DisposeAsync() => await Server.DisposeAsync();
 
-    public sealed class Factory : ServerFactory
+    public sealed class Factory(DatabaseProvider provider = DatabaseProvider.Sqlite) : ServerFactory(provider)
     {
         protected override void ConfigureWebHost(IWebHostBuilder builder)
         {
@@ -43,3 +44,7 @@ public sealed class EditingServer : IAsyncLifetime
         }
     }
 }
+
+public sealed class EditingSqliteServer() : EditingServer(DatabaseProvider.Sqlite);
+
+public sealed class EditingPostgresServer() : EditingServer(DatabaseProvider.Postgres);

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.Logging;
+using SmartCityGraph.Data.Storage;
 using SmartCityGraph.Server.Hosting;
 
 namespace SmartCityGraph.Server.Tests.Infrastructure;
@@ -10,24 +11,34 @@ namespace SmartCityGraph.Server.Tests.Infrastructure;
 /// repository's with one event cancelled: the seed records none, and a stored value that never differs from a new
 /// object's default could not show that a projection forgot to load it.
 /// </summary>
-public sealed class SqlLoggingServer : IAsyncLifetime
+public abstract class SqlLoggingServer(DatabaseProvider provider) : IAsyncLifetime
 {
-    public SqlLoggingFactory Factory { get; } = new();
-    public HttpClient Http { get; private set; } = null!;
+    private HttpClient? http;
+    private Exception? unavailable;
+
+    public SqlLoggingFactory Factory { get; } = new(provider);
+
+    /// <summary>The client; skips the test (or fails it on CI) when its engine is not installed.</summary>
+    public HttpClient Http => http ?? throw unavailable ?? new InvalidOperationException("The server has not started.");
 
     /// <summary>The statements run since the last <see cref="SqlLog.Clear"/>.</summary>
     public SqlLog Sql => Factory.Sql;
 
     public Task InitializeAsync()
     {
-        Http = Factory.CreateClient();
+        try { http = Factory.CreateClient(); }
+        catch (Xunit.SkipException e) { unavailable = e; }
         return Task.CompletedTask;
     }
 
     public async Task DisposeAsync() => await Factory.DisposeAsync();
 }
 
-public sealed class SqlLoggingFactory : ServerFactory
+public sealed class SqlLoggingSqliteServer() : SqlLoggingServer(DatabaseProvider.Sqlite);
+
+public sealed class SqlLoggingPostgresServer() : SqlLoggingServer(DatabaseProvider.Postgres);
+
+public sealed class SqlLoggingFactory(DatabaseProvider provider) : ServerFactory(provider)
 {
     public SqlLog Sql { get; } = new();
 

@@ -1,3 +1,4 @@
+using SmartCityGraph.Data.Storage;
 using SmartCityGraph.Data.Synthetic;
 
 namespace SmartCityGraph.Server.Tests.Infrastructure;
@@ -6,19 +7,19 @@ namespace SmartCityGraph.Server.Tests.Infrastructure;
 /// A server over a generated graph of a few thousand entities (read-only tests only): unlike the
 /// seed, its pilots have many events and its strategies many phases, so every nested connection pages.
 /// </summary>
-public sealed class SyntheticServer : IAsyncLifetime
+public abstract class SyntheticServer(DatabaseProvider provider) : SeededServer(provider)
 {
     public const int Entities = 3_000;
 
-    public ServerFactory Factory { get; } = new();
-    public HttpClient Http { get; private set; } = null!;
-
-    public async Task InitializeAsync()
+    public override async Task InitializeAsync()
     {
-        Http = Factory.CreateClient(); // starts the server: migrated and seeded, then replaced below
+        await base.InitializeAsync(); // starts the server: migrated and seeded, then replaced below
+        if (!Started) return;
         using var scope = Factory.Services.CreateScope();
         await scope.ServiceProvider.GetRequiredService<SyntheticGraphGenerator>().GenerateAsync(new SyntheticGraphOptions(Entities));
     }
-
-    public async Task DisposeAsync() => await Factory.DisposeAsync();
 }
+
+public sealed class SyntheticSqliteServer() : SyntheticServer(DatabaseProvider.Sqlite);
+
+public sealed class SyntheticPostgresServer() : SyntheticServer(DatabaseProvider.Postgres);

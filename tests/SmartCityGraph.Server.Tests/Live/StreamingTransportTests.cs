@@ -7,7 +7,7 @@ using SmartCityGraph.Server.Tests.Infrastructure;
 namespace SmartCityGraph.Server.Tests.Live;
 
 /// <summary>The server's /graphql also speaks graphql-transport-ws and GraphQL over SSE, under the same limits.</summary>
-public sealed class StreamingTransportTests(SeededServer server) : IClassFixture<SeededServer>
+public sealed class StreamingTransportTests(SeededSqliteServer server) : IClassFixture<SeededSqliteServer>
 {
     [Fact]
     public async Task Answers_a_query_over_a_graphql_transport_ws_socket()

@@ -4,7 +4,7 @@ using SmartCityGraph.Server.Tests.Infrastructure;
 namespace SmartCityGraph.Server.Tests.Search;
 
 /// <summary>Full-text search over the seed: ranked, German-aware, safe for any text, paged and cheap in statements.</summary>
-public sealed class SearchTests(SeededServer server) : IClassFixture<SeededServer>
+public abstract class SearchTests(SeededServer server)
 {
     private const string Search = """
         query($q: String!, $kinds: [NodeKind!], $first: Int, $after: String) {
@@ -26,7 +26,7 @@ public sealed class SearchTests(SeededServer server) : IClassFixture<SeededServe
 
     private sealed record JsonNodeHit(string Title, string Kind, double Score, string? Highlight);
 
-    [Fact]
+    [SkippableFact]
     public async Task Wasser_ranks_the_Smart_Water_pilot_first()
     {
         var hits = Hits(await SearchFor("Wasser"));
@@ -35,7 +35,7 @@ public sealed class SearchTests(SeededServer server) : IClassFixture<SeededServe
         Assert.Equal(hits.Select(h => h.Score).OrderDescending(), hits.Select(h => h.Score));
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task Buerger_finds_the_Buergerinnenhaushalt_whatever_the_case_and_umlaut()
     {
         foreach (var q in new[] { "Bürger", "bürger", "BURGER", "Burger" })
@@ -46,7 +46,7 @@ public sealed class SearchTests(SeededServer server) : IClassFixture<SeededServe
         }
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task A_prefix_finds_the_Hardenbergplatz_pilot()
     {
         var hits = Hits(await SearchFor("hardenberg", kinds: ["PILOT"]));
@@ -54,7 +54,7 @@ public sealed class SearchTests(SeededServer server) : IClassFixture<SeededServe
         Assert.Contains("«Hardenbergplatz»", hits[0].Highlight);
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task Kinds_narrow_the_hits()
     {
         var hits = Hits(await SearchFor("Berlin", kinds: ["ORGANISATION"], first: 50));
@@ -62,7 +62,7 @@ public sealed class SearchTests(SeededServer server) : IClassFixture<SeededServe
         Assert.All(hits, h => Assert.Equal("ORGANISATION", h.Kind));
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task Pages_follow_each_other_without_gaps_and_count_the_total()
     {
         var all = await SearchFor("Berlin", first: 100);
@@ -80,7 +80,7 @@ public sealed class SearchTests(SeededServer server) : IClassFixture<SeededServe
         Assert.Equal(["INVALID_INPUT"], other.ErrorCodes); // a cursor of another search
     }
 
-    [Theory]
+    [SkippableTheory]
     [InlineData("\"unbalanced")]
     [InlineData("Wasser*")]
     [InlineData("NEAR(Smart Water)")]
@@ -96,7 +96,7 @@ public sealed class SearchTests(SeededServer server) : IClassFixture<SeededServe
         Assert.Equal(200, answer.Status);
     }
 
-    [Theory]
+    [SkippableTheory]
     [InlineData("")]
     [InlineData("   ")]
     [InlineData("\"*()")]
@@ -106,7 +106,7 @@ public sealed class SearchTests(SeededServer server) : IClassFixture<SeededServe
         Assert.Equal(["INVALID_INPUT"], answer.ErrorCodes);
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task A_10000_character_search_is_invalid_input()
     {
         var answer = await SearchFor(new string('x', 10_000));
@@ -114,7 +114,7 @@ public sealed class SearchTests(SeededServer server) : IClassFixture<SeededServe
         Assert.Contains("200", answer.Errors![0]!["message"].Text());
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task Paging_is_capped()
     {
         Assert.Equal(["PAGE_SIZE_EXCEEDED"], (await SearchFor("Berlin", first: 101)).ErrorCodes);
@@ -122,7 +122,7 @@ public sealed class SearchTests(SeededServer server) : IClassFixture<SeededServe
         Assert.Equal(["INVALID_INPUT"], (await SearchFor("Berlin", after: forged)).ErrorCodes);
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task A_search_runs_the_same_few_statements_for_one_hit_and_for_many()
     {
         var one = await SearchFor("hardenberg", first: 1);
@@ -131,7 +131,7 @@ public sealed class SearchTests(SeededServer server) : IClassFixture<SeededServe
         Assert.InRange(many.SqlStatements, 1, 3); // hits, their entities, the total
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task Hits_are_entities_that_node_finds_again()
     {
         var hit = Hits(await SearchFor("Smart Water", kinds: ["PILOT"]))[0];
@@ -140,3 +140,7 @@ public sealed class SearchTests(SeededServer server) : IClassFixture<SeededServe
             (await SearchFor("Smart Water", kinds: ["PILOT"])).Data["search"]!["edges"]![0]!["node"]!["entity"]!["id"].Text());
     }
 }
+
+public sealed class SearchTestsOnSqlite(SeededSqliteServer server) : SearchTests(server), IClassFixture<SeededSqliteServer>;
+
+public sealed class SearchTestsOnPostgres(SeededPostgresServer server) : SearchTests(server), IClassFixture<SeededPostgresServer>;

@@ -5,7 +5,7 @@ using Microsoft.EntityFrameworkCore.Migrations;
 namespace SmartCityGraph.Data.Storage.Migrations
 {
     /// <summary>
-    /// The full-text index of <see cref="Search.SqliteSearchIndex"/>: an FTS5 table with external content
+    /// The full-text index of <see cref="Search.Sqlite.SqliteSearchIndex"/>: an FTS5 table with external content
     /// (the view <c>EntitySearchText</c> over <c>Entities</c>, so the text is stored once) and triggers that
     /// keep it in step with every insert, update and delete of an entity — the seed import, re-imports and
     /// later edits alike. Existing rows are indexed by a rebuild.

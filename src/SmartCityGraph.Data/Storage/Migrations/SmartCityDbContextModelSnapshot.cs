@@ -42,8 +42,19 @@ namespace SmartCityGraph.Data.Storage.Migrations
                     b.Property<string>("Summary")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("SummaryDe")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Title")
                         .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TitleDe")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TitleEn")
                         .HasMaxLength(500)
                         .HasColumnType("TEXT");
 
@@ -188,6 +199,32 @@ namespace SmartCityGraph.Data.Storage.Migrations
                     b.ToTable("Revisions", (string)null);
                 });
 
+            modelBuilder.Entity("SmartCityGraph.Data.Model.Collection", b =>
+                {
+                    b.HasBaseType("SmartCityGraph.Data.Model.Entity");
+
+                    b.PrimitiveCollection<string>("Columns")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("ContentKnown")
+                        .HasColumnType("INTEGER");
+
+                    b.HasDiscriminator().HasValue("Collection");
+                });
+
+            modelBuilder.Entity("SmartCityGraph.Data.Model.Document", b =>
+                {
+                    b.HasBaseType("SmartCityGraph.Data.Model.Entity");
+
+                    b.Property<string>("Url")
+                        .ValueGeneratedOnUpdateSometimes()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("Url");
+
+                    b.HasDiscriminator().HasValue("Document");
+                });
+
             modelBuilder.Entity("SmartCityGraph.Data.Model.Event", b =>
                 {
                     b.HasBaseType("SmartCityGraph.Data.Model.Entity");
@@ -240,6 +277,10 @@ namespace SmartCityGraph.Data.Storage.Migrations
                     b.HasBaseType("SmartCityGraph.Data.Model.Entity");
 
                     b.Property<string>("Abbreviation")
+                        .HasColumnType("TEXT");
+
+                    b.PrimitiveCollection<string>("Aliases")
+                        .IsRequired()
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Type")
@@ -304,6 +345,49 @@ namespace SmartCityGraph.Data.Storage.Migrations
                     b.HasDiscriminator().HasValue("Pilot");
                 });
 
+            modelBuilder.Entity("SmartCityGraph.Data.Model.Result", b =>
+                {
+                    b.HasBaseType("SmartCityGraph.Data.Model.Entity");
+
+                    b.Property<string>("Type")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("ResultType");
+
+                    b.HasDiscriminator().HasValue("Result");
+                });
+
+            modelBuilder.Entity("SmartCityGraph.Data.Model.Series", b =>
+                {
+                    b.HasBaseType("SmartCityGraph.Data.Model.Entity");
+
+                    b.Property<DateOnly?>("EndDate")
+                        .ValueGeneratedOnUpdateSometimes()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("EndDate");
+
+                    b.Property<int?>("Size")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("SizeQualifier")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("StartDate")
+                        .ValueGeneratedOnUpdateSometimes()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("StartDate");
+
+                    b.Property<string>("Type")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("SeriesType");
+
+                    b.HasDiscriminator().HasValue("Series");
+                });
+
             modelBuilder.Entity("SmartCityGraph.Data.Model.Strategy", b =>
                 {
                     b.HasBaseType("SmartCityGraph.Data.Model.Entity");
@@ -330,6 +414,16 @@ namespace SmartCityGraph.Data.Storage.Migrations
                         .HasColumnName("ElementType");
 
                     b.HasDiscriminator().HasValue("StrategyElement");
+                });
+
+            modelBuilder.Entity("SmartCityGraph.Data.Model.Term", b =>
+                {
+                    b.HasBaseType("SmartCityGraph.Data.Model.Entity");
+
+                    b.Property<string>("Definition")
+                        .HasColumnType("TEXT");
+
+                    b.HasDiscriminator().HasValue("Term");
                 });
 
             modelBuilder.Entity("SmartCityGraph.Data.Model.Entity", b =>

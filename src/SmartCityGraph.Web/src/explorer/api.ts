@@ -1,4 +1,5 @@
-import { execute } from '../client/execute';
+import { execute, type ExecuteOptions } from '../client/execute';
+import { acceptLanguage, type Language } from '../language';
 import {
   ExplorerDetailsDocument,
   ExplorerEntitiesDocument,
@@ -7,6 +8,7 @@ import {
   ExplorerGraphDocument,
   ExplorerPathsDocument,
   ExplorerSearchDocument,
+  ExplorerTitlesDocument,
   type ExplorerDetailsQuery,
   type ExplorerEntitiesQueryVariables,
   type NodeKind,
@@ -17,8 +19,20 @@ import { toEntity, toRelation, type EntityData, type RelationData } from './mode
 /** The largest page the server allows (Limits: pages of at most 100). */
 export const PAGE = 100;
 
-const connections = ['strategies', 'phases', 'events', 'organisations', 'pilots', 'strategyElements', 'participationStrands'] as const;
+const connections = [
+  'strategies', 'phases', 'events', 'organisations', 'pilots', 'strategyElements', 'participationStrands',
+  'documents', 'results', 'terms', 'collections', 'series',
+] as const;
 type ConnectionName = (typeof connections)[number];
+
+let language: Language = 'en';
+
+/** Titles and summaries come in this language where the sources give one (the server reads Accept-Language). */
+export function setLanguage(value: Language) {
+  language = value;
+}
+
+const options = (): ExecuteOptions => ({ headers: acceptLanguage(language) });
 
 export interface Subgraph {
   nodes: EntityData[];
@@ -29,12 +43,12 @@ export interface Subgraph {
 export async function countEntities(): Promise<number> {
   const variables = { first: 1 } as ExplorerEntitiesQueryVariables;
   for (const name of connections) variables[name] = true;
-  const data = await execute(ExplorerEntitiesDocument, variables);
+  const data = await execute(ExplorerEntitiesDocument, variables, options());
   return connections.reduce((sum, name) => sum + (data[name]?.totalCount ?? 0), 0);
 }
 
 /** Every entity, kind by kind and page by page, then every relation (as its source's outgoing one). */
-export async function loadWholeGraph(progress: (message: string) => void, limit = Infinity): Promise<Subgraph> {
+export async function loadWholeGraph(progress: (entities: number, relations?: number) => void, limit = Infinity): Promise<Subgraph> {
   const nodes: EntityData[] = [];
   const after = new Map<ConnectionName, string | null | undefined>(connections.map((c) => [c, undefined]));
   while (after.size > 0 && nodes.length < limit) {
@@ -43,7 +57,7 @@ export async function loadWholeGraph(progress: (message: string) => void, limit 
       variables[name] = after.has(name);
       variables[`${name}After`] = after.get(name) ?? null;
     }
-    const data = await execute(ExplorerEntitiesDocument, variables);
+    const data = await execute(ExplorerEntitiesDocument, variables, options());
     for (const name of connections) {
       const page = data[name];
       if (!after.has(name) || !page) continue;
@@ -51,14 +65,14 @@ export async function loadWholeGraph(progress: (message: string) => void, limit 
       if (page.pageInfo.hasNextPage) after.set(name, page.pageInfo.endCursor);
       else after.delete(name);
     }
-    progress(`Loaded ${nodes.length} entities…`);
+    progress(nodes.length);
   }
   const kept = nodes.slice(0, limit);
   const keptIds = new Set(kept.map((n) => n.id));
   const relations = new Map<string, RelationData>();
   for (let i = 0; i < kept.length; i += PAGE) {
     const ids = kept.slice(i, i + PAGE).map((n) => n.id);
-    const data = await execute(ExplorerOutgoingRelationsDocument, { ids, first: PAGE });
+    const data = await execute(ExplorerOutgoingRelationsDocument, { ids, first: PAGE }, options());
     for (const node of data.nodes) {
       if (!hasRelations(node)) continue;
       for (const r of node.relations.nodes) relations.set(r.id, toRelation(r));
@@ -68,7 +82,7 @@ export async function loadWholeGraph(progress: (message: string) => void, limit 
         for (const r of more.relations) relations.set(r.id, r);
       }
     }
-    progress(`Loaded ${kept.length} entities and ${relations.size} relations…`);
+    progress(kept.length, relations.size);
   }
   return { nodes: kept, relations: [...relations.values()].filter((r) => keptIds.has(r.from) && keptIds.has(r.to)) };
 }
@@ -85,7 +99,7 @@ export async function neighbourhood(id: string, direction: 'BOTH' | 'OUT' | 'IN'
   let after = startAfter ?? null;
   let total = 0;
   for (;;) {
-    const data = await execute(ExplorerNeighbourhoodDocument, { id, direction, first: PAGE, after });
+    const data = await execute(ExplorerNeighbourhoodDocument, { id, direction, first: PAGE, after }, options());
     const node = data.node;
     if (!hasRelations(node)) throw new NotFoundError(id);
     nodes.set(node.id, toEntity(node));
@@ -104,7 +118,7 @@ export async function neighbourhood(id: string, direction: 'BOTH' | 'OUT' | 'IN'
 export type Details = NonNullable<ExplorerDetailsQuery['node']>;
 
 export async function details(id: string): Promise<Details> {
-  const data = await execute(ExplorerDetailsDocument, { id });
+  const data = await execute(ExplorerDetailsDocument, { id }, options());
   if (!data.node) throw new NotFoundError(id);
   return data.node;
 }
@@ -118,7 +132,7 @@ export interface SearchResult {
 
 /** Ranked full-text search on the server (German-aware), optionally only some kinds. */
 export async function search(query: string, kinds?: NodeKind[], first = 20): Promise<{ total: number; hits: SearchResult[] }> {
-  const data = await execute(ExplorerSearchDocument, { query, kinds: kinds ?? null, first });
+  const data = await execute(ExplorerSearchDocument, { query, kinds: kinds ?? null, first }, options());
   const connection = data.search;
   return {
     total: connection?.totalCount ?? 0,
@@ -131,7 +145,7 @@ export const GRAPH_LIMIT = 1000;
 
 /** The entities within `depth` relations of the given ones, and the relations between them (server-side walk). */
 export async function graph(ids: string[], depth = 1, types?: RelationType[]): Promise<Subgraph & { truncated: boolean }> {
-  const data = await execute(ExplorerGraphDocument, { ids, depth, limit: GRAPH_LIMIT, types: types ?? null });
+  const data = await execute(ExplorerGraphDocument, { ids, depth, limit: GRAPH_LIMIT, types: types ?? null }, options());
   if (data.graph.nodes.length === 0) throw new NotFoundError(ids.join(', '));
   return { nodes: data.graph.nodes.map(toEntity), relations: data.graph.relations.map(toRelation), truncated: data.graph.truncated };
 }
@@ -142,8 +156,18 @@ export interface PathData extends Subgraph {
 
 /** The shortest connections between two entities (walked in either direction), shortest first; empty when none within maxHops. */
 export async function paths(from: string, to: string, maxHops = 6, first = 1, types?: RelationType[]): Promise<PathData[]> {
-  const data = await execute(ExplorerPathsDocument, { from, to, maxHops, first, types: types ?? null });
+  const data = await execute(ExplorerPathsDocument, { from, to, maxHops, first, types: types ?? null }, options());
   return data.paths.map((p) => ({ length: p.length, nodes: p.nodes.map(toEntity), relations: p.relations.map(toRelation) }));
+}
+
+/** The titles of these entities in the current language, by id (a page of at most 100 ids per request). */
+export async function titles(ids: string[]): Promise<Map<string, string>> {
+  const found = new Map<string, string>();
+  for (let i = 0; i < ids.length; i += PAGE) {
+    const data = await execute(ExplorerTitlesDocument, { ids: ids.slice(i, i + PAGE) }, options());
+    for (const node of data.nodes) if (node && 'title' in node) found.set(node.id, node.title);
+  }
+  return found;
 }
 
 /** The server knows no entity with this id. */

@@ -6,7 +6,9 @@ import type { NodeKind, RelationType } from '../gql/graphql';
 import * as api from './api';
 import { toGraphML } from './graphml';
 import { Live } from './live';
-import { allKinds, allRelationTypes, humanise, kindStyles, overlaps, type EntityData, type RelationData } from './model';
+import { allKinds, allRelationTypes, humanise, kindStyles, overlaps, relationLabels, type EntityData, type RelationData } from './model';
+import { applyStaticLabels, labels } from './labels';
+import { initialLanguage, rememberLanguage, type Language } from '../language';
 
 cytoscape.use(fcose);
 
@@ -19,6 +21,15 @@ const params = new URLSearchParams(window.location.search);
 const DRAW_LIMIT = Math.max(1, Number(params.get('limit')) || 300);
 
 const $ = <T extends HTMLElement = HTMLElement>(id: string) => document.getElementById(id) as T;
+
+// ---- language ---------------------------------------------------------------------------------------
+
+/** The page's language: its labels, and the titles the server gives (where the sources have that language). */
+let language: Language = initialLanguage();
+const L = () => labels[language];
+const kindLabel = (kind: NodeKind) => kindStyles[kind].label[language];
+const relationLabel = (type: RelationType) => relationLabels[type][language];
+const edgeLabel = (r: RelationData) => relationLabel(r.type) + (r.role ? ` (${r.role})` : '');
 const graphElement = $('graph');
 
 // ---- state ------------------------------------------------------------------------------------------
@@ -109,10 +120,7 @@ function nodeDefinition(e: EntityData, near?: { x: number; y: number }): Element
 async function draw(sub: api.Subgraph, around?: string): Promise<boolean> {
   let fresh = sub.nodes.filter((n) => !entities.has(n.id));
   if (fresh.length > DRAW_LIMIT) {
-    const choice = await ask(
-      `This would draw ${fresh.length} more entities. More than ${DRAW_LIMIT} at once can make the page slow.`,
-      [`Draw all ${fresh.length}`, `Draw the first ${DRAW_LIMIT}`, 'Cancel'],
-    );
+    const choice = await ask(L().drawMoreAsk(fresh.length, DRAW_LIMIT), [L().drawAll(fresh.length), L().drawFirst(DRAW_LIMIT), L().cancel]);
     if (choice === 2 || choice < 0) return false;
     if (choice === 1) fresh = fresh.slice(0, DRAW_LIMIT);
   }
@@ -126,7 +134,7 @@ async function draw(sub: api.Subgraph, around?: string): Promise<boolean> {
     for (const r of sub.relations) {
       if (relations.has(r.id) || !entities.has(r.from) || !entities.has(r.to)) continue;
       relations.set(r.id, r);
-      cy.add({ group: 'edges', data: { id: r.id, source: r.from, target: r.to, type: r.type, label: humanise(r.type) + (r.role ? ` (${r.role})` : '') } });
+      cy.add({ group: 'edges', data: { id: r.id, source: r.from, target: r.to, type: r.type, label: edgeLabel(r) } });
     }
   });
   refreshTimeline();
@@ -163,7 +171,7 @@ function syncCounts() {
   graphElement.dataset.edgeCount = String(edges.length);
   $('empty-hint').hidden = cy.nodes().length > 0;
   const hidden = cy.nodes().length - nodes.length;
-  setStatus(`${nodes.length} entities and ${edges.length} relations drawn` + (hidden ? ` (${hidden} hidden by the filters)` : '') + '.');
+  setStatus(L().drawn(nodes.length, edges.length, hidden));
 }
 
 function layout(randomize: boolean) {
@@ -226,7 +234,7 @@ function renderFilters() {
     ...allKinds.map((kind) => {
       const style = kindStyles[kind];
       const li = document.createElement('li');
-      li.innerHTML = `<label><input type="checkbox" checked value="${kind}" />${shapeIcon(style.shape, style.colour)}<span>${style.label}</span> <small data-kind-count="${kind}"></small></label>`;
+      li.innerHTML = `<label><input type="checkbox" ${shownKinds.has(kind) ? 'checked' : ''} value="${kind}" />${shapeIcon(style.shape, style.colour)}<span>${kindLabel(kind)}</span> <small data-kind-count="${kind}"></small></label>`;
       li.querySelector('input')!.addEventListener('change', (event) => {
         const box = event.target as HTMLInputElement;
         if (box.checked) shownKinds.add(kind);
@@ -240,7 +248,7 @@ function renderFilters() {
   typeList.replaceChildren(
     ...allRelationTypes.map((type) => {
       const li = document.createElement('li');
-      li.innerHTML = `<label><input type="checkbox" checked value="${type}" /><span>${humanise(type)}</span></label>`;
+      li.innerHTML = `<label><input type="checkbox" ${shownTypes.has(type) ? 'checked' : ''} value="${type}" /><span>${relationLabel(type)}</span></label>`;
       li.querySelector('input')!.addEventListener('change', (event) => {
         if ((event.target as HTMLInputElement).checked) shownTypes.add(type);
         else shownTypes.delete(type);
@@ -249,11 +257,13 @@ function renderFilters() {
       return li;
     }),
   );
-  for (const id of ['date-from', 'date-to']) $(id).addEventListener('input', () => {
-    renderRangeLabels();
-    applyFilters();
-  });
+  renderKindCounts();
 }
+
+for (const id of ['date-from', 'date-to']) $(id).addEventListener('input', () => {
+  renderRangeLabels();
+  applyFilters();
+});
 
 function renderKindCounts() {
   for (const kind of allKinds) {
@@ -274,6 +284,11 @@ function shapeIcon(shape: string, colour: string): string {
     hexagon: '<polygon points="4,2 12,2 15.5,8 12,14 4,14 0.5,8"/>',
     'round-triangle': '<polygon points="8,2 14.5,14 1.5,14" stroke-linejoin="round"/>',
     barrel: '<path d="M3,2 H13 Q16,8 13,14 H3 Q0,8 3,2 Z"/>',
+    rectangle: '<rect x="1.5" y="3" width="13" height="10"/>',
+    pentagon: '<polygon points="8,1 15,6.5 12.5,15 3.5,15 1,6.5"/>',
+    tag: '<polygon points="1,3 11,3 15,8 11,13 1,13"/>',
+    octagon: '<polygon points="5,1 11,1 15,5 15,11 11,15 5,15 1,11 1,5"/>',
+    vee: '<polygon points="1,2 8,8 15,2 8,15"/>',
   };
   return `<svg class="shape" viewBox="0 0 16 16" width="16" height="16" aria-hidden="true" fill="${colour}" stroke="#333" stroke-width="0.8">${paths[shape]}</svg>`;
 }
@@ -306,7 +321,7 @@ function refreshTimeline() {
   const phases = [...entities.values()].filter((e) => e.kind === 'PHASE' && e.start).sort((a, b) => a.start!.localeCompare(b.start!));
   const all = document.createElement('button');
   all.type = 'button';
-  all.textContent = 'All time';
+  all.textContent = L().allTime;
   all.addEventListener('click', () => {
     setRange(`${months[0]}-01`, `${months[months.length - 1]}-31`);
     applyFilters();
@@ -317,7 +332,7 @@ function refreshTimeline() {
       const button = document.createElement('button');
       button.type = 'button';
       button.textContent = truncate(p.title, 26);
-      button.title = `${p.title}: ${p.start} – ${p.end ?? 'open'}`;
+      button.title = `${p.title}: ${p.start} – ${p.end ?? L().open}`;
       button.addEventListener('click', () => {
         setRange(p.start!, p.end ?? p.start!);
         applyFilters();
@@ -370,7 +385,7 @@ let detailsRequest = 0;
 async function renderDetails(id: string | null) {
   const panel = $('details');
   if (!id) {
-    panel.innerHTML = '<p class="note">Click an entity (or select it with the arrow keys) to see its details and sources; double-click or press Enter to expand its neighbourhood.</p>';
+    panel.innerHTML = `<p class="note">${L().detailsHint}</p>`;
     return;
   }
   const e = entities.get(id);
@@ -382,19 +397,19 @@ async function renderDetails(id: string | null) {
   heading.textContent = e.title;
   const kind = document.createElement('p');
   kind.className = 'kind';
-  kind.innerHTML = `${shapeIcon(style.shape, style.colour)} <span>${style.label}${e.subtype ? ' · ' + humanise(e.subtype) : ''}</span>`;
+  kind.innerHTML = `${shapeIcon(style.shape, style.colour)} <span>${kindLabel(e.kind)}${e.subtype ? ' · ' + humanise(e.subtype) : ''}</span>`;
   const dates = document.createElement('p');
   dates.className = 'dates';
   dates.textContent = e.start ? (e.end && e.end !== e.start ? `${e.start} – ${e.end}` : e.start) : '';
   const actions = document.createElement('div');
   actions.className = 'detail-actions';
   actions.append(
-    button('Expand neighbourhood', () => expand(id)),
-    button('Path from here', () => setPathEnd('path-from', id)),
-    button('Path to here', () => setPathEnd('path-to', id)),
+    button(L().expandNeighbourhood, () => expand(id)),
+    button(L().pathFromHere, () => setPathEnd('path-from', id)),
+    button(L().pathToHere, () => setPathEnd('path-to', id)),
   );
   const body = document.createElement('div');
-  body.innerHTML = '<p class="note">Loading details…</p>';
+  body.innerHTML = `<p class="note">${L().loadingDetails}</p>`;
   panel.append(heading, kind, dates, actions, body, relationList(id));
 
   try {
@@ -406,17 +421,19 @@ async function renderDetails(id: string | null) {
       summary.textContent = d.summary;
       body.append(summary);
     }
-    const url = ('eventUrl' in d && d.eventUrl) || ('organisationUrl' in d && d.organisationUrl) || ('pilotUrl' in d && d.pilotUrl) || ('strategyUrl' in d && d.strategyUrl);
-    if (url) body.append(link(url, 'Website'));
+    body.append(...kindDetails(d));
+    const url = ('eventUrl' in d && d.eventUrl) || ('organisationUrl' in d && d.organisationUrl) || ('pilotUrl' in d && d.pilotUrl)
+      || ('strategyUrl' in d && d.strategyUrl) || ('documentUrl' in d && d.documentUrl);
+    if (url) body.append(link(url, L().website));
     if ('sources' in d) {
       const h = document.createElement('h3');
-      h.textContent = `Sources (${d.sources.length})`;
+      h.textContent = L().sources(d.sources.length);
       const list = document.createElement('ul');
       list.className = 'sources';
       for (const s of d.sources) {
         const li = document.createElement('li');
         li.append(s.url ? link(s.url, s.title) : document.createTextNode(s.title));
-        const meta = [s.publisher, s.retrievedOn ? `retrieved ${s.retrievedOn}` : null].filter(Boolean).join(', ');
+        const meta = [s.publisher, s.retrievedOn ? L().retrieved(s.retrievedOn) : null].filter(Boolean).join(', ');
         if (meta) li.append(document.createTextNode(` — ${meta}`));
         if (s.note) {
           const note = document.createElement('div');
@@ -482,17 +499,43 @@ function historyList(history: Extract<api.Details, { history: unknown }>['histor
   return section;
 }
 
+/** What a kind adds to the details: a term's definition verbatim, other names, what is known of a part of the store, a series' size. */
+function kindDetails(d: api.Details): HTMLElement[] {
+  const parts: HTMLElement[] = [];
+  const paragraph = (text: string, className?: string) => {
+    const p = document.createElement('p');
+    p.textContent = text;
+    if (className) p.className = className;
+    return p;
+  };
+  if ('definition' in d && d.definition) {
+    const h = document.createElement('h3');
+    h.textContent = L().definition;
+    const quote = document.createElement('blockquote');
+    quote.lang = 'de';
+    quote.textContent = d.definition;
+    parts.push(h, quote);
+  }
+  if ('aliases' in d && d.aliases.length) parts.push(paragraph(L().alsoKnownAs(d.aliases.join(', '))));
+  if ('contentKnown' in d) {
+    if (!d.contentKnown) parts.push(paragraph(L().contentUnknown, 'note'));
+    if (d.columns.length) parts.push(paragraph(L().columns(d.columns.join(', '))));
+  }
+  if ('size' in d && d.size != null) parts.push(paragraph(`${L().parts}: ${L().size(d.size, d.sizeQualifier)}`));
+  return parts;
+}
+
 function relationList(id: string): HTMLElement {
   const wrapper = document.createElement('section');
   const drawn = [...relations.values()].filter((r) => r.from === id || r.to === id);
   const h = document.createElement('h3');
-  h.textContent = `Drawn relations (${drawn.length})`;
+  h.textContent = L().drawnRelations(drawn.length);
   const list = document.createElement('ul');
   list.className = 'relations';
   for (const r of drawn.sort((a, b) => a.type.localeCompare(b.type))) {
     const other = entities.get(r.from === id ? r.to : r.from)!;
     const li = document.createElement('li');
-    const text = r.from === id ? `${humanise(r.type)} → ` : `← ${humanise(r.type)} · `;
+    const text = r.from === id ? `${relationLabel(r.type)} → ` : `← ${relationLabel(r.type)} · `;
     li.append(document.createTextNode(text + (r.role ? `(${r.role}) ` : '')), button(other.title, () => select(other.id, true), 'link'));
     list.append(li);
   }
@@ -522,23 +565,20 @@ function link(href: string, text: string) {
 const followedTypes = () => (shownTypes.size === allRelationTypes.length ? undefined : [...shownTypes]);
 
 async function expand(id: string) {
-  await busy(`Loading the neighbourhood of ${entities.get(id)?.title ?? 'the entity'}…`, async () => {
+  await busy(L().loadingNeighbourhood(entities.get(id)?.title ?? '…'), async () => {
     const sub = await api.graph([id], 1, followedTypes());
     const before = cy.nodes().length;
     if (!(await draw(sub, id))) return;
     if (cy.nodes().length > before) layout(false);
     select(id, true);
-    setStatus(
-      `Expanded: ${sub.relations.length} relations, ${cy.nodes().length - before} new entities.` +
-        (sub.truncated ? ` The server cut the neighbourhood at ${api.GRAPH_LIMIT} entities.` : ''),
-    );
+    setStatus(L().expanded(sub.relations.length, cy.nodes().length - before, sub.truncated ? api.GRAPH_LIMIT : null));
   });
 }
 
 /** Draws an entity (and its neighbourhood when it is new) and selects it. */
 async function focusEntity(id: string) {
   if (!entities.has(id)) {
-    const ok = await busy('Loading…', async () => {
+    const ok = await busy(L().loading, async () => {
       const sub = await api.graph([id], 1, followedTypes());
       if (!(await draw(sub, selectedId ?? undefined))) return false;
       layout(cy.nodes().length === sub.nodes.length);
@@ -546,7 +586,7 @@ async function focusEntity(id: string) {
     });
     if (!ok) return;
   }
-  if (cy.getElementById(id).hasClass('hidden')) setStatus('The entity is hidden by the filters; widen them to see it.');
+  if (cy.getElementById(id).hasClass('hidden')) setStatus(L().hiddenByFilters);
   select(id, true);
 }
 
@@ -558,14 +598,14 @@ async function runSearch(text: string) {
     panel.hidden = true;
     return;
   }
-  await busy(`Searching for “${text}”…`, async () => {
+  await busy(L().searching(text), async () => {
     const kinds = shownKinds.size === allKinds.length ? undefined : [...shownKinds];
     const { total, hits } = await api.search(text.trim(), kinds);
     panel.replaceChildren();
     const header = document.createElement('div');
     header.className = 'search-header';
-    const found = hits.length ? `${total} found for “${text}”${total > hits.length ? ` (best ${hits.length} shown)` : ''}` : `Nothing found for “${text}”.`;
-    header.append(document.createTextNode(found + (kinds ? ' among the kinds shown' : '')), button('Close', () => (panel.hidden = true)));
+    const found = L().found(total, hits.length, text);
+    header.append(document.createTextNode(found + (kinds ? L().amongKindsShown : '')), button(L().close, () => (panel.hidden = true)));
     const list = document.createElement('ul');
     for (const hit of hits) {
       const li = document.createElement('li');
@@ -574,7 +614,7 @@ async function runSearch(text: string) {
         panel.hidden = true;
         void focusEntity(hit.entity.id);
       });
-      b.innerHTML = `${shapeIcon(style.shape, style.colour)} <span class="hit"><span class="hit-title"></span><span class="hit-snippet"></span></span> <small>${style.label}</small>`;
+      b.innerHTML = `${shapeIcon(style.shape, style.colour)} <span class="hit"><span class="hit-title"></span><span class="hit-snippet"></span></span> <small>${kindLabel(hit.entity.kind)}</small>`;
       b.querySelector('.hit-title')!.textContent = hit.entity.title;
       if (hit.highlight && !hit.highlight.startsWith(`«${hit.entity.title}»`)) b.querySelector('.hit-snippet')!.append(...highlighted(hit.highlight));
       b.dataset.id = hit.entity.id;
@@ -604,7 +644,7 @@ function refreshPathChoices() {
   for (const id of ['path-from', 'path-to']) {
     const select = $<HTMLSelectElement>(id);
     const current = select.value;
-    select.replaceChildren(new Option('— choose —', ''), ...sorted.map((e) => new Option(`${truncate(e.title, 60)} (${kindStyles[e.kind].label})`, e.id)));
+    select.replaceChildren(new Option(L().choose, ''), ...sorted.map((e) => new Option(`${truncate(e.title, 60)} (${kindLabel(e.kind)})`, e.id)));
     select.value = entities.has(current) ? current : '';
   }
 }
@@ -629,13 +669,13 @@ async function findPath() {
   const result = $('path-result');
   delete result.dataset.length;
   if (!from || !to) {
-    result.textContent = 'Choose both ends of the path (or use “Path from here” / “Path to here” on an entity).';
+    result.textContent = L().chooseBothEnds;
     return;
   }
-  await busy('Finding the shortest path…', async () => {
+  await busy(L().findingPath, async () => {
     const [path] = await api.paths(from, to, MAX_HOPS, 1, followedTypes());
     if (!path) {
-      result.textContent = `No connection of at most ${MAX_HOPS} relations${followedTypes() ? ' of the relation types shown' : ''}.`;
+      result.textContent = L().noConnection(MAX_HOPS, !!followedTypes());
       result.dataset.length = '-1';
       return;
     }
@@ -643,7 +683,7 @@ async function findPath() {
     await draw(path, from);
     if (cy.nodes().length > before) layout(false);
     highlightPath(path.nodes.map((n) => n.id), path.relations.map((r) => r.id));
-    if (cy.elements('.path.hidden').nonempty()) result.append(document.createTextNode(' Some steps are hidden by the filters.'));
+    if (cy.elements('.path.hidden').nonempty()) result.append(document.createTextNode(L().stepsHidden));
   });
 }
 
@@ -656,17 +696,17 @@ function highlightPath(nodeIds: string[], edgeIds: string[]) {
   const result = $('path-result');
   result.replaceChildren();
   const summary = document.createElement('strong');
-  summary.textContent = `${edgeIds.length} step${edgeIds.length === 1 ? '' : 's'}: `;
+  summary.textContent = L().steps(edgeIds.length);
   const list = document.createElement('ol');
   list.className = 'path-steps';
   nodeIds.forEach((id, i) => {
     const li = document.createElement('li');
     li.append(button(steps[i], () => select(id, true), 'link'));
     const r = relations.get(edgeIds[i]);
-    if (r) li.append(document.createTextNode(` ${r.from === id ? '→' : '←'} ${humanise(r.type)}`));
+    if (r) li.append(document.createTextNode(` ${r.from === id ? '→' : '←'} ${relationLabel(r.type)}`));
     list.append(li);
   });
-  result.append(summary, list, button('Clear path', clearPath));
+  result.append(summary, list, button(L().clearPath, clearPath));
   result.dataset.length = String(edgeIds.length);
   result.scrollIntoView({ block: 'nearest' });
   cy.fit(cy.elements('.path'), 80);
@@ -712,19 +752,19 @@ function showError(error: unknown) {
   const box = $('message');
   let text: string;
   if (error instanceof GraphQLRequestError) {
-    text = `The server refused the query: ${error.errors.map((e) => `${e.message}${e.extensions?.code ? ` (${e.extensions.code})` : ''}`).join('; ')}`;
+    text = L().refused(error.errors.map((e) => `${e.message}${e.extensions?.code ? ` (${e.extensions.code})` : ''}`).join('; '));
     box.dataset.code = error.code ?? '';
   } else if (error instanceof ServerUnreachableError) {
-    text = `The server cannot be reached: ${error.message} Check that it is running, then try again.`;
+    text = L().unreachable(error.message);
     box.dataset.code = 'UNREACHABLE';
   } else if (error instanceof api.NotFoundError) {
     text = `${error.message} (NOT_FOUND)`;
     box.dataset.code = 'NOT_FOUND';
   } else {
-    text = `Something went wrong: ${error instanceof Error ? error.message : String(error)}`;
+    text = L().wentWrong(error instanceof Error ? error.message : String(error));
     box.dataset.code = 'ERROR';
   }
-  box.replaceChildren(document.createTextNode(text), button('Dismiss', () => (box.hidden = true)));
+  box.replaceChildren(document.createTextNode(text), button(L().dismiss, () => (box.hidden = true)));
   box.hidden = false;
 }
 
@@ -767,19 +807,15 @@ function ask(text: string, choices: string[]): Promise<number> {
 // ---- whole graph ------------------------------------------------------------------------------------
 
 async function loadAll() {
-  await busy('Counting entities…', async () => {
+  await busy(L().counting, async () => {
     const total = await api.countEntities();
     let limit = Infinity;
     if (total > DRAW_LIMIT) {
-      const choice = await ask(`The whole graph has ${total} entities. More than ${DRAW_LIMIT} at once can make the page slow.`, [
-        `Draw all ${total}`,
-        `Draw the first ${DRAW_LIMIT}`,
-        'Cancel (search instead)',
-      ]);
+      const choice = await ask(L().wholeGraphAsk(total, DRAW_LIMIT), [L().drawAll(total), L().drawFirst(DRAW_LIMIT), L().cancelSearchInstead]);
       if (choice === 2 || choice < 0) return;
       if (choice === 1) limit = DRAW_LIMIT;
     }
-    const sub = await api.loadWholeGraph(setStatus, limit);
+    const sub = await api.loadWholeGraph((count, relationCount) => setStatus(relationCount === undefined ? L().loaded(count) : L().loadedWithRelations(count, relationCount)), limit);
     clearGraph();
     entitiesBulk(sub);
     layout(true);
@@ -795,7 +831,7 @@ function entitiesBulk(sub: api.Subgraph) {
     }
     for (const r of sub.relations) {
       relations.set(r.id, r);
-      cy.add({ group: 'edges', data: { id: r.id, source: r.from, target: r.to, type: r.type, label: humanise(r.type) + (r.role ? ` (${r.role})` : '') } });
+      cy.add({ group: 'edges', data: { id: r.id, source: r.from, target: r.to, type: r.type, label: edgeLabel(r) } });
     }
   });
   refreshTimeline();
@@ -816,8 +852,6 @@ function flash(id: string) {
   window.clearTimeout(flashTimers.get(id));
   flashTimers.set(id, window.setTimeout(() => cy.getElementById(id).removeClass('changed'), 2500));
 }
-
-const relationLabel = (r: RelationData) => humanise(r.type) + (r.role ? ` (${r.role})` : '');
 
 const live = new Live({
   drawnEntityIds: () => [...entities.keys()],
@@ -842,8 +876,8 @@ const live = new Live({
     if (!entities.has(relation.from) || !entities.has(relation.to)) return;
     const known = relations.has(relation.id);
     relations.set(relation.id, relation);
-    if (known) cy.getElementById(relation.id).data('label', relationLabel(relation));
-    else cy.add({ group: 'edges', data: { id: relation.id, source: relation.from, target: relation.to, type: relation.type, label: relationLabel(relation) } });
+    if (known) cy.getElementById(relation.id).data('label', edgeLabel(relation));
+    else cy.add({ group: 'edges', data: { id: relation.id, source: relation.from, target: relation.to, type: relation.type, label: edgeLabel(relation) } });
     flash(relation.id);
     applyFilters();
   },
@@ -956,6 +990,45 @@ $('path-form').addEventListener('submit', (event) => {
   void findPath();
 });
 
+// ---- language switch --------------------------------------------------------------------------------
+
+/** Shows the page in a language: its labels, and the drawn entities' titles as the server gives them in it. */
+async function useLanguage(next: Language) {
+  language = next;
+  rememberLanguage(next);
+  api.setLanguage(next);
+  $<HTMLSelectElement>('language').value = next;
+  graphElement.dataset.language = next;
+  applyStaticLabels(document, L());
+  renderFilters();
+  refreshTimeline();
+  cy.batch(() => cy.edges().forEach((edge) => {
+    edge.data('label', edgeLabel(relations.get(edge.id())!));
+  }));
+  if (entities.size === 0) return;
+  await busy(L().loading, async () => {
+    const titles = await api.titles([...entities.keys()]);
+    cy.batch(() => {
+      for (const [id, title] of titles) {
+        const entity = entities.get(id);
+        if (!entity) continue;
+        entity.title = title;
+        cy.getElementById(id).data('label', truncate(title));
+      }
+    });
+    refreshTimeline();
+    refreshPathChoices();
+    if (selectedId) renderDetails(selectedId);
+  });
+}
+
+$<HTMLSelectElement>('language').addEventListener('change', (event) => void useLanguage((event.target as HTMLSelectElement).value as Language));
+
+api.setLanguage(language);
+rememberLanguage(language);
+$<HTMLSelectElement>('language').value = language;
+graphElement.dataset.language = language;
+applyStaticLabels(document, L());
 renderFilters();
 refreshTimeline();
 refreshPathChoices();
@@ -967,4 +1040,4 @@ void live
   .finally(() => (focus ? focusEntity(focus) : loadAll()));
 
 // For tests and the curious: the drawn graph.
-Object.assign(window, { smartCityGraph: { cy, entities, relations } });
+Object.assign(window, { smartCityGraph: { cy, entities, relations, language: () => language } });

@@ -8,16 +8,41 @@ import { createGraphiQLFetcher } from '@graphiql/toolkit';
 import { createClient } from 'graphql-ws';
 import { Kind, parse } from 'graphql';
 import { useGraphiQL, useGraphiQLActions, StarIcon, type GraphiQLPlugin } from '@graphiql/react';
-import { examples, type Example } from './examples';
+import { useSyncExternalStore } from 'react';
+import type { Fetcher } from '@graphiql/toolkit';
+import { examples, panelLabels, type Example } from './examples';
+import { acceptLanguage, initialLanguage, rememberLanguage, type Language } from '../language';
+
+// The IDE's language: the panel's labels, and (as Accept-Language) the language of titles and summaries in answers.
+let language: Language = initialLanguage();
+const listeners = new Set<() => void>();
+function setLanguage(next: Language) {
+  language = next;
+  rememberLanguage(next);
+  listeners.forEach((listener) => listener());
+}
+const useLanguage = () =>
+  useSyncExternalStore(
+    (listener) => {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    () => language,
+  );
+rememberLanguage(language);
 
 // Same origin only: the IDE talks to the server that served it, and loads nothing from elsewhere.
 // Subscriptions go over a WebSocket (graphql-transport-ws) to the same path.
 const endpoint = new URL('/graphql', window.location.href);
 const socketUrl = new URL(endpoint);
 socketUrl.protocol = endpoint.protocol === 'https:' ? 'wss:' : 'ws:';
-const fetcher = createGraphiQLFetcher({ url: endpoint.href, wsClient: createClient({ url: socketUrl.href, lazy: true }) });
+const sameOrigin = createGraphiQLFetcher({ url: endpoint.href, wsClient: createClient({ url: socketUrl.href, lazy: true }) });
+// The chosen language as Accept-Language; a header set in the IDE's headers editor wins.
+const fetcher: Fetcher = (params, options) => sameOrigin(params, { ...options, headers: { ...acceptLanguage(language), ...options?.headers } });
 
 function ExamplesPanel() {
+  const current = useLanguage();
+  const words = panelLabels[current];
   const { addTab, setOperationName } = useGraphiQLActions();
   const queryEditor = useGraphiQL((state) => state.queryEditor);
   const variableEditor = useGraphiQL((state) => state.variableEditor);
@@ -33,15 +58,22 @@ function ExamplesPanel() {
   };
   return (
     <section className="scg-examples" aria-labelledby="scg-examples-title">
-      <div className="graphiql-doc-explorer-title" id="scg-examples-title">Examples</div>
-      <p>Saved operations that answer real questions. Each opens in a new tab; run it with Ctrl-Enter.</p>
+      <div className="graphiql-doc-explorer-title" id="scg-examples-title">{words.heading}</div>
+      <label className="scg-language">
+        {words.language}{' '}
+        <select data-testid="language" value={current} onChange={(event) => setLanguage(event.target.value as Language)}>
+          <option value="de" lang="de">Deutsch</option>
+          <option value="en" lang="en">English</option>
+        </select>
+      </label>
+      <p>{words.intro}</p>
       <ul>
         {examples.map((example) => (
-          <li key={example.title}>
+          <li key={example.title.en}>
             {/* Enabled once Monaco's editors exist: a click before that would open an empty tab. */}
             <button type="button" className="graphiql-button" disabled={!queryEditor || !variableEditor} onClick={() => open(example)}>
-              <strong>{example.title}</strong>
-              <span>{example.question}</span>
+              <strong>{example.title[current]}</strong>
+              <span>{example.question[current]}</span>
             </button>
           </li>
         ))}
@@ -52,7 +84,9 @@ function ExamplesPanel() {
         <code>{'{ "Authorization": "Bearer <token>" }'}</code> in the <em>Headers</em> tab below the editor. Headers are not saved.
       </p>
       <p>
-        See the same graph as a picture in the <a href="/explorer">relationship explorer</a>.
+        {words.explorerBefore}
+        <a href="/explorer">{words.explorer}</a>
+        {words.explorerAfter}
       </p>
     </section>
   );

@@ -3,7 +3,7 @@ using System.Runtime.CompilerServices;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 
-namespace SmartCityGraph.Data.Storage;
+namespace SmartCityGraph.Data.Storage.Sqlite;
 
 /// <summary>
 /// Per-connection SQLite settings for a read-heavy server: a page cache large enough to keep a hot

@@ -3,7 +3,7 @@ using System.Runtime.CompilerServices;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 
-namespace SmartCityGraph.Data.Storage;
+namespace SmartCityGraph.Data.Storage.Sqlite;
 
 /// <summary>
 /// Makes a cancelled request stop its SQLite statement at once. SQLite checks no token while it

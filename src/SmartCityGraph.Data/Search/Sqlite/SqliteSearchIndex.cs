@@ -4,7 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using SmartCityGraph.Data.Model;
 using SmartCityGraph.Data.Storage;
 
-namespace SmartCityGraph.Data.Search;
+namespace SmartCityGraph.Data.Search.Sqlite;
 
 /// <summary>
 /// <see cref="ISearchIndex"/> on SQLite FTS5: the virtual table <c>EntitySearch</c> (migration
