@@ -59,7 +59,7 @@ public static class ServiceRegistration
             sp.GetRequiredService<ILogger<GraphSnapshots>>()));
         services.AddScoped<AsOfScopes>();
         services.AddScoped<GraphWriter>(); // the one write path: mutations and the seed import
-        services.AddLiveUpdates(configuration); // its commits wake the change bus behind the subscriptions
+        services.AddLiveUpdates(configuration, storage.Provider); // its commits wake the change bus behind the subscriptions
         services.AddScoped<SeedImporter>();
 
         services.AddScoped<RequestLoaders>();
