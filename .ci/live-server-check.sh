@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Starts the server exactly as the README says (on a new, empty data directory), then checks it
-# from the outside: health, a query, the SDL artefact, the graphql-http audit, and a restart on
+# from the outside: health, a query, the SDL artefact, the graphql-http audit, the WebSocket and SSE
+# conformance suite (graphql-ws and graphql-sse clients, protocol abuse), and a restart on
 # the same database file that must keep every record exactly once.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -34,6 +35,9 @@ echo "$first" | grep -q '"pilots":{"totalCount":5}'
 curl -fsS "$url/graphql?sdl" | diff -q - schema/schema.graphql >/dev/null \
   || { echo "GET /graphql?sdl differs from schema/schema.graphql" >&2; exit 1; }
 (cd tests/http-audit && node audit.mjs "$url/graphql")
+# An editor's token from the token verb (same data directory, so the same signing key): the live-update check edits.
+token=$(Storage__DataDirectory="$data" dotnet run --project src/SmartCityGraph.Server -c Release --no-build -- token --role editor --name ci | tail -n 1)
+(cd tests/streaming-conformance && node conformance.mjs "$url/graphql" --editor-token "$token")
 curl -fsS -H 'Accept: text/html' "$url/graphql" | grep -q '<div id="graphiql"' \
   || { echo "a browser's GET /graphql did not get the GraphQL IDE" >&2; exit 1; }
 curl -fsS "$url/explorer" | grep -q 'data-testid="graph"' \

@@ -53,17 +53,18 @@ internal static class ClientSourceBuilder
         }
 
         var types = new TypeMapper(schema);
+        var watchable = Watching.IsSupportedBy(schema);
         var generated = new List<GeneratedFile>
         {
-            ClientEmitter.EmitClient(operations, settings.Namespace, settings.ClientName),
-            ClientEmitter.EmitRegistration(operations, settings.Namespace, settings.ClientName),
+            ClientEmitter.EmitClient(operations, settings.Namespace, settings.ClientName, watchable),
+            ClientEmitter.EmitRegistration(operations, settings.Namespace, settings.ClientName, watchable),
         };
         if (settings.GlobalUsing)
         {
             generated.Add(ClientEmitter.EmitGlobalUsing(settings.Namespace, settings.ClientName));
         }
 
-        generated.AddRange(operations.Select(o => OperationEmitter.Emit(o, schema, types, settings.Namespace, settings.ClientName)));
+        generated.AddRange(operations.Select(o => OperationEmitter.Emit(o, schema, types, settings.Namespace, settings.ClientName, watchable)));
         generated.Add(PersistedDocumentsEmitter.Emit(operations, settings.Namespace, settings.ClientName));
         if (FragmentEmitter.Emit(analysis.FragmentInterfaces, types, settings.Namespace, settings.ClientName) is { } fragments)
         {

@@ -1,5 +1,7 @@
+using System.Net.WebSockets;
 using Microsoft.Extensions.DependencyInjection;
 using SmartCityGraph.Client.Http;
+using SmartCityGraph.Client.WebSockets;
 
 namespace SmartCityGraph.Client;
 
@@ -15,6 +17,8 @@ public sealed class GraphQLClientBuilder
         Services = services;
         ClientName = clientName;
         HttpClientBuilder = services.AddHttpClient(clientName);
+        // One per client (one shared socket), created and disposed by the container.
+        services.AddKeyedSingleton<IGraphQLSubscriptionExecutor>(clientName, (provider, _) => CreateSubscriptionExecutor(provider));
     }
 
     /// <summary>The services the client was added to.</summary>
@@ -62,10 +66,40 @@ public sealed class GraphQLClientBuilder
     public GraphQLClientBuilder WithBearerToken(Func<IServiceProvider, CancellationToken, ValueTask<string?>> token)
     {
         HttpClientBuilder.AddHttpMessageHandler(services => new BearerTokenHandler(ct => token(services, ct)));
+        _token = token; // and the subscription socket's connection_init
         return this;
     }
 
     /// <summary>The executor the generated client sends its operations through.</summary>
     public IGraphQLExecutor CreateExecutor(IServiceProvider services) =>
         new HttpGraphQLExecutor(services.GetRequiredService<IHttpClientFactory>(), ClientName, PersistedDocuments);
+
+    private Func<IServiceProvider, Uri, CancellationToken, Task<WebSocket>>? _connectWebSocket;
+    private Func<IServiceProvider, CancellationToken, ValueTask<string?>>? _token;
+
+    /// <summary>
+    /// Replaces how the subscription socket is opened (by default a <see cref="ClientWebSocket"/> to the
+    /// HttpClient's address as ws(s), with its default request headers), e.g. for a test server.
+    /// The socket must ask for the <c>graphql-transport-ws</c> subprotocol.
+    /// </summary>
+    public GraphQLClientBuilder ConfigureWebSocket(Func<IServiceProvider, Uri, CancellationToken, Task<WebSocket>> connect)
+    {
+        _connectWebSocket = connect;
+        return this;
+    }
+
+    /// <summary>
+    /// A new executor of subscriptions: one shared WebSocket to the HttpClient's address
+    /// (<c>graphql-transport-ws</c>). The client's own is registered as a keyed singleton under <see cref="ClientName"/>.
+    /// </summary>
+    public IGraphQLSubscriptionExecutor CreateSubscriptionExecutor(IServiceProvider services)
+    {
+        var httpClient = services.GetRequiredService<IHttpClientFactory>().CreateClient(ClientName);
+        var endpoint = httpClient.BaseAddress ?? new Uri("http://localhost/graphql");
+        var connect = _connectWebSocket is { } custom
+            ? cancellationToken => custom(services, endpoint, cancellationToken)
+            : WebSocketGraphQLExecutor.ClientWebSocketConnector(endpoint, httpClient.DefaultRequestHeaders);
+        var token = _token is { } tokenFor ? (Func<CancellationToken, ValueTask<string?>>)(ct => tokenFor(services, ct)) : null;
+        return new WebSocketGraphQLExecutor(endpoint.ToString(), connect, token);
+    }
 }

@@ -5,6 +5,7 @@ using SmartCityGraph.Benchmarks.Load;
 //   (none) or latency  sequential requests: latency percentiles and SQL statements per request (BenchmarkSettings)
 //   load               concurrent clients per shape: req/s, p50/p99/p99.9, server CPU ms and KB allocated per request (LoadSettings)
 //   mixed              many clients over a mix of shapes: errors (must be 0; exit code 1 otherwise) and peak memory
+//   subscribers        many live subscriptions while an editor commits: delivery, latency and memory (SubscriberBenchmark)
 // Tables go to stdout, progress to stderr.
 switch (args.FirstOrDefault())
 {
@@ -12,6 +13,8 @@ switch (args.FirstOrDefault())
         return await LoadBenchmark.RunAsync(LoadSettings.Parse(args[1..], mixed: false));
     case "mixed":
         return await MixedLoad.RunAsync(LoadSettings.Parse(args[1..], mixed: true));
+    case "subscribers":
+        return await SubscriberBenchmark.RunAsync(args[1..]);
     case "latency":
         args = args[1..];
         break;

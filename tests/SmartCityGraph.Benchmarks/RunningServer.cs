@@ -18,6 +18,26 @@ internal sealed class RunningServer : IAsyncDisposable
 
     public Uri BaseAddress { get; }
 
+    /// <summary>The server's resident memory now (bytes).</summary>
+    public long WorkingSet
+    {
+        get
+        {
+            process.Refresh();
+            return process.WorkingSet64;
+        }
+    }
+
+    /// <summary>The server's peak resident memory so far (bytes).</summary>
+    public long PeakWorkingSet
+    {
+        get
+        {
+            process.Refresh();
+            return process.PeakWorkingSet64;
+        }
+    }
+
     /// <summary>The server process's id (with a log file, the shell has exec'd into the server).</summary>
     public int ProcessId => process.Id;
 

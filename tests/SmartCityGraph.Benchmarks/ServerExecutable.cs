@@ -13,7 +13,8 @@ namespace SmartCityGraph.Benchmarks;
 /// <param name="PostgresConnectionString">Set: the server runs on this PostgreSQL database instead of SQLite in
 /// <paramref name="DataDirectory"/>.</param>
 internal sealed record ServerLaunch(
-    string Dll, string DataDirectory, bool DefaultConfiguration, string? LogFile = null, string? PostgresConnectionString = null)
+    string Dll, string DataDirectory, bool DefaultConfiguration, string? LogFile = null, string? PostgresConnectionString = null,
+    IReadOnlyDictionary<string, string>? Environment = null)
 {
     /// <summary>This clone's server on a generated database, as the latency harness runs it.</summary>
     public static ServerLaunch Harness(BenchmarkDatabase.Target target) =>
@@ -65,6 +66,8 @@ internal static class ServerExecutable
             start.Environment["Logging__LogLevel__Default"] = "Warning";
             start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
         }
+        foreach (var (name, value) in launch.Environment ?? new Dictionary<string, string>())
+            start.Environment[name] = value;
         return start;
     }
 }

@@ -70,13 +70,9 @@ internal sealed class OperationAnalyzer
         {
             OperationType.Query => _schema.QueryType,
             OperationType.Mutation => _schema.MutationType,
+            OperationType.Subscription => _schema.SubscriptionType,
             _ => null,
         };
-        if (operation.Operation == OperationType.Subscription)
-        {
-            _diagnostics.Report(Diagnostics.Unsupported, file.LocationOf(operation.Name), "Subscriptions are not supported by the typed client yet ('" + name + "')");
-            return null;
-        }
 
         if (rootTypeName is null || _schema.Find(rootTypeName) is not { } rootType)
         {

@@ -15,7 +15,7 @@ internal static class OperationEmitter
 {
     private const string Generated = "[global::System.CodeDom.Compiler.GeneratedCode(\"SmartCityGraph.Client.Generator\", \"1.0\")]";
 
-    public static GeneratedFile Emit(OperationModel operation, GraphQLSchema schema, TypeMapper types, string ns, string clientName)
+    public static GeneratedFile Emit(OperationModel operation, GraphQLSchema schema, TypeMapper types, string ns, string clientName, bool watchable)
     {
         var names = new NameRegistry();
         var className = names.Reserve(OperationClassName(operation));
@@ -28,17 +28,33 @@ internal static class OperationEmitter
         var resultType = "IOperationResult<" + resultInterface + ">";
         var parameters = Parameters(operation.Variables, types) + "CancellationToken cancellationToken = default";
 
+        var isSubscription = operation.Kind == OperationType.Subscription;
+        // A subscription yields a result per event over the client's WebSocket; the others answer once over HTTP.
+        var returnType = isSubscription ? "IAsyncEnumerable<" + resultType + ">" : "Task<" + resultType + ">";
+        var method = isSubscription ? "SubscribeAsync" : "ExecuteAsync";
+        var executorType = isSubscription ? "IGraphQLSubscriptionExecutor" : "IGraphQLExecutor";
+        var watch = watchable && operation.Kind == OperationType.Query;
+        var watchParameters = Parameters(operation.Variables, types).TrimEnd(' ', ',');
         code.Line("/// <summary>The " + operation.Kind.ToString().ToLowerInvariant() + " " + operation.Name + " (" + System.IO.Path.GetFileName(operation.File.Path) + ").</summary>");
         code.Line(Generated);
         code.Open("public partial interface I" + className);
-        code.Line("Task<" + resultType + "> ExecuteAsync(" + parameters + ");");
+        code.Line(returnType + " " + method + "(" + parameters + ");");
         if (variablesType is not null)
         {
             code.Line();
             code.Line("/// <summary>Runs the " + operation.Kind.ToString().ToLowerInvariant() + " with the variables set in <paramref name=\"variables\"/>: one set to null is sent as null, one not set is left out.</summary>");
-            code.Line("Task<" + resultType + "> ExecuteAsync(" + variablesType + " variables, CancellationToken cancellationToken = default);");
+            code.Line(returnType + " " + method + "(" + variablesType + " variables, CancellationToken cancellationToken = default);");
         }
 
+        if (watch)
+        {
+            code.Line();
+            code.Line("/// <summary>");
+            code.Line("/// The query's result now and again whenever an entity in it, or a relation from or to one, changes (over the");
+            code.Line("/// client's WebSocket, without a gap: see <see cref=\"GraphQLWatch\"/>). Dispose the subscription to stop.");
+            code.Line("/// </summary>");
+            code.Line("IObservable<" + resultType + "> Watch(" + watchParameters + ");");
+        }
         code.Close();
         code.Line();
 
@@ -52,11 +68,46 @@ internal static class OperationEmitter
         code.Line("/// <summary>The id the server knows <see cref=\"Document\"/> by, when it loaded this client's persisted-document manifest.</summary>");
         code.Line("public const string DocumentId = " + Naming.Literal(PersistedDocumentsEmitter.IdOf(operation.Document)) + ";");
         code.Line();
-        code.Line("private readonly IGraphQLExecutor _executor;");
+        code.Line("private readonly " + executorType + " _executor;");
+        if (watch)
+        {
+            code.Line("private readonly IGraphQLSubscriptionExecutor? _changes;");
+            code.Line();
+            code.Open("public " + className + "(" + executorType + " executor, IGraphQLSubscriptionExecutor? changes = null)");
+            code.Line("_executor = executor;");
+            code.Line("_changes = changes;");
+            code.Close();
+        }
+        else
+        {
+            code.Line();
+            code.Line("public " + className + "(" + executorType + " executor) => _executor = executor;");
+        }
         code.Line();
-        code.Line("public " + className + "(IGraphQLExecutor executor) => _executor = executor;");
+        code.Open("public " + returnType + " " + method + "(" + parameters + ")");
+        code.Line("var request = CreateRequest(" + string.Join(", ", operation.Variables.Select(v => Naming.Parameter(v.Name))) + ");");
+        code.Line("return _executor." + (isSubscription ? "SubscribeAsync" : "ExecuteAsync") + "<" + resultInterface + ">(request, " + readerClass + ".Read, cancellationToken);");
+        code.Close();
         code.Line();
-        code.Open("public Task<" + resultType + "> ExecuteAsync(" + parameters + ")");
+        if (variablesType is not null)
+        {
+            code.Open("public " + returnType + " " + method + "(" + variablesType + " variables, CancellationToken cancellationToken = default)");
+            code.Line("variables.Validate();");
+            code.Line("var request = new GraphQLOperationRequest(OperationName, Document, variables.WriteTo) { DocumentId = DocumentId };");
+            code.Line("return _executor." + method + "<" + resultInterface + ">(request, " + readerClass + ".Read, cancellationToken);");
+            code.Close();
+            code.Line();
+        }
+
+        if (watch)
+        {
+            code.Open("public IObservable<" + resultType + "> Watch(" + watchParameters + ")");
+            code.Line("var request = CreateRequest(" + string.Join(", ", operation.Variables.Select(v => Naming.Parameter(v.Name))) + ");");
+            code.Line("return GraphQLWatch.Watch<" + resultInterface + ">(_executor, _changes ?? throw new InvalidOperationException(\"Watch() needs the client's subscription executor.\"), request, " + readerClass + ".Read);");
+            code.Close();
+            code.Line();
+        }
+        code.Open("private static GraphQLOperationRequest CreateRequest(" + watchParameters + ")");
         foreach (var variable in operation.Variables.Where(v => !IsOptional(v) && !types.IsValueType(v.Type)))
         {
             code.Line("ArgumentNullException.ThrowIfNull(" + Naming.Parameter(variable.Name) + ");");
@@ -64,11 +115,11 @@ internal static class OperationEmitter
 
         if (operation.Variables.Count == 0)
         {
-            code.Line("var request = new GraphQLOperationRequest(OperationName, Document, null) { DocumentId = DocumentId };");
+            code.Line("return new GraphQLOperationRequest(OperationName, Document, null) { DocumentId = DocumentId };");
         }
         else
         {
-            code.Open("var request = new GraphQLOperationRequest(OperationName, Document, writer =>");
+            code.Open("return new GraphQLOperationRequest(OperationName, Document, writer =>");
             foreach (var variable in operation.Variables)
             {
                 WriteVariable(code, types, variable);
@@ -77,18 +128,7 @@ internal static class OperationEmitter
             code.Close(") { DocumentId = DocumentId };");
         }
 
-        code.Line("return _executor.ExecuteAsync<" + resultInterface + ">(request, " + readerClass + ".Read, cancellationToken);");
         code.Close();
-        if (variablesType is not null)
-        {
-            code.Line();
-            code.Open("public Task<" + resultType + "> ExecuteAsync(" + variablesType + " variables, CancellationToken cancellationToken = default)");
-            code.Line("variables.Validate();");
-            code.Line("var request = new GraphQLOperationRequest(OperationName, Document, variables.WriteTo) { DocumentId = DocumentId };");
-            code.Line("return _executor.ExecuteAsync<" + resultInterface + ">(request, " + readerClass + ".Read, cancellationToken);");
-            code.Close();
-        }
-
         code.Close();
         code.Line();
         if (variablesType is not null)
@@ -184,9 +224,14 @@ internal static class OperationEmitter
         return name is "Validate" or "WriteTo" or "Equals" or "GetHashCode" or "ToString" or "GetType" ? name + "Value" : name;
     }
 
-    /// <summary>Strawberry Shake's names: GetPilotsQuery, AddPilotMutation.</summary>
+    /// <summary>Strawberry Shake's names: GetPilotsQuery, AddPilotMutation, OnEventChangedSubscription.</summary>
     public static string OperationClassName(OperationModel operation) =>
-        operation.Name + (operation.Kind == OperationType.Mutation ? "Mutation" : "Query");
+        operation.Name + operation.Kind switch
+        {
+            OperationType.Mutation => "Mutation",
+            OperationType.Subscription => "Subscription",
+            _ => "Query",
+        };
 
     /// <summary>
     /// The variables as parameters in declaration order. A variable the request may leave out (nullable,

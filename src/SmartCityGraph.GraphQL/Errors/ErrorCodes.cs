@@ -27,6 +27,10 @@ public static class ErrorCodes
     public const string DocumentTooLarge = "GRAPHQL_DOCUMENT_TOO_LARGE";
     public const string PersistedDocumentRequired = "PERSISTED_DOCUMENT_REQUIRED";
     public const string PersistedDocumentNotFound = "PERSISTED_DOCUMENT_NOT_FOUND";
+    /// <summary>A WebSocket already runs as many operations as one connection may.</summary>
+    public const string TooManySubscriptions = "TOO_MANY_SUBSCRIPTIONS";
+    /// <summary>The server already holds as many WebSockets and event streams as it accepts (503).</summary>
+    public const string TooManyConnections = "TOO_MANY_CONNECTIONS";
 
     /// <summary>Codes our own code raises; an error carrying one of them is passed to the client unchanged.</summary>
     public static readonly IReadOnlySet<string> Contract = new HashSet<string>
@@ -35,5 +39,6 @@ public static class ErrorCodes
         DepthLimitExceeded, Timeout, Unauthenticated, Forbidden, RateLimited, InvalidInput,
         BadRequest, PayloadTooLarge, InternalError, MethodNotAllowed, UnsupportedMediaType, NotAcceptable,
         DocumentTooLarge, PersistedDocumentRequired, PersistedDocumentNotFound,
+        TooManySubscriptions, TooManyConnections,
     };
 }

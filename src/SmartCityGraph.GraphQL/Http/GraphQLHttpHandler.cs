@@ -218,7 +218,7 @@ public sealed class GraphQLHttpHandler(IOptions<GraphQLHttpOptions> options, ILo
         await context.Response.WriteAsync(schema.Print(), context.RequestAborted);
     }
 
-    private static Task WriteErrorAsync(HttpContext context, GraphQLHttpError error, string mediaType)
+    internal static Task WriteErrorAsync(HttpContext context, GraphQLHttpError error, string mediaType)
     {
         if (error.Allow is not null)
             context.Response.Headers.Allow = error.Allow;

@@ -23,7 +23,9 @@ using SmartCityGraph.GraphQL.Paging;
 using SmartCityGraph.GraphQL.PersistedDocuments;
 using SmartCityGraph.GraphQL.RateLimiting;
 using SmartCityGraph.GraphQL.Telemetry;
+using SmartCityGraph.GraphQL.Subscriptions;
 using SmartCityGraph.Server.AsOf;
+using SmartCityGraph.Server.Live;
 using SmartCityGraph.Server.Nodes;
 using SmartCityGraph.Server.Relations;
 using SmartCityGraph.Server.Schema;
@@ -69,7 +71,7 @@ public static class ServiceRegistration
             sp.GetServices<ISqlStatementListener>(), sp.GetRequiredService<ILogger<GraphSnapshots>>()));
         services.AddScoped<AsOfScopes>();
         services.AddScoped<GraphWriter>(); // the one write path: mutations and the seed import
-        services.TryAddSingleton<IChangeNotifier, NoChangeNotifier>();
+        services.AddLiveUpdates(configuration, storage.Provider); // its commits wake the change bus behind the subscriptions
         services.AddScoped<SeedImporter>();
 
         services.AddScoped<RequestLoaders>();
@@ -89,7 +91,9 @@ public static class ServiceRegistration
             .AddDocumentLimits(options => configuration.GetSection("Limits").Bind(options))
             // {"documentId": "sha256:…"} runs a typed client's operation; Security:TrustedDocumentsOnly keeps anonymous callers to those.
             .AddTrustedDocuments(StoragePaths.PersistedDocumentsDirectory(configuration, environment),
-                options => configuration.GetSection("Security").Bind(options)));
+                options => configuration.GetSection("Security").Bind(options))
+            // Subscription events each run in a scope of their own (a DbContext per event), serially beneath.
+            .AddScopedSubscriptionExecution());
         services.AddPagingGraphTypes();
         services.AddFacetGraphTypes();
         services.AddMutationGraphTypes();
@@ -98,6 +102,7 @@ public static class ServiceRegistration
         services.AddValidatedDocumentCache(options => configuration.GetSection("GraphQL:DocumentCache").Bind(options));
         services.AddGraphQLHttp(options => configuration.GetSection("Limits:Http").Bind(options));
         services.AddGraphQLTelemetry(); // first interceptor: its span and timing cover the others
+        services.AddGraphQLSubscriptions(options => configuration.GetSection("Limits:Subscriptions").Bind(options));
         services.AddSingleton<IGraphQLRequestInterceptor, GraphRequestInterceptor>();
         // After the interceptor above: its cost rule computes the cost that the rate limit spends.
         services.AddCostRateLimiting(options => configuration.GetSection("RateLimiting").Bind(options));

@@ -5,6 +5,7 @@ using SmartCityGraph.Server.AsOf;
 using SmartCityGraph.Server.Events;
 using SmartCityGraph.Server.Graph;
 using SmartCityGraph.Server.History;
+using SmartCityGraph.Server.Live;
 using SmartCityGraph.Server.Nodes;
 using SmartCityGraph.Server.Organisations;
 using SmartCityGraph.Server.ParticipationStrands;
@@ -46,6 +47,7 @@ public sealed class QueryGraphType : ObjectGraphType
         this.AddGraphQueries();
         this.AddTimelineQuery();
         this.AddHistoryQueries();
+        this.AddLiveQueries();
         // The graph as it stood at an instant: these fields and everything below them.
         this.AddAsOf("node", "nodes", "strategies", "phases", "events", "organisations", "pilots", "strategyElements", "participationStrands",
             "documents", "results", "terms", "collections", "series", "graph", "paths");

@@ -22,6 +22,7 @@ public sealed class SmartCitySchema : global::GraphQL.Types.Schema
         Description = "SmartCityGraph: Berlin's Smart City strategy process as a knowledge graph.";
         Query = services.GetRequiredService<QueryGraphType>();
         Mutation = services.GetRequiredService<MutationGraphType>();
+        Subscription = services.GetRequiredService<Live.SubscriptionGraphType>();
         // Types reached only through interfaces must be named so `node(id:)` can return them.
         RegisterType(typeof(StrategyGraphType));
         RegisterType(typeof(PhaseGraphType));

@@ -42,7 +42,14 @@ public class LiveServer : WebApplicationFactory<Program>
         var services = new ServiceCollection();
         var client = services.AddSmartCityClient().UsePersistedDocuments(PersistedDocuments).ConfigureHttpClient(
             c => c.BaseAddress = new Uri(server.BaseAddress, "/graphql"),
-            builder => builder.ConfigurePrimaryHttpMessageHandler(server.CreateHandler));
+            builder => builder.ConfigurePrimaryHttpMessageHandler(server.CreateHandler))
+            // Subscriptions and Watch() over the in-process server's WebSocket.
+            .ConfigureWebSocket(async (_, endpoint, ct) =>
+            {
+                var socket = server.CreateWebSocketClient();
+                socket.SubProtocols.Add("graphql-transport-ws");
+                return await socket.ConnectAsync(endpoint, ct);
+            });
         if (token is not null) client.WithBearerToken(token);
         return services.BuildServiceProvider();
     }

@@ -15,8 +15,8 @@ public sealed class GraphQLOverHttpAuditTests(ToyServerFixture fixture, ITestOut
     public async Task The_server_passes_every_MUST_of_the_graphql_http_audit()
     {
         var auditDirectory = Path.Combine(Testing.RepositoryRoot.Path, "tests", "http-audit");
-        var node = RequireTool("node");
-        await EnsureAuditPackagesAsync(auditDirectory);
+        var node = NodeTool.Require("node");
+        await NodeTool.EnsurePackagesAsync(auditDirectory, "graphql-http");
 
         var run = await ExternalProcess.RunAsync(node, ["audit.mjs", fixture.Server.Endpoint.ToString()], auditDirectory, TimeSpan.FromMinutes(2));
         output.WriteLine(run.Output);
@@ -37,26 +37,5 @@ public sealed class GraphQLOverHttpAuditTests(ToyServerFixture fixture, ITestOut
         Assert.Empty(failedMusts);
         Assert.Equal(0, run.ExitCode);
         Assert.Empty(failedShoulds.Select(should => should.Id).Except(AcceptedShouldFailures));
-    }
-
-    /// <summary>The path of a tool on PATH; skips locally when missing, but fails on CI (never a silent skip there).</summary>
-    private static string RequireTool(string name)
-    {
-        var path = ExternalProcess.FindOnPath(name);
-        if (path is not null)
-            return path;
-        var message = $"'{name}' is not on PATH; the GraphQL-over-HTTP audit needs Node.js 20+.";
-        Assert.False(string.Equals(Environment.GetEnvironmentVariable("CI"), "true", StringComparison.OrdinalIgnoreCase), message);
-        Skip.If(true, message);
-        return name;
-    }
-
-    private static async Task EnsureAuditPackagesAsync(string auditDirectory)
-    {
-        if (File.Exists(Path.Combine(auditDirectory, "node_modules", "graphql-http", "package.json")))
-            return;
-        var npm = RequireTool("npm");
-        var install = await ExternalProcess.RunAsync(npm, ["ci", "--no-audit", "--no-fund"], auditDirectory, TimeSpan.FromMinutes(5));
-        Assert.True(install.ExitCode == 0, $"npm ci failed in {auditDirectory}:{Environment.NewLine}{install.Output}");
     }
 }

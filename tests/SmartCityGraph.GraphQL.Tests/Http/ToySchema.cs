@@ -13,6 +13,7 @@ public sealed class ToySchema : Schema
     {
         Query = new ToyQuery();
         Mutation = new ToyMutation();
+        Subscription = new Subscriptions.ToySubscription();
     }
 
     private sealed class ToyQuery : ObjectGraphType

@@ -5,6 +5,7 @@ import { GraphQLRequestError, ServerUnreachableError } from '../client/execute';
 import type { NodeKind, RelationType } from '../gql/graphql';
 import * as api from './api';
 import { toGraphML } from './graphml';
+import { Live } from './live';
 import { allKinds, allRelationTypes, humanise, kindStyles, overlaps, relationLabels, type EntityData, type RelationData } from './model';
 import { applyStaticLabels, labels } from './labels';
 import { initialLanguage, rememberLanguage, type Language } from '../language';
@@ -86,6 +87,10 @@ const cy: Core = cytoscape({
       },
     },
     { selector: '.hidden', style: { display: 'none' } },
+    // Live updates: a change glows for a moment; the history slider hides what was not there yet.
+    { selector: 'node.changed', style: { 'border-width': 6, 'border-color': '#ffb000', 'overlay-color': '#ffd400', 'overlay-opacity': 0.35, 'overlay-padding': 6 } },
+    { selector: 'edge.changed', style: { width: 4, 'line-color': '#ffb000', 'target-arrow-color': '#ffb000' } },
+    { selector: '.absent', style: { display: 'none' } },
     { selector: '.faded', style: { opacity: 0.15, 'text-opacity': 0 } },
     { selector: 'node:selected', style: { 'border-width': 4, 'border-color': '#000000', 'font-weight': 'bold', 'min-zoomed-font-size': 0, 'z-index': 20 } },
     { selector: 'edge.neighbour', style: { 'line-color': '#3d4b59', 'target-arrow-color': '#3d4b59', width: 2, label: 'data(label)' } },
@@ -152,8 +157,10 @@ function clearGraph() {
 
 /** The elements drawn right now: not filtered out, and for edges both ends drawn too. */
 function visible(): { nodes: NodeCollection; edges: EdgeCollection } {
-  const nodes = cy.nodes().filter((n) => !n.hasClass('hidden')) as unknown as NodeCollection;
-  const edges = cy.edges().filter((e) => !e.hasClass('hidden') && !e.source().hasClass('hidden') && !e.target().hasClass('hidden')) as unknown as EdgeCollection;
+  // Hidden by the filters, or absent at the history slider's revision.
+  const shown = (e: { hasClass(name: string): boolean }) => !e.hasClass('hidden') && !e.hasClass('absent');
+  const nodes = cy.nodes().filter((n) => shown(n)) as unknown as NodeCollection;
+  const edges = cy.edges().filter((e) => shown(e) && shown(e.source()) && shown(e.target())) as unknown as EdgeCollection;
   return { nodes, edges };
 }
 
@@ -832,6 +839,87 @@ function entitiesBulk(sub: api.Subgraph) {
   applyFilters();
 }
 
+// ---- live updates -----------------------------------------------------------------------------------
+
+const flashTimers = new Map<string, number>();
+
+/** A changed element glows for a moment (data-changed-at says when, for tests and the curious). */
+function flash(id: string) {
+  const element = cy.getElementById(id);
+  if (element.empty()) return;
+  element.addClass('changed');
+  element.data('changedAt', Date.now());
+  window.clearTimeout(flashTimers.get(id));
+  flashTimers.set(id, window.setTimeout(() => cy.getElementById(id).removeClass('changed'), 2500));
+}
+
+const live = new Live({
+  drawnEntityIds: () => [...entities.keys()],
+  drawnRelationIds: () => [...relations.keys()],
+  upsertEntity(entity, near) {
+    const known = entities.has(entity.id);
+    entities.set(entity.id, entity);
+    if (known) {
+      cy.getElementById(entity.id).data('label', truncate(entity.title));
+    } else {
+      const end = near ? cy.getElementById(near) : null;
+      cy.add(nodeDefinition(entity, end && end.nonempty() ? end.position() : undefined));
+    }
+    flash(entity.id);
+    refreshTimeline();
+    refreshPathChoices();
+    applyFilters();
+    if (selectedId === entity.id) void renderDetails(entity.id);
+    setStatus(`${known ? 'Changed' : 'New'}: ${entity.title}.`);
+  },
+  upsertRelation(relation) {
+    if (!entities.has(relation.from) || !entities.has(relation.to)) return;
+    const known = relations.has(relation.id);
+    relations.set(relation.id, relation);
+    if (known) cy.getElementById(relation.id).data('label', edgeLabel(relation));
+    else cy.add({ group: 'edges', data: { id: relation.id, source: relation.from, target: relation.to, type: relation.type, label: edgeLabel(relation) } });
+    flash(relation.id);
+    applyFilters();
+  },
+  fadeOut(id) {
+    const element = cy.getElementById(id);
+    if (element.empty() || element.hasClass('leaving')) return;
+    const gone = element.isNode() ? element.union(element.connectedEdges()) : element;
+    gone.addClass('leaving');
+    gone.animate({ style: { opacity: 0 } }, {
+      duration: 1200,
+      complete: () => {
+        gone.forEach((e) => {
+          entities.delete(e.id());
+          relations.delete(e.id());
+        });
+        gone.remove();
+        if (selectedId === id) select(null);
+        refreshTimeline();
+        refreshPathChoices();
+        syncCounts();
+      },
+    });
+    setStatus(`Removed: ${entities.get(id)?.title ?? 'a relation'}.`);
+  },
+  showAsOf(state) {
+    cy.batch(() => {
+      cy.elements().forEach((element) => {
+        const then = state?.get(element.id());
+        element.toggleClass('absent', then === null);
+        if (element.isNode()) {
+          const e = then && 'kind' in then ? then : entities.get(element.id());
+          if (e) element.data('label', truncate(e.title));
+        }
+      });
+    });
+    graphElement.dataset.asOf = state ? 'past' : 'live';
+    syncCounts();
+  },
+  setStatus,
+  showError,
+});
+
 // ---- keyboard ---------------------------------------------------------------------------------------
 
 function step(delta: number) {
@@ -880,7 +968,10 @@ cy.on('dbltap', 'node', (event) => void expand(event.target.id()));
 cy.on('tap', (event) => {
   if (event.target === cy) select(null);
 });
-cy.on('add remove', () => queueMicrotask(syncCounts));
+cy.on('add remove', () => {
+  queueMicrotask(syncCounts);
+  live.drawnChanged(); // subscribe to what is drawn now
+});
 
 $('search-form').addEventListener('submit', (event) => {
   event.preventDefault();
@@ -942,8 +1033,11 @@ renderFilters();
 refreshTimeline();
 refreshPathChoices();
 const focus = params.get('focus');
-if (focus) void focusEntity(focus);
-else void loadAll();
+// Where the change feed stands first, then the drawing: changes made meanwhile arrive through the subscriptions.
+void live
+  .start()
+  .catch(showError)
+  .finally(() => (focus ? focusEntity(focus) : loadAll()));
 
 // For tests and the curious: the drawn graph.
 Object.assign(window, { smartCityGraph: { cy, entities, relations, language: () => language } });

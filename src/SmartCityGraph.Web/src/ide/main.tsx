@@ -5,6 +5,7 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { GraphiQL, HISTORY_PLUGIN } from 'graphiql';
 import { createGraphiQLFetcher } from '@graphiql/toolkit';
+import { createClient } from 'graphql-ws';
 import { Kind, parse } from 'graphql';
 import { useGraphiQL, useGraphiQLActions, StarIcon, type GraphiQLPlugin } from '@graphiql/react';
 import { useSyncExternalStore } from 'react';
@@ -31,7 +32,11 @@ const useLanguage = () =>
 rememberLanguage(language);
 
 // Same origin only: the IDE talks to the server that served it, and loads nothing from elsewhere.
-const sameOrigin = createGraphiQLFetcher({ url: new URL('/graphql', window.location.href).href });
+// Subscriptions go over a WebSocket (graphql-transport-ws) to the same path.
+const endpoint = new URL('/graphql', window.location.href);
+const socketUrl = new URL(endpoint);
+socketUrl.protocol = endpoint.protocol === 'https:' ? 'wss:' : 'ws:';
+const sameOrigin = createGraphiQLFetcher({ url: endpoint.href, wsClient: createClient({ url: socketUrl.href, lazy: true }) });
 // The chosen language as Accept-Language; a header set in the IDE's headers editor wins.
 const fetcher: Fetcher = (params, options) => sameOrigin(params, { ...options, headers: { ...acceptLanguage(language), ...options?.headers } });
 
