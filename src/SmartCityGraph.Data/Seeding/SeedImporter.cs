@@ -21,25 +21,35 @@ public sealed class SeedImporter(SmartCityDbContext db, GraphWriter writer, ILog
     public const string Actor = "seed import";
 
     /// <summary>
-    /// At start-up: imports into an empty database and applies a changed seed to a database an earlier seed was
-    /// imported into. A database filled otherwise (the <c>generate</c> verb) is left alone.
+    /// At start-up: imports the configured seed into an empty database and applies a changed seed to a database the
+    /// start-up seeding filled. A database filled otherwise (the <c>generate</c> verb) or last imported by an operator
+    /// (the <c>import</c> verb) is left alone: restarting the server must not undo an operator's import.
     /// </summary>
     public async Task<ImportResult> ImportOnStartAsync(string directory, CancellationToken ct = default)
     {
+        var comment = StartUpComment(SeedVersion.Of(directory));
         if (await db.Entities.AnyAsync(ct))
         {
             var lastImport = await db.Revisions.Where(r => r.Action == RevisionAction.Import)
                 .OrderByDescending(r => r.Number).Select(r => r.Comment).FirstOrDefaultAsync(ct);
-            if (lastImport is null || lastImport == CommentFor(SeedVersion.Of(directory))) return new ImportResult(false, 0, 0);
+            var seededAtStartUp = lastImport?.StartsWith(StartUpCommentPrefix, StringComparison.Ordinal) == true;
+            if (!seededAtStartUp || lastImport == comment) return new ImportResult(false, 0, 0);
         }
-        return await ImportAsync(directory, ct);
+        return await ApplySeedAsync(directory, comment, ct);
     }
 
-    /// <summary>Applies the seed's difference from the previous import (on an empty database: all of it).</summary>
-    public async Task<ImportResult> ImportAsync(string directory, CancellationToken ct = default)
+    /// <summary>An operator's import (the <c>import</c> verb): applies the seed's difference from the previous import (on an empty database: all of it).</summary>
+    public Task<ImportResult> ImportAsync(string directory, CancellationToken ct = default) =>
+        ApplySeedAsync(directory, $"import of {Path.GetFileName(Path.TrimEndingDirectorySeparator(directory))}, data set {SeedVersion.Of(directory)}", ct);
+
+    private const string StartUpCommentPrefix = "seed import, data set ";
+
+    /// <summary>The comment of every IMPORT revision the start-up seeding records, naming the seed's version (how start-up knows the seed changed).</summary>
+    public static string StartUpComment(string seedVersion) => StartUpCommentPrefix + seedVersion;
+
+    private async Task<ImportResult> ApplySeedAsync(string directory, string comment, CancellationToken ct)
     {
         var seed = SeedReader.Read(directory); // throws before anything is written
-        var comment = CommentFor(SeedVersion.Of(directory));
         var result = await writer.WriteAsync(Actor, (session, token) => ApplyAsync(session, seed, comment, token), ct, RevisionAction.Import);
         if (!result.Succeeded)
             throw new SeedValidationException([.. result.Problems.Select(p => new SeedProblem("-", "-", p is ValidationProblem v ? v.Field : "-", p.Message))]);
@@ -47,9 +57,6 @@ public sealed class SeedImporter(SmartCityDbContext db, GraphWriter writer, ILog
             directory, result.Revisions.Count, seed.Entities.Count, seed.Relations.Count);
         return new ImportResult(true, seed.Entities.Count, seed.Relations.Count, result.Revisions.Count);
     }
-
-    /// <summary>The comment of every IMPORT revision, naming the seed's version (how start-up knows the seed changed).</summary>
-    public static string CommentFor(string seedVersion) => $"seed import, data set {seedVersion}";
 
     private async Task<bool> ApplyAsync(EditSession session, SeedData seed, string comment, CancellationToken ct)
     {

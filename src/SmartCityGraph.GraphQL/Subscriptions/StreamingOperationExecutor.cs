@@ -7,6 +7,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using SmartCityGraph.GraphQL.Errors;
 using SmartCityGraph.GraphQL.Http;
+using SmartCityGraph.GraphQL.Telemetry;
 
 namespace SmartCityGraph.GraphQL.Subscriptions;
 
@@ -91,15 +92,31 @@ public sealed class StreamingOperationExecutor(
 /// The outcome of <see cref="StreamingOperationExecutor.ExecuteAsync"/>: a single result, or a subscription
 /// whose event stream is <see cref="Stream"/>. Dispose it when the operation ends.
 /// </summary>
-public sealed class StreamingOperation(ExecutionResult result, AsyncServiceScope? scope) : IAsyncDisposable
+public sealed class StreamingOperation : IAsyncDisposable
 {
-    public ExecutionResult Result { get; } = result;
+    private readonly AsyncServiceScope? scope;
+    private int disposed;
+
+    public StreamingOperation(ExecutionResult result, AsyncServiceScope? scope)
+    {
+        Result = result;
+        Stream = result.Streams?.Values.SingleOrDefault();
+        this.scope = scope;
+        if (Stream is not null) GraphQLTelemetry.SubscriptionStarted(); // graphql_server_subscriptions_active
+    }
+
+    public ExecutionResult Result { get; }
 
     /// <summary>The subscription's results, one per event; null for a query, a mutation or a refused operation.</summary>
-    public IObservable<ExecutionResult>? Stream { get; } = result.Streams?.Values.SingleOrDefault();
+    public IObservable<ExecutionResult>? Stream { get; }
 
     /// <summary>Refused before execution (a document that does not parse or validate, bad variables, a limit).</summary>
     public bool IsRefused => !Result.Executed;
 
-    public ValueTask DisposeAsync() => scope?.DisposeAsync() ?? ValueTask.CompletedTask;
+    public ValueTask DisposeAsync()
+    {
+        if (Interlocked.Exchange(ref disposed, 1) == 1) return ValueTask.CompletedTask;
+        if (Stream is not null) GraphQLTelemetry.SubscriptionEnded();
+        return scope?.DisposeAsync() ?? ValueTask.CompletedTask;
+    }
 }

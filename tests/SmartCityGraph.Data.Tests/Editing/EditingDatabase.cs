@@ -24,6 +24,13 @@ public sealed class EditingDatabase(DatabaseProvider provider = DatabaseProvider
         return await new SeedImporter(db, Writer(db), NullLogger<SeedImporter>.Instance).ImportAsync(directory);
     }
 
+    /// <summary>What the server does with its configured seed when it starts.</summary>
+    public async Task<ImportResult> ImportOnStartAsync(string directory)
+    {
+        await using var db = Context();
+        return await new SeedImporter(db, Writer(db), NullLogger<SeedImporter>.Instance).ImportOnStartAsync(directory);
+    }
+
     public async Task<EditResult<T>> WriteAsync<T>(string actor, Func<EditSession, CancellationToken, Task<T>> change)
     {
         await using var db = Context();

@@ -52,6 +52,44 @@ public abstract class SeedImportHistoryTests : IDisposable
     }
 
     [SkippableFact]
+    public async Task The_start_up_seed_applies_a_changed_seed_it_imported_but_never_undoes_an_operators_import()
+    {
+        Assert.True((await database.ImportOnStartAsync(SeedLocation.Directory)).Imported); // the first start seeds
+        Assert.False((await database.ImportOnStartAsync(SeedLocation.Directory)).Imported); // a restart: the same seed
+
+        var events = JsonNode.Parse(File.ReadAllText(Path.Combine(copy, "events.json")))!;
+        events["records"]![0]!["summary"] = "A corrected summary.";
+        File.WriteAllText(Path.Combine(copy, "events.json"), events.ToJsonString());
+        Assert.True((await database.ImportOnStartAsync(copy)).Imported); // a deployment with a changed seed
+
+        // Regression: an operator's `import` of another folder was reverted by the next start (which re-applied the
+        // start-up seed and deleted what the operator had imported).
+        var operatorSeed = Directory.CreateTempSubdirectory("operator-seed").FullName;
+        try
+        {
+            foreach (var file in Directory.GetFiles(copy, "*.json")) File.Copy(file, Path.Combine(operatorSeed, Path.GetFileName(file)));
+            var copied = JsonNode.Parse(File.ReadAllText(Path.Combine(operatorSeed, "events.json")))!;
+            var extra = JsonNode.Parse(copied["records"]![0]!.ToJsonString())!;
+            extra["key"] = extra["key"]!.GetValue<string>() + "-operator";
+            extra["timelineRow"] = null;
+            copied["records"]!.AsArray().Add(extra);
+            File.WriteAllText(Path.Combine(operatorSeed, "events.json"), copied.ToJsonString());
+            await database.ImportAsync(operatorSeed);
+            await using (var db = database.Context())
+                Assert.True(await db.Entities.AnyAsync(e => e.Key == extra["key"]!.GetValue<string>()));
+
+            Assert.False((await database.ImportOnStartAsync(SeedLocation.Directory)).Imported);
+
+            await using var after = database.Context();
+            Assert.True(await after.Entities.AnyAsync(e => e.Key == extra["key"]!.GetValue<string>()));
+        }
+        finally
+        {
+            Directory.Delete(operatorSeed, recursive: true);
+        }
+    }
+
+    [SkippableFact]
     public async Task A_changed_seed_applies_only_its_difference_and_keeps_editors_changes_to_records_it_did_not_change()
     {
         await database.ImportAsync(copy);

@@ -57,6 +57,21 @@ public sealed class TelemetryTests(TelemetryTests.ObservedServer server) : IClas
     }
 
     [Fact]
+    public async Task The_metrics_endpoint_counts_an_open_subscription()
+    {
+        await using var socket = await server.ConnectSocketAsync();
+        await socket.SubscribeAsync("1", "subscription { entityChanged { action revision { number } } }");
+
+        // Other tests' subscriptions in this process count too (the meter is process-wide): at least this one.
+        var text = await EventuallyAsync(async () =>
+        {
+            var body = await server.Http.GetStringAsync("/metrics");
+            return System.Text.RegularExpressions.Regex.IsMatch(body, @"graphql_server_subscriptions_active(\{[^}]*\})? [1-9]") ? body : null;
+        });
+        Assert.Contains("# TYPE graphql_server_subscriptions_active", text);
+    }
+
+    [Fact]
     public async Task One_line_per_request_at_information_without_variables_values_or_sql()
     {
         (await server.Http.PostGraphQLAsync("query FindIt($q: String!) { search(query: $q, first: 1) { totalCount } }", new { q = Secret })).AssertNoErrors();
@@ -100,6 +115,8 @@ public sealed class TelemetryTests(TelemetryTests.ObservedServer server) : IClas
         }
 
         public async Task DisposeAsync() => await _factory.DisposeAsync();
+
+        internal Task<Live.LiveSocket> ConnectSocketAsync() => Live.LiveSocket.ConnectAsync(_factory);
 
         private sealed class Factory : ServerFactory
         {
