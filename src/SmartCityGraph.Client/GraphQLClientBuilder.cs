@@ -100,6 +100,6 @@ public sealed class GraphQLClientBuilder
             ? cancellationToken => custom(services, endpoint, cancellationToken)
             : WebSocketGraphQLExecutor.ClientWebSocketConnector(endpoint, httpClient.DefaultRequestHeaders);
         var token = _token is { } tokenFor ? (Func<CancellationToken, ValueTask<string?>>)(ct => tokenFor(services, ct)) : null;
-        return new WebSocketGraphQLExecutor(endpoint.ToString(), connect, token);
+        return new WebSocketGraphQLExecutor(endpoint.ToString(), connect, token, PersistedDocuments);
     }
 }

@@ -25,6 +25,8 @@ public sealed class WebSocketGraphQLExecutor : IGraphQLSubscriptionExecutor, IAs
     private readonly string _endpoint;
     private readonly SemaphoreSlim _gate = new(1, 1);
     private readonly ConcurrentDictionary<string, Channel<JsonElement>> _operations = new();
+    private readonly PersistedDocumentsMode _persistedDocuments;
+    private readonly ConcurrentDictionary<string, bool> _unknownIds = new(StringComparer.Ordinal);
     private Connection? _connection;
     private long _nextId;
 
@@ -34,11 +36,17 @@ public sealed class WebSocketGraphQLExecutor : IGraphQLSubscriptionExecutor, IAs
     /// The bearer token, asked for each new socket and sent in <c>connection_init</c> as
     /// <c>{ "Authorization": "Bearer &lt;token&gt;" }</c> (the server signs the socket in with it as it does a request's header).
     /// </param>
-    public WebSocketGraphQLExecutor(string endpoint, Func<CancellationToken, Task<WebSocket>> connect, Func<CancellationToken, ValueTask<string?>>? token = null)
+    /// <param name="persistedDocuments">
+    /// Whether a subscription is sent by its <c>documentId</c> (as over HTTP; with <see cref="PersistedDocumentsMode.Auto"/>
+    /// a server that does not know the id gets the document instead, and this executor remembers that).
+    /// </param>
+    public WebSocketGraphQLExecutor(string endpoint, Func<CancellationToken, Task<WebSocket>> connect, Func<CancellationToken, ValueTask<string?>>? token = null,
+        PersistedDocumentsMode persistedDocuments = PersistedDocumentsMode.Auto)
     {
         _endpoint = endpoint;
         _connect = connect;
         _token = token;
+        _persistedDocuments = persistedDocuments;
     }
 
     /// <summary>A connector with <see cref="ClientWebSocket"/>: <paramref name="endpoint"/> as ws(s), with the given request headers.</summary>
@@ -73,12 +81,18 @@ public sealed class WebSocketGraphQLExecutor : IGraphQLSubscriptionExecutor, IAs
         _operations[id] = messages;
         Connection? connection = null;
         IOperationResult<TResult>? failure = null;
+        var byId = request.DocumentId is not null && _persistedDocuments switch
+        {
+            PersistedDocumentsMode.Always => true,
+            PersistedDocumentsMode.Auto => !_unknownIds.ContainsKey(request.DocumentId),
+            _ => false,
+        };
         try
         {
             try
             {
                 connection = await AcquireAsync(cancellationToken).ConfigureAwait(false);
-                await connection.SendAsync(SubscribeMessage(id, request), cancellationToken).ConfigureAwait(false);
+                await connection.SendAsync(SubscribeMessage(id, request, byId), cancellationToken).ConfigureAwait(false);
             }
             catch (Exception e) when (e is WebSocketException or IOException or HttpRequestException or TimeoutException or InvalidOperationException)
             {
@@ -108,6 +122,12 @@ public sealed class WebSocketGraphQLExecutor : IGraphQLSubscriptionExecutor, IAs
                 {
                     case "next":
                         yield return ReadResult(message.GetProperty("payload"), readData);
+                        break;
+                    case "error" when byId && _persistedDocuments == PersistedDocumentsMode.Auto && ServerDoesNotKnowTheId(message.GetProperty("payload")):
+                        // The server ended the operation without running it: subscribe again (the id is free) with the document.
+                        _unknownIds[request.DocumentId!] = true;
+                        byId = false;
+                        await connection!.SendAsync(SubscribeMessage(id, request, byId), cancellationToken).ConfigureAwait(false);
                         break;
                     case "error":
                         yield return GraphQLResponseReader.Read(HttpStatusCode.OK, null, GraphQLMediaTypes.Json, ErrorsAsResponse(message.GetProperty("payload")), readData);
@@ -187,7 +207,13 @@ public sealed class WebSocketGraphQLExecutor : IGraphQLSubscriptionExecutor, IAs
     /// <inheritdoc />
     public void Dispose() => DisposeAsync().AsTask().GetAwaiter().GetResult();
 
-    private static byte[] SubscribeMessage(string id, GraphQLOperationRequest request)
+    /// <summary>PERSISTED_DOCUMENT_NOT_FOUND, or a server that reads no documentId and misses the query (BAD_REQUEST).</summary>
+    private static bool ServerDoesNotKnowTheId(JsonElement errors) =>
+        errors.ValueKind == JsonValueKind.Array && errors.GetArrayLength() > 0
+        && errors[0].TryGetProperty("extensions", out var extensions) && extensions.ValueKind == JsonValueKind.Object
+        && extensions.TryGetProperty("code", out var code) && code.GetString() is "PERSISTED_DOCUMENT_NOT_FOUND" or "BAD_REQUEST";
+
+    private static byte[] SubscribeMessage(string id, GraphQLOperationRequest request, bool byId)
     {
         using var buffer = new MemoryStream();
         using (var json = new Utf8JsonWriter(buffer))
@@ -196,7 +222,7 @@ public sealed class WebSocketGraphQLExecutor : IGraphQLSubscriptionExecutor, IAs
             json.WriteString("id", id);
             json.WriteString("type", "subscribe");
             json.WritePropertyName("payload");
-            using var body = JsonDocument.Parse(request.ToJsonBody());
+            using var body = JsonDocument.Parse(request.ToJsonBody(byId));
             body.RootElement.WriteTo(json);
             json.WriteEndObject();
         }

@@ -86,7 +86,7 @@ public sealed class GraphQLHttpHandler(IOptions<GraphQLHttpOptions> options, ILo
         {
             // GET must not change state (spec): find the operation's type before anything runs
             // (a persisted document's too).
-            var text = request.Query ?? PersistedText(services, request.DocumentId);
+            var text = PersistedDocumentStore.TextOf(services, request.Query, request.DocumentId);
             var document = text is null ? null
                 : services.GetService<ValidatedDocumentCache>() is { } cache && cache.TryGet(text, out var cached) ? cached
                 : TryParse(services, text);
@@ -181,9 +181,6 @@ public sealed class GraphQLHttpHandler(IOptions<GraphQLHttpOptions> options, ILo
         Data = null,
         Errors = [new GraphQLRequestException(ErrorCodes.Timeout, GraphQLErrorInfoProvider.TimeoutMessage)],
     };
-
-    private static string? PersistedText(IServiceProvider services, string? documentId) =>
-        documentId is not null && services.GetService<PersistedDocumentStore>() is { } store && store.TryGet(documentId, out var text) ? text : null;
 
     private static GraphQLDocument? TryParse(IServiceProvider services, string query)
     {

@@ -2,6 +2,7 @@ using System.Collections.Frozen;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
 namespace SmartCityGraph.GraphQL.PersistedDocuments;
@@ -24,6 +25,10 @@ public sealed class PersistedDocumentStore
 
     /// <summary>The document with <paramref name="documentId"/> (<c>sha256:&lt;hex&gt;</c>), if the store holds it.</summary>
     public bool TryGet(string documentId, out string document) => _documents.TryGetValue(documentId, out document!);
+
+    /// <summary>The text a request runs: its query, else the stored document its <c>documentId</c> names (null when neither).</summary>
+    public static string? TextOf(IServiceProvider services, string? query, string? documentId) =>
+        query ?? (documentId is not null && services.GetService<PersistedDocumentStore>() is { } store && store.TryGet(documentId, out var text) ? text : null);
 
     /// <summary>The id of <paramref name="document"/>: <c>sha256:</c> and the lower-case hex SHA-256 of its UTF-8 text.</summary>
     public static string IdOf(string document) => Prefix + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(document)));

@@ -10,6 +10,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Microsoft.Net.Http.Headers;
 using SmartCityGraph.GraphQL.Http;
+using SmartCityGraph.GraphQL.PersistedDocuments;
 
 namespace SmartCityGraph.GraphQL.Subscriptions;
 
@@ -49,7 +50,7 @@ public sealed class GraphQLServerSentEventsHandler(
             await GraphQLHttpHandler.WriteErrorAsync(context, error, GraphQLMediaTypes.Json);
             return;
         }
-        if (HttpMethods.IsGet(context.Request.Method) && IsMutation(read.Request!))
+        if (HttpMethods.IsGet(context.Request.Method) && IsMutation(context.RequestServices, read.Request!))
         {
             await GraphQLHttpHandler.WriteErrorAsync(context, GraphQLHttpError.MutationOverGet(), GraphQLMediaTypes.Json);
             return;
@@ -114,11 +115,12 @@ public sealed class GraphQLServerSentEventsHandler(
             await ended.Task;
     }
 
-    private static bool IsMutation(global::GraphQL.Transport.GraphQLRequest request)
+    private static bool IsMutation(IServiceProvider services, global::GraphQL.Transport.GraphQLRequest request)
     {
         try
         {
-            var document = GraphQLParser.Parser.Parse(request.Query ?? "");
+            // (a persisted document's too)
+            var document = GraphQLParser.Parser.Parse(PersistedDocumentStore.TextOf(services, request.Query, request.DocumentId) ?? "");
             return GraphQLOperationKind.Of(document, request.OperationName) == OperationType.Mutation;
         }
         catch (GraphQLParser.Exceptions.GraphQLParserException)

@@ -57,8 +57,10 @@ public sealed record GraphQLTransportWsMessage(string Type, string? Id, JsonElem
                     return "'subscribe' needs a non-empty string 'id'.";
                 if (!message.TryGetProperty("payload", out var payload) || payload.ValueKind != JsonValueKind.Object)
                     return "'subscribe' needs an object 'payload'.";
-                if (!payload.TryGetProperty("query", out var query) || query.ValueKind != JsonValueKind.String)
-                    return "'subscribe' needs a string 'payload.query'.";
+                // The document, or a trusted document's id (as over HTTP); the execution refuses both at once.
+                if (!IsNullOrAbsentOr(payload, "query", JsonValueKind.String) || !IsNullOrAbsentOr(payload, "documentId", JsonValueKind.String)
+                    || !(IsString(payload, "query") || IsString(payload, "documentId")))
+                    return "'subscribe' needs a string 'payload.query' (or 'payload.documentId').";
                 if (!IsNullOrAbsentOr(payload, "variables", JsonValueKind.Object))
                     return "'payload.variables' must be an object or null.";
                 if (!IsNullOrAbsentOr(payload, "operationName", JsonValueKind.String))
@@ -81,6 +83,9 @@ public sealed record GraphQLTransportWsMessage(string Type, string? Id, JsonElem
 
     private static bool HasId(JsonElement message) =>
         message.TryGetProperty("id", out var id) && id.ValueKind == JsonValueKind.String && id.GetString() is { Length: > 0 };
+
+    private static bool IsString(JsonElement parent, string name) =>
+        parent.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String;
 
     private static bool IsNullOrAbsentOr(JsonElement parent, string name, JsonValueKind kind) =>
         !parent.TryGetProperty(name, out var value) || value.ValueKind == JsonValueKind.Null || value.ValueKind == kind;

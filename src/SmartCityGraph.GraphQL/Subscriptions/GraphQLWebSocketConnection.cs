@@ -231,7 +231,8 @@ internal sealed class GraphQLWebSocketConnection : IDisposable
 
     private GraphQLRequest ReadRequest(JsonElement payload) => new()
     {
-        Query = payload.GetProperty("query").GetString(),
+        Query = payload.TryGetProperty("query", out var query) && query.ValueKind == JsonValueKind.String ? query.GetString() : null,
+        DocumentId = payload.TryGetProperty("documentId", out var id) && id.ValueKind == JsonValueKind.String ? id.GetString() : null,
         OperationName = payload.TryGetProperty("operationName", out var name) && name.ValueKind == JsonValueKind.String ? name.GetString() : null,
         Variables = ReadMap(payload, "variables"),
         Extensions = ReadMap(payload, "extensions"),

@@ -32,6 +32,7 @@ public sealed class StreamingOperationExecutor(
         {
             Schema = services.GetRequiredService<ISchema>(),
             Query = request.Query,
+            DocumentId = request.DocumentId, // a typed client's trusted document (Security:TrustedDocumentsOnly applies here too)
             OperationName = request.OperationName,
             Variables = request.Variables,
             Extensions = request.Extensions,

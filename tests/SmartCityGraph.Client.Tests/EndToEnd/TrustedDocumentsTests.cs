@@ -2,6 +2,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.AspNetCore.Hosting;
 using SmartCityGraph.Client.Sample;
+using SmartCityGraph.Client.WebSockets;
 
 namespace SmartCityGraph.Client.Tests.EndToEnd;
 
@@ -52,6 +53,37 @@ public sealed class TrustedDocumentsTests(TrustedDocumentsServer server) : IClas
 
         Assert.Equal(400, (int)response.StatusCode);
         Assert.Equal("PERSISTED_DOCUMENT_REQUIRED", body.GetProperty("errors")[0].GetProperty("extensions").GetProperty("code").GetString());
+    }
+
+    [Fact]
+    public async Task Over_the_WebSocket_a_typed_clients_document_runs_by_its_id_and_an_ad_hoc_one_is_refused()
+    {
+        // Regression: the streaming transports dropped the documentId, so every anonymous operation there was refused.
+        await using var socket = new WebSocketGraphQLExecutor(server.Server.BaseAddress + "graphql", async cancellationToken =>
+        {
+            var client = server.Server.CreateWebSocketClient();
+            client.SubProtocols.Add("graphql-transport-ws");
+            return await client.ConnectAsync(new Uri(server.Server.BaseAddress, "graphql"), cancellationToken);
+        });
+        static int ReadCount(JsonElement data) => data.GetProperty("pilots").GetProperty("totalCount").GetInt32();
+        var typed = new GraphQLOperationRequest(GetPilotsQuery.OperationName, GetPilotsQuery.Document, w => w.WriteNumber("first", 1)) { DocumentId = GetPilotsQuery.DocumentId };
+        var adHoc = new GraphQLOperationRequest("Count", "query Count { pilots { totalCount } }", null);
+
+        var byId = await SingleAsync(socket.SubscribeAsync(typed, data => new Box(ReadCount(data)), CancellationToken.None));
+        var refused = await SingleAsync(socket.SubscribeAsync(adHoc, data => new Box(ReadCount(data)), CancellationToken.None));
+
+        Assert.Equal(5, byId.EnsureNoErrors().Value);
+        Assert.Equal("PERSISTED_DOCUMENT_REQUIRED", Assert.Single(refused.Errors).Code);
+    }
+
+    private sealed record Box(int Value);
+
+    private static async Task<IOperationResult<T>> SingleAsync<T>(IAsyncEnumerable<IOperationResult<T>> results) where T : class
+    {
+        var list = new List<IOperationResult<T>>();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(20));
+        await foreach (var result in results.WithCancellation(timeout.Token)) list.Add(result);
+        return Assert.Single(list);
     }
 
     [Fact]

@@ -65,6 +65,23 @@ public sealed class WebSocketExecutorTests(LiveServer server) : IClassFixture<Li
     }
 
     [Fact]
+    public async Task An_id_the_server_does_not_know_is_sent_again_as_the_document_and_remembered()
+    {
+        await using var executor = CreateExecutor();
+        const string document = "query Count { pilots { totalCount } }";
+        var request = new GraphQLOperationRequest("Count", document, null)
+        {
+            DocumentId = "sha256:" + Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(document))),
+        };
+
+        var first = Assert.Single(await ToListAsync(executor.SubscribeAsync(request, ReadCount, CancellationToken.None)));
+        var second = Assert.Single(await ToListAsync(executor.SubscribeAsync(request, ReadCount, CancellationToken.None)));
+
+        Assert.Equal(5, first.EnsureNoErrors().TotalCount);
+        Assert.Equal(5, second.EnsureNoErrors().TotalCount);
+    }
+
+    [Fact]
     public async Task An_unreachable_server_is_a_NETWORK_ERROR_result_not_an_exception()
     {
         await using var executor = new WebSocketGraphQLExecutor("ws://127.0.0.1:9/graphql",
