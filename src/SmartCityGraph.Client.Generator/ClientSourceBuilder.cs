@@ -65,7 +65,7 @@ internal static class ClientSourceBuilder
         }
 
         generated.AddRange(operations.Select(o => OperationEmitter.Emit(o, schema, types, settings.Namespace, settings.ClientName, watchable)));
-        generated.Add(PersistedDocumentsEmitter.Emit(operations, settings.Namespace, settings.ClientName));
+        generated.Add(PersistedDocumentsEmitter.Emit(operations, settings.Namespace, settings.ClientName, watchable));
         if (FragmentEmitter.Emit(analysis.FragmentInterfaces, types, settings.Namespace, settings.ClientName) is { } fragments)
         {
             generated.Add(fragments);

@@ -20,6 +20,15 @@ public static class GraphQLWatch
     public const string RelationChangesDocument =
         "subscription WatchRelationChanges($ids: [ID!], $since: Int) { relationChanged(ids: $ids, since: $since) { revision { number } } }";
 
+    // Sent by id like a generated operation's document (the generator puts these documents into the client's manifest).
+    private static readonly string LatestRevisionId = DocumentIdOf(LatestRevisionDocument);
+    private static readonly string EntityChangesId = DocumentIdOf(EntityChangesDocument);
+    private static readonly string RelationChangesId = DocumentIdOf(RelationChangesDocument);
+
+    /// <summary>The persisted-document id of <paramref name="document"/>: <c>sha256:</c> and the hex SHA-256 of its UTF-8 text.</summary>
+    public static string DocumentIdOf(string document) =>
+        "sha256:" + Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(document)));
+
     /// <summary>The most ids one change subscription filters on (the server's cap).</summary>
     public const int MaxIds = 1000;
 
@@ -50,7 +59,7 @@ public static class GraphQLWatch
                 while (true)
                 {
                     var latest = await executor.ExecuteAsync(
-                        new GraphQLOperationRequest("WatchLatestRevision", LatestRevisionDocument, null), ReadLatest, stopped).ConfigureAwait(false);
+                        new GraphQLOperationRequest("WatchLatestRevision", LatestRevisionDocument, null) { DocumentId = LatestRevisionId }, ReadLatest, stopped).ConfigureAwait(false);
                     if (latest.Errors.Count > 0)
                         throw new GraphQLClientException(latest.Errors);
 
@@ -92,9 +101,9 @@ public static class GraphQLWatch
             }
 
             var entity = entities.Count > 0
-                ? FirstAsync(EntityChangesDocument, "WatchEntityChanges", entities, since, round.Token)
+                ? FirstAsync(EntityChangesDocument, EntityChangesId, "WatchEntityChanges", entities, since, round.Token)
                 : Task.Delay(Timeout.Infinite, round.Token);
-            var relation = FirstAsync(RelationChangesDocument, "WatchRelationChanges", relations, since, round.Token);
+            var relation = FirstAsync(RelationChangesDocument, RelationChangesId, "WatchRelationChanges", relations, since, round.Token);
             var first = await Task.WhenAny(entity, relation).ConfigureAwait(false);
             round.Cancel(); // the other subscription ends too (its enumeration tells the server)
             await first.ConfigureAwait(false); // rethrows a failure
@@ -102,7 +111,7 @@ public static class GraphQLWatch
             catch (OperationCanceledException) { }
         }
 
-        private async Task FirstAsync(string document, string name, List<string> ids, int? since, CancellationToken cancellationToken)
+        private async Task FirstAsync(string document, string documentId, string name, List<string> ids, int? since, CancellationToken cancellationToken)
         {
             var subscription = new GraphQLOperationRequest(name, document, writer =>
             {
@@ -112,7 +121,7 @@ public static class GraphQLWatch
                 writer.WriteEndArray();
                 if (since is { } number)
                     writer.WriteNumber("since", number);
-            });
+            }) { DocumentId = documentId };
             await foreach (var change in changes.SubscribeAsync(subscription, data => new ChangeSeen(), cancellationToken).ConfigureAwait(false))
             {
                 if (change.Errors.Count > 0)

@@ -2,6 +2,7 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Security.Cryptography;
 using System.Text;
+using GraphQLParser.AST;
 using SmartCityGraph.Client.Generator.Analysis;
 
 namespace SmartCityGraph.Client.Generator.Emit;
@@ -33,10 +34,11 @@ internal static class PersistedDocumentsEmitter
         return text.ToString();
     }
 
-    public static GeneratedFile Emit(IReadOnlyList<OperationModel> operations, string ns, string clientName)
+    public static GeneratedFile Emit(IReadOnlyList<OperationModel> operations, string ns, string clientName, bool watchable)
     {
-        var documents = operations
-            .Select(o => (Id: IdOf(o.Document), o.Document))
+        var watched = watchable && operations.Any(o => o.Kind == OperationType.Query) ? Watching.Documents : System.Array.Empty<string>();
+        var documents = operations.Select(o => o.Document).Concat(watched)
+            .Select(document => (Id: IdOf(document), Document: document))
             .GroupBy(d => d.Id)
             .Select(g => g.First())
             .OrderBy(d => d.Id, System.StringComparer.Ordinal)

@@ -9,6 +9,17 @@ namespace SmartCityGraph.Client.Generator.Emit;
 /// </summary>
 internal static class Watching
 {
+    /// <summary>
+    /// The documents <c>GraphQLWatch</c> sends (its constants, which a test keeps equal to these): they go into the
+    /// client's persisted-document manifest, so <c>Watch()</c> works on a server that runs only trusted documents.
+    /// </summary>
+    public static readonly string[] Documents =
+    {
+        "query WatchLatestRevision { latestRevision { number } }",
+        "subscription WatchEntityChanges($ids: [ID!], $since: Int) { entityChanged(ids: $ids, since: $since) { revision { number } } }",
+        "subscription WatchRelationChanges($ids: [ID!], $since: Int) { relationChanged(ids: $ids, since: $since) { revision { number } } }",
+    };
+
     public static bool IsSupportedBy(GraphQLSchema schema)
     {
         if (schema.SubscriptionType is not { } name || schema.Find(name) is not { } subscription)

@@ -2,8 +2,12 @@ using SmartCityGraph.Client.Sample;
 
 namespace SmartCityGraph.Client.Tests.EndToEnd;
 
-/// <summary>The generated client hears changes: a subscription receives the change a mutation made, and Watch() re-runs its query.</summary>
-public sealed class LiveClientTests(LiveServer server) : IClassFixture<LiveServer>
+/// <summary>
+/// The generated client hears changes: a subscription receives the change a mutation made, and Watch() re-runs its
+/// query — an anonymous client, also on a server that runs only trusted documents (its subscriptions and Watch()'s
+/// documents go by id).
+/// </summary>
+public abstract class LiveClientTests<TServer>(TServer server) : IClassFixture<TServer> where TServer : LiveServer
 {
     private static readonly SourceInput[] Flyer = [new SourceInput { Title = "Flyer", Url = "https://example.org/flyer" }];
 
@@ -60,3 +64,7 @@ public sealed class LiveClientTests(LiveServer server) : IClassFixture<LiveServe
         public void OnCompleted() { }
     }
 }
+
+public sealed class LiveClientTests(LiveServer server) : LiveClientTests<LiveServer>(server);
+
+public sealed class LiveClientTestsOnATrustedDocumentsOnlyServer(TrustedDocumentsServer server) : LiveClientTests<TrustedDocumentsServer>(server);

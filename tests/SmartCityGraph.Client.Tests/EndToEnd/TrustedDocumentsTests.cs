@@ -95,6 +95,13 @@ public sealed class TrustedDocumentsTests(TrustedDocumentsServer server) : IClas
         Assert.Equal(SmartCityClientPersistedDocuments.All.OrderBy(d => d.Key), manifest.OrderBy(d => d.Key));
         Assert.Equal(GetPilotsQuery.DocumentId, SmartCityClientPersistedDocuments.All.Single(d => d.Value == GetPilotsQuery.Document).Key);
     }
+
+    [Fact]
+    public void The_manifest_holds_the_documents_Watch_sends_under_the_ids_it_sends()
+    {
+        foreach (var document in new[] { GraphQLWatch.LatestRevisionDocument, GraphQLWatch.EntityChangesDocument, GraphQLWatch.RelationChangesDocument })
+            Assert.Equal(document, SmartCityClientPersistedDocuments.All[GraphQLWatch.DocumentIdOf(document)]);
+    }
 }
 
 public sealed class DocumentsOnlyClientTests(DocumentsOnlyClientServer server) : IClassFixture<DocumentsOnlyClientServer>
