@@ -2,6 +2,10 @@ using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
+using SmartCityGraph.Data.Graph;
+using SmartCityGraph.Data.Graph.Sqlite;
+using SmartCityGraph.Data.Search;
+using SmartCityGraph.Data.Search.Sqlite;
 using SmartCityGraph.Data.Storage;
 using SmartCityGraph.Data.Storage.Sqlite;
 
@@ -50,9 +54,13 @@ public sealed class GraphSnapshot
             using var db = CreateContext();
             return new ModelRows(db.Model);
         });
+        reader = new Lazy<SqliteGraphReader>(() => new SqliteGraphReader(Reads, Rows));
+        searchIndex = new Lazy<SqliteSearchIndex>(() => new SqliteSearchIndex(Reads, Rows));
     }
 
     private readonly Lazy<ModelRows> rows;
+    private readonly Lazy<SqliteGraphReader> reader;
+    private readonly Lazy<SqliteSearchIndex> searchIndex;
 
     public int Revision { get; }
 
@@ -64,6 +72,15 @@ public sealed class GraphSnapshot
 
     /// <summary>How <see cref="Reads"/> turn rows into objects: SQLite's model, whatever the live engine's.</summary>
     public ModelRows Rows => rows.Value;
+
+    /// <summary>
+    /// The graph reader and the search index over this state, one of each per snapshot: their statements are prepared
+    /// once per connection of <see cref="Reads"/>, so a reader made per request would prepare (and keep) new ones every time.
+    /// </summary>
+    public IGraphReader Reader => reader.Value;
+
+    /// <inheritdoc cref="Reader"/>
+    public ISearchIndex SearchIndex => searchIndex.Value;
 
     /// <summary>A context reading this state (its own connection to the shared in-memory database; dispose it).</summary>
     public SmartCityDbContext CreateContext() => new(options);

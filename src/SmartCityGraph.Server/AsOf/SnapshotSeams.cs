@@ -23,10 +23,10 @@ internal static class SnapshotSeams
     {
         // Registered after the storage's own: the last registration is the one resolved.
         services.AddScoped<IGraphReader>(sp => Snapshot(sp) is { } snapshot
-            ? new SqliteGraphReader(snapshot.Reads, snapshot.Rows)
+            ? snapshot.Reader
             : live == DatabaseProvider.Postgres ? sp.GetRequiredService<PostgresGraphReader>() : sp.GetRequiredService<SqliteGraphReader>());
         services.AddScoped<ISearchIndex>(sp => Snapshot(sp) is { } snapshot
-            ? new SqliteSearchIndex(snapshot.Reads, snapshot.Rows)
+            ? snapshot.SearchIndex
             : live == DatabaseProvider.Postgres ? sp.GetRequiredService<PostgresSearchIndex>() : sp.GetRequiredService<SqliteSearchIndex>());
         if (live == DatabaseProvider.Postgres)
             services.AddScoped(sp => new ParentWindowOptions(Snapshot(sp) is null ? ParentWindowShape.Lateral : ParentWindowShape.CorrelatedIn));

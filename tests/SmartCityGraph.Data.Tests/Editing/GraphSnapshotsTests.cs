@@ -37,6 +37,10 @@ public abstract class GraphSnapshotsTests(ITestOutputHelper output, DatabaseProv
         var (again, lease2) = await snapshots.AtAsync(head - 10, database.Context, default);
 
         Assert.Same(first, again);
+        // One reader and one search index per snapshot (regression: one per as-of request prepared, and kept, its
+        // statements again on the snapshot's connections every time).
+        Assert.Same(first.Reader, again.Reader);
+        Assert.Same(first.SearchIndex, again.SearchIndex);
         await using var past = first.CreateContext();
         var expected = await GraphReplay.StateAtAsync(live, head - 10);
         Assert.Equal(expected.Entities.Count, await past.Entities.CountAsync());

@@ -40,6 +40,9 @@ public sealed class SqliteSearchIndex(SqliteReads reads, ModelRows rows) : ISear
     private static readonly string Bm25 = string.Create(CultureInfo.InvariantCulture, $"bm25(EntitySearch, {TitleWeight:0.0}, {AliasWeight:0.0}, 1.0)");
 
     private readonly SqlStatement[] _search = [SearchStatement(rows, withKinds: false), SearchStatement(rows, withKinds: true)];
+
+    /// <summary>The search statement's text (for plan tests).</summary>
+    public string SearchSql(bool withKinds) => _search[withKinds ? 1 : 0].Text;
     private readonly SqlStatement[] _count = [CountStatement(withKinds: false), CountStatement(withKinds: true)];
 
     /// <remarks>
@@ -89,10 +92,13 @@ public sealed class SqliteSearchIndex(SqliteReads reads, ModelRows rows) : ISear
             SELECT r.ToId, other.Relevance
             FROM hits h CROSS JOIN Relations r ON r.ToId = h.Id CROSS JOIN hits other ON other.Id = r.FromId
             WHERE r.ToId <> r.FromId),
+        gained AS (
+            -- Summed once and joined: a correlated sum per hit made SQLite build an automatic index over the gains
+            -- on every run (2.0 -> 1.1 ms for "Smart" on the seed).
+            SELECT Id, sum(Gain) AS Gain FROM gains GROUP BY Id),
         scored AS (
-            SELECT h.Id, h.Relevance + {NeighbourShare.ToString("0.0##", CultureInfo.InvariantCulture)} * coalesce((
-                SELECT sum(g.Gain) FROM gains g WHERE g.Id = h.Id), 0) AS Score
-            FROM hits h),
+            SELECT h.Id, h.Relevance + {NeighbourShare.ToString("0.0##", CultureInfo.InvariantCulture)} * coalesce(gained.Gain, 0) AS Score
+            FROM hits h LEFT JOIN gained ON gained.Id = h.Id),
         page AS (
             SELECT Id, Score FROM scored
             ORDER BY Score DESC, Id
