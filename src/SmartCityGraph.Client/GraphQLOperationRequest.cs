@@ -11,6 +11,10 @@ public sealed record GraphQLOperationRequest(string OperationName, string Docume
     /// <summary>The document's persisted-document id (<c>sha256:&lt;hex&gt;</c>), sent instead of the document when the server knows it.</summary>
     public string? DocumentId { get; init; }
 
+    /// <summary>The persisted-document id of <paramref name="document"/>: <c>sha256:</c> and the hex SHA-256 of its UTF-8 text.</summary>
+    public static string DocumentIdOf(string document) =>
+        "sha256:" + Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(document)));
+
     /// <summary>The request as the GraphQL-over-HTTP JSON body, with the document or (<paramref name="byId"/>) its id.</summary>
     public byte[] ToJsonBody(bool byId = false)
     {

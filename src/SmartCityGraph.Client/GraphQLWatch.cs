@@ -21,13 +21,9 @@ public static class GraphQLWatch
         "subscription WatchRelationChanges($ids: [ID!], $since: Int) { relationChanged(ids: $ids, since: $since) { revision { number } } }";
 
     // Sent by id like a generated operation's document (the generator puts these documents into the client's manifest).
-    private static readonly string LatestRevisionId = DocumentIdOf(LatestRevisionDocument);
-    private static readonly string EntityChangesId = DocumentIdOf(EntityChangesDocument);
-    private static readonly string RelationChangesId = DocumentIdOf(RelationChangesDocument);
-
-    /// <summary>The persisted-document id of <paramref name="document"/>: <c>sha256:</c> and the hex SHA-256 of its UTF-8 text.</summary>
-    public static string DocumentIdOf(string document) =>
-        "sha256:" + Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(document)));
+    private static readonly string LatestRevisionId = GraphQLOperationRequest.DocumentIdOf(LatestRevisionDocument);
+    private static readonly string EntityChangesId = GraphQLOperationRequest.DocumentIdOf(EntityChangesDocument);
+    private static readonly string RelationChangesId = GraphQLOperationRequest.DocumentIdOf(RelationChangesDocument);
 
     /// <summary>The most ids one change subscription filters on (the server's cap).</summary>
     public const int MaxIds = 1000;

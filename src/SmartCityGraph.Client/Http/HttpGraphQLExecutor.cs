@@ -11,17 +11,14 @@ public sealed class HttpGraphQLExecutor : IGraphQLExecutor
 {
     private readonly IHttpClientFactory _httpClientFactory;
     private readonly string _clientName;
-    private readonly PersistedDocumentsMode _persistedDocuments;
-
-    /// <summary>Per server address, the document ids it said it does not know (sent as documents from then on).</summary>
-    private readonly System.Collections.Concurrent.ConcurrentDictionary<(Uri Server, string Id), bool> _unknownIds = new();
+    private readonly PersistedDocumentChoice _persistedDocuments;
 
     /// <summary>An executor using the HttpClient named <paramref name="clientName"/>.</summary>
     public HttpGraphQLExecutor(IHttpClientFactory httpClientFactory, string clientName, PersistedDocumentsMode persistedDocuments = PersistedDocumentsMode.Auto)
     {
         _httpClientFactory = httpClientFactory;
         _clientName = clientName;
-        _persistedDocuments = persistedDocuments;
+        _persistedDocuments = new PersistedDocumentChoice(persistedDocuments);
     }
 
     /// <inheritdoc />
@@ -37,22 +34,14 @@ public sealed class HttpGraphQLExecutor : IGraphQLExecutor
                 ClientErrorCodes.NotConfigured));
         }
 
-        var server = httpClient.BaseAddress;
-        var byId = request.DocumentId is not null && _persistedDocuments switch
-        {
-            PersistedDocumentsMode.Always => true,
-            PersistedDocumentsMode.Auto => !_unknownIds.ContainsKey((server, request.DocumentId)),
-            _ => false,
-        };
+        var server = httpClient.BaseAddress.ToString();
+        var byId = _persistedDocuments.SendsId(server, request);
 
         try
         {
             var result = await SendAsync(httpClient, request, byId, readData, cancellationToken).ConfigureAwait(false);
-            if (byId && _persistedDocuments == PersistedDocumentsMode.Auto && ServerDoesNotKnowTheId(result))
-            {
-                _unknownIds[(server, request.DocumentId!)] = true;
+            if (byId && _persistedDocuments.FallsBack(server, request, result))
                 result = await SendAsync(httpClient, request, byId: false, readData, cancellationToken).ConfigureAwait(false);
-            }
 
             return result;
         }
@@ -87,9 +76,4 @@ public sealed class HttpGraphQLExecutor : IGraphQLExecutor
         return GraphQLResponseReader.Read(response.StatusCode, response.ReasonPhrase, response.Content.Headers.ContentType?.MediaType, body, readData);
     }
 
-    /// <summary>PERSISTED_DOCUMENT_NOT_FOUND, or an older server that reads no documentId and misses the query (BAD_REQUEST).</summary>
-    private static bool ServerDoesNotKnowTheId<TResult>(IOperationResult<TResult>? result)
-        where TResult : class =>
-        result?.Errors is { Count: > 0 } errors
-        && (errors[0].Code == "PERSISTED_DOCUMENT_NOT_FOUND" || (errors[0].Code == "BAD_REQUEST" && result.Data is null));
 }

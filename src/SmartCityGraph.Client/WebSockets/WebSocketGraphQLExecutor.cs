@@ -25,8 +25,7 @@ public sealed class WebSocketGraphQLExecutor : IGraphQLSubscriptionExecutor, IAs
     private readonly string _endpoint;
     private readonly SemaphoreSlim _gate = new(1, 1);
     private readonly ConcurrentDictionary<string, Channel<JsonElement>> _operations = new();
-    private readonly PersistedDocumentsMode _persistedDocuments;
-    private readonly ConcurrentDictionary<string, bool> _unknownIds = new(StringComparer.Ordinal);
+    private readonly PersistedDocumentChoice _persistedDocuments;
     private Connection? _connection;
     private long _nextId;
 
@@ -46,7 +45,7 @@ public sealed class WebSocketGraphQLExecutor : IGraphQLSubscriptionExecutor, IAs
         _endpoint = endpoint;
         _connect = connect;
         _token = token;
-        _persistedDocuments = persistedDocuments;
+        _persistedDocuments = new PersistedDocumentChoice(persistedDocuments);
     }
 
     /// <summary>A connector with <see cref="ClientWebSocket"/>: <paramref name="endpoint"/> as ws(s), with the given request headers.</summary>
@@ -81,12 +80,7 @@ public sealed class WebSocketGraphQLExecutor : IGraphQLSubscriptionExecutor, IAs
         _operations[id] = messages;
         Connection? connection = null;
         IOperationResult<TResult>? failure = null;
-        var byId = request.DocumentId is not null && _persistedDocuments switch
-        {
-            PersistedDocumentsMode.Always => true,
-            PersistedDocumentsMode.Auto => !_unknownIds.ContainsKey(request.DocumentId),
-            _ => false,
-        };
+        var byId = _persistedDocuments.SendsId(_endpoint, request);
         try
         {
             try
@@ -123,14 +117,16 @@ public sealed class WebSocketGraphQLExecutor : IGraphQLSubscriptionExecutor, IAs
                     case "next":
                         yield return ReadResult(message.GetProperty("payload"), readData);
                         break;
-                    case "error" when byId && _persistedDocuments == PersistedDocumentsMode.Auto && ServerDoesNotKnowTheId(message.GetProperty("payload")):
-                        // The server ended the operation without running it: subscribe again (the id is free) with the document.
-                        _unknownIds[request.DocumentId!] = true;
-                        byId = false;
-                        await connection!.SendAsync(SubscribeMessage(id, request, byId), cancellationToken).ConfigureAwait(false);
-                        break;
                     case "error":
-                        yield return GraphQLResponseReader.Read(HttpStatusCode.OK, null, GraphQLMediaTypes.Json, ErrorsAsResponse(message.GetProperty("payload")), readData);
+                        var refused = GraphQLResponseReader.Read(HttpStatusCode.OK, null, GraphQLMediaTypes.Json, ErrorsAsResponse(message.GetProperty("payload")), readData);
+                        if (byId && _persistedDocuments.FallsBack(_endpoint, request, refused))
+                        {
+                            // The server ended the operation without running it: subscribe again (the id is free) with the document.
+                            byId = false;
+                            await connection!.SendAsync(SubscribeMessage(id, request, byId), cancellationToken).ConfigureAwait(false);
+                            break;
+                        }
+                        yield return refused;
                         _operations.TryRemove(id, out _);
                         yield break;
                     case "complete":
@@ -206,12 +202,6 @@ public sealed class WebSocketGraphQLExecutor : IGraphQLSubscriptionExecutor, IAs
 
     /// <inheritdoc />
     public void Dispose() => DisposeAsync().AsTask().GetAwaiter().GetResult();
-
-    /// <summary>PERSISTED_DOCUMENT_NOT_FOUND, or a server that reads no documentId and misses the query (BAD_REQUEST).</summary>
-    private static bool ServerDoesNotKnowTheId(JsonElement errors) =>
-        errors.ValueKind == JsonValueKind.Array && errors.GetArrayLength() > 0
-        && errors[0].TryGetProperty("extensions", out var extensions) && extensions.ValueKind == JsonValueKind.Object
-        && extensions.TryGetProperty("code", out var code) && code.GetString() is "PERSISTED_DOCUMENT_NOT_FOUND" or "BAD_REQUEST";
 
     private static byte[] SubscribeMessage(string id, GraphQLOperationRequest request, bool byId)
     {

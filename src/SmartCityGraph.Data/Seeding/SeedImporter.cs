@@ -45,7 +45,7 @@ public sealed class SeedImporter(SmartCityDbContext db, GraphWriter writer, ILog
     private const string StartUpCommentPrefix = "seed import, data set ";
 
     /// <summary>The comment of every IMPORT revision the start-up seeding records, naming the seed's version (how start-up knows the seed changed).</summary>
-    public static string StartUpComment(string seedVersion) => StartUpCommentPrefix + seedVersion;
+    private static string StartUpComment(string seedVersion) => StartUpCommentPrefix + seedVersion;
 
     private async Task<ImportResult> ApplySeedAsync(string directory, string comment, CancellationToken ct)
     {

@@ -100,7 +100,7 @@ public sealed class TrustedDocumentsTests(TrustedDocumentsServer server) : IClas
     public void The_manifest_holds_the_documents_Watch_sends_under_the_ids_it_sends()
     {
         foreach (var document in new[] { GraphQLWatch.LatestRevisionDocument, GraphQLWatch.EntityChangesDocument, GraphQLWatch.RelationChangesDocument })
-            Assert.Equal(document, SmartCityClientPersistedDocuments.All[GraphQLWatch.DocumentIdOf(document)]);
+            Assert.Equal(document, SmartCityClientPersistedDocuments.All[GraphQLOperationRequest.DocumentIdOf(document)]);
     }
 }
 

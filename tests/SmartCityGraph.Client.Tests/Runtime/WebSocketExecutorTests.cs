@@ -69,10 +69,7 @@ public sealed class WebSocketExecutorTests(LiveServer server) : IClassFixture<Li
     {
         await using var executor = CreateExecutor();
         const string document = "query Count { pilots { totalCount } }";
-        var request = new GraphQLOperationRequest("Count", document, null)
-        {
-            DocumentId = "sha256:" + Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(document))),
-        };
+        var request = new GraphQLOperationRequest("Count", document, null) { DocumentId = GraphQLOperationRequest.DocumentIdOf(document) };
 
         var first = Assert.Single(await ToListAsync(executor.SubscribeAsync(request, ReadCount, CancellationToken.None)));
         var second = Assert.Single(await ToListAsync(executor.SubscribeAsync(request, ReadCount, CancellationToken.None)));
