@@ -11,7 +11,8 @@ namespace SmartCityGraph.Server.Export;
 /// and {table}.csv (strategies, phases, events, organisations, pilots, strategy-elements,
 /// participation-strands, relations), streamed with their media type, a file name and the attribution in
 /// <c>X-Attribution</c> and <c>X-Data-Set-Version</c>; any other name is 404. <c>?asOf=</c> exports the graph as it stood at
-/// that instant (<c>X-Revision</c> names the revision).
+/// that instant (<c>X-Revision</c> names the revision). At most <c>Limits:Exports:Concurrent</c> are written at once
+/// (<see cref="ExportLimiter"/>).
 /// </summary>
 public static class ExportEndpoints
 {
@@ -49,6 +50,15 @@ public static class ExportEndpoints
             http.Response.ContentType = "text/plain; charset=utf-8";
             await http.Response.WriteAsync(
                 $"No export named '{name}'. Try: {string.Join(", ", Files.Keys.Concat(CsvTables.All.Select(t => t.FileName)))}.", ct);
+            return;
+        }
+
+        // Limits:Exports: a few exports are written at once, a few more wait their turn, the rest are refused with 429.
+        var limiter = http.RequestServices.GetRequiredService<ExportLimiter>();
+        using var turn = await limiter.AcquireAsync(ct);
+        if (!turn.IsAcquired)
+        {
+            await limiter.RefuseAsync(http);
             return;
         }
 

@@ -25,6 +25,7 @@ using SmartCityGraph.GraphQL.RateLimiting;
 using SmartCityGraph.GraphQL.Telemetry;
 using SmartCityGraph.GraphQL.Subscriptions;
 using SmartCityGraph.Server.AsOf;
+using SmartCityGraph.Server.Export;
 using SmartCityGraph.Server.Live;
 using SmartCityGraph.Server.Nodes;
 using SmartCityGraph.Server.Relations;
@@ -79,6 +80,7 @@ public static class ServiceRegistration
         services.AddScoped<GraphTraversal>();
         services.AddScoped<TimelineReader>();
         services.AddSingleton<DataSet>();
+        services.AddExports(configuration); // Limits:Exports
 
         services.AddGraphQL(graphQL => graphQL
             .AddSchema<SmartCitySchema>()
