@@ -84,13 +84,8 @@ public sealed class GraphQLHttpHandler(IOptions<GraphQLHttpOptions> options, ILo
 
         if (HttpMethods.IsGet(context.Request.Method))
         {
-            // GET must not change state (spec): find the operation's type before anything runs
-            // (a persisted document's too).
-            var text = PersistedDocumentStore.TextOf(services, request.Query, request.DocumentId);
-            var document = text is null ? null
-                : services.GetService<ValidatedDocumentCache>() is { } cache && cache.TryGet(text, out var cached) ? cached
-                : TryParse(services, text);
-            if (document is not null && GraphQLOperationKind.Of(document, request.OperationName) == OperationType.Mutation)
+            var (document, isMutation) = GetRequestDocument.Read(services, request.Query, request.DocumentId, request.OperationName);
+            if (isMutation)
             {
                 await WriteErrorAsync(context, GraphQLHttpError.MutationOverGet(), mediaType);
                 return;
@@ -181,19 +176,6 @@ public sealed class GraphQLHttpHandler(IOptions<GraphQLHttpOptions> options, ILo
         Data = null,
         Errors = [new GraphQLRequestException(ErrorCodes.Timeout, GraphQLErrorInfoProvider.TimeoutMessage)],
     };
-
-    private static GraphQLDocument? TryParse(IServiceProvider services, string query)
-    {
-        var builder = services.GetService<IDocumentBuilder>() ?? new GraphQLDocumentBuilder();
-        try
-        {
-            return builder.Build(query);
-        }
-        catch (Exception exception) when (exception is ExecutionError or GraphQLParser.Exceptions.GraphQLParserException)
-        {
-            return null;
-        }
-    }
 
     private static bool AcceptsHtml(HttpRequest request) =>
         MediaTypeHeaderValue.TryParseList(request.Headers.Accept, out var accepted)

@@ -50,7 +50,7 @@ public sealed class GraphQLServerSentEventsHandler(
             await GraphQLHttpHandler.WriteErrorAsync(context, error, GraphQLMediaTypes.Json);
             return;
         }
-        if (HttpMethods.IsGet(context.Request.Method) && IsMutation(context.RequestServices, read.Request!))
+        if (HttpMethods.IsGet(context.Request.Method) && GetRequestDocument.Read(context.RequestServices, read.Request!.Query, read.Request.DocumentId, read.Request.OperationName).IsMutation)
         {
             await GraphQLHttpHandler.WriteErrorAsync(context, GraphQLHttpError.MutationOverGet(), GraphQLMediaTypes.Json);
             return;
@@ -113,20 +113,6 @@ public sealed class GraphQLServerSentEventsHandler(
         using (execution.Stream.Subscribe(new StreamObserver(events, serializer, ended)))
         using (ending.Register(() => ended.TrySetResult()))
             await ended.Task;
-    }
-
-    private static bool IsMutation(IServiceProvider services, global::GraphQL.Transport.GraphQLRequest request)
-    {
-        try
-        {
-            // (a persisted document's too)
-            var document = GraphQLParser.Parser.Parse(PersistedDocumentStore.TextOf(services, request.Query, request.DocumentId) ?? "");
-            return GraphQLOperationKind.Of(document, request.OperationName) == OperationType.Mutation;
-        }
-        catch (GraphQLParser.Exceptions.GraphQLParserException)
-        {
-            return false; // execution reports the syntax error
-        }
     }
 
     private static string NextEvent(string json)
