@@ -229,14 +229,22 @@ internal sealed class GraphQLWebSocketConnection : IDisposable
         _ = running.ContinueWith(task => _running.TryRemove(task, out _), TaskScheduler.Default);
     }
 
-    private GraphQLRequest ReadRequest(JsonElement payload) => new()
+    private GraphQLRequest ReadRequest(JsonElement payload)
     {
-        Query = payload.TryGetProperty("query", out var query) && query.ValueKind == JsonValueKind.String ? query.GetString() : null,
-        DocumentId = payload.TryGetProperty("documentId", out var id) && id.ValueKind == JsonValueKind.String ? id.GetString() : null,
-        OperationName = payload.TryGetProperty("operationName", out var name) && name.ValueKind == JsonValueKind.String ? name.GetString() : null,
-        Variables = ReadMap(payload, "variables"),
-        Extensions = ReadMap(payload, "extensions"),
-    };
+        var documentId = payload.TryGetProperty("documentId", out var id) && id.ValueKind == JsonValueKind.String ? id.GetString() : null;
+        var query = payload.TryGetProperty("query", out var text) && text.ValueKind == JsonValueKind.String ? text.GetString() : null;
+        // The graphql-ws library (the protocol's reference client) insists on a string query, so a client subscribing by
+        // id sends "" beside its documentId: that empty text stands for "no document".
+        if (query is "" && documentId is not null) query = null;
+        return new GraphQLRequest
+        {
+            Query = query,
+            DocumentId = documentId,
+            OperationName = payload.TryGetProperty("operationName", out var name) && name.ValueKind == JsonValueKind.String ? name.GetString() : null,
+            Variables = ReadMap(payload, "variables"),
+            Extensions = ReadMap(payload, "extensions"),
+        };
+    }
 
     private Inputs? ReadMap(JsonElement payload, string name) =>
         payload.TryGetProperty(name, out var map) && map.ValueKind == JsonValueKind.Object ? _serializer.ReadNode<Inputs>(map) : null;

@@ -76,6 +76,41 @@ public sealed class TrustedDocumentsTests(TrustedDocumentsServer server) : IClas
         Assert.Equal("PERSISTED_DOCUMENT_REQUIRED", Assert.Single(refused.Errors).Code);
     }
 
+    [Fact]
+    public async Task Over_the_WebSocket_an_empty_query_beside_a_documentId_runs_the_persisted_document()
+    {
+        // The graphql-ws library (which the TypeScript client uses) refuses to send a subscribe without a string query,
+        // so a client subscribing by id sends "" beside the documentId.
+        var client = server.Server.CreateWebSocketClient();
+        client.SubProtocols.Add("graphql-transport-ws");
+        using var socket = await client.ConnectAsync(new Uri(server.Server.BaseAddress, "graphql"), CancellationToken.None);
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(20));
+        await SendAsync(socket, new { type = "connection_init" }, timeout.Token);
+        Assert.Equal("connection_ack", (await ReceiveAsync(socket, timeout.Token)).GetProperty("type").GetString());
+
+        await SendAsync(socket, new { id = "1", type = "subscribe", payload = new { query = "", documentId = GetPilotsQuery.DocumentId, variables = new { first = 1 } } }, timeout.Token);
+        var next = await ReceiveAsync(socket, timeout.Token);
+
+        Assert.Equal("next", next.GetProperty("type").GetString());
+        Assert.Equal(5, next.GetProperty("payload").GetProperty("data").GetProperty("pilots").GetProperty("totalCount").GetInt32());
+    }
+
+    private static Task SendAsync(System.Net.WebSockets.WebSocket socket, object message, CancellationToken ct) =>
+        socket.SendAsync(JsonSerializer.SerializeToUtf8Bytes(message), System.Net.WebSockets.WebSocketMessageType.Text, true, ct);
+
+    private static async Task<JsonElement> ReceiveAsync(System.Net.WebSockets.WebSocket socket, CancellationToken ct)
+    {
+        var buffer = new byte[1 << 16];
+        using var message = new MemoryStream();
+        System.Net.WebSockets.WebSocketReceiveResult received;
+        do
+        {
+            received = await socket.ReceiveAsync(buffer, ct);
+            message.Write(buffer, 0, received.Count);
+        } while (!received.EndOfMessage);
+        return JsonDocument.Parse(message.ToArray()).RootElement.Clone();
+    }
+
     private sealed record Box(int Value);
 
     private static async Task<IOperationResult<T>> SingleAsync<T>(IAsyncEnumerable<IOperationResult<T>> results) where T : class

@@ -51,6 +51,26 @@ export function setPersistedDocumentsMode(mode: PersistedDocumentsMode): void {
 /** Per endpoint, the ids the server said it does not know (so 'auto' sends those documents in full at once). */
 const unknownIds = new Map<string, Set<string>>();
 
+/**
+ * The id to send for a document in a mode (undefined: send the document itself). Shared by HTTP (execute) and
+ * WebSocket (subscribe), so both transports make the same choice and learn from each other's fallbacks.
+ */
+export function documentIdToSend(document: { __meta__?: Record<string, unknown> }, endpoint: string, mode: PersistedDocumentsMode): string | undefined {
+  const documentId = typeof document.__meta__?.hash === 'string' ? (document.__meta__.hash as string) : undefined;
+  if (documentId === undefined || mode === 'never') return undefined;
+  return mode === 'always' || !unknownIds.get(endpoint)?.has(documentId) ? documentId : undefined;
+}
+
+/** In 'auto', after the server said it does not know an id: send that document in full from now on. */
+export function rememberUnknownId(endpoint: string, documentId: string): void {
+  unknownIds.set(endpoint, (unknownIds.get(endpoint) ?? new Set<string>()).add(documentId));
+}
+
+/** The mode a call uses: its own, else the one setPersistedDocumentsMode set. */
+export function persistedDocumentsMode(mode: PersistedDocumentsMode | undefined): PersistedDocumentsMode {
+  return mode ?? defaultMode;
+}
+
 export interface ExecuteOptions {
   /** Defaults to the same origin's /graphql. */
   endpoint?: string;
@@ -80,14 +100,12 @@ export async function execute<TResult, TVariables>(
   ...[variables, options]: VariablesArgs<TVariables>
 ): Promise<TResult> {
   const endpoint = options?.endpoint ?? new URL('/graphql', globalThis.location?.href ?? 'http://localhost/').href;
-  const mode = options?.persistedDocuments ?? defaultMode;
-  const documentId = typeof document.__meta__?.hash === 'string' ? (document.__meta__.hash as string) : undefined;
-  const known = unknownIds.get(endpoint);
-  const sendId = documentId !== undefined && mode !== 'never' && (mode === 'always' || !known?.has(documentId));
+  const mode = persistedDocumentsMode(options?.persistedDocuments);
+  const documentId = documentIdToSend(document, endpoint, mode);
 
-  let answer = await post<TResult>(endpoint, sendId ? { documentId, variables } : { query: document.toString(), variables }, options);
-  if (sendId && mode === 'auto' && serverDoesNotKnow(answer)) {
-    unknownIds.set(endpoint, (known ?? new Set<string>()).add(documentId!));
+  let answer = await post<TResult>(endpoint, documentId ? { documentId, variables } : { query: document.toString(), variables }, options);
+  if (documentId && mode === 'auto' && serverDoesNotKnow(answer)) {
+    rememberUnknownId(endpoint, documentId);
     answer = await post<TResult>(endpoint, { query: document.toString(), variables }, options);
   }
 

@@ -1,6 +1,14 @@
 import { createClient, type Client } from 'graphql-ws';
 import type { TypedDocumentString } from '../gql/graphql';
-import { GraphQLRequestError, ServerUnreachableError, type GraphQLErrorInfo } from './execute';
+import {
+  documentIdToSend,
+  GraphQLRequestError,
+  persistedDocumentsMode,
+  rememberUnknownId,
+  ServerUnreachableError,
+  type GraphQLErrorInfo,
+  type PersistedDocumentsMode,
+} from './execute';
 
 /** What a subscription reports: each result's data, then how it ended. */
 export interface SubscriptionHandlers<TResult> {
@@ -18,6 +26,11 @@ export interface SubscribeOptions {
    * `{ Authorization: 'Bearer <token>' }`: browsers cannot set headers on a WebSocket. Reading needs none.
    */
   token?: string | null | (() => string | null | undefined | Promise<string | null | undefined>);
+  /**
+   * As for execute: 'auto' (default) subscribes by `documentId` and, when the server does not know the id, with the
+   * document instead; 'always' only by id (a server with Security:TrustedDocumentsOnly); 'never' with the document.
+   */
+  persistedDocuments?: PersistedDocumentsMode;
 }
 
 type VariablesArgs<TVariables, TResult> =
@@ -54,26 +67,45 @@ function clientFor(endpoint: string, token: SubscribeOptions['token']): Client {
 }
 
 /**
- * Runs a generated, typed subscription (or query) over WebSocket with the graphql-transport-ws protocol.
- * Returns the function that stops it.
+ * Runs a generated, typed subscription (or query) over WebSocket with the graphql-transport-ws protocol, by its
+ * persisted id like execute (the server takes `documentId` in a subscribe payload). Returns the function that stops it.
  */
 export function subscribe<TResult, TVariables>(
   document: TypedDocumentString<TResult, TVariables>,
   ...[variables, handlers, options]: VariablesArgs<TVariables, TResult>
 ): () => void {
   const endpoint = options?.endpoint ?? new URL('/graphql', globalThis.location?.href ?? 'http://localhost/').href;
-  return clientFor(endpoint, options?.token).subscribe<TResult>(
-    { query: document.toString(), variables: (variables ?? undefined) as Record<string, unknown> | undefined },
-    {
+  const mode = persistedDocumentsMode(options?.persistedDocuments);
+  const client = clientFor(endpoint, options?.token);
+  let stop: () => void = () => {};
+  let stopped = false;
+
+  const start = (documentId: string | undefined) => {
+    // graphql-ws insists on a string query: by id it is "" beside the documentId (the server reads that as no document).
+    const payload = {
+      query: documentId ? '' : document.toString(),
+      ...(documentId ? { documentId } : {}),
+      variables: (variables ?? undefined) as Record<string, unknown> | undefined,
+    };
+    stop = client.subscribe<TResult>(payload, {
       next: (result) => {
         if (result.errors?.length) handlers.error?.(new GraphQLRequestError(result.errors as unknown as GraphQLErrorInfo[], 200));
         else if (result.data != null) handlers.next(result.data as TResult);
       },
       error: (error) => {
-        if (Array.isArray(error)) handlers.error?.(new GraphQLRequestError(error as GraphQLErrorInfo[], 200));
+        const errors = Array.isArray(error) ? (error as GraphQLErrorInfo[]) : undefined;
+        if (documentId && mode === 'auto' && errors?.[0]?.extensions?.code === 'PERSISTED_DOCUMENT_NOT_FOUND' && !stopped) {
+          rememberUnknownId(endpoint, documentId); // an older server or one without the manifest: send the document
+          start(undefined);
+        } else if (errors) handlers.error?.(new GraphQLRequestError(errors, 200));
         else handlers.error?.(new ServerUnreachableError(`The live connection to ${endpoint} closed.`, error));
       },
       complete: () => handlers.complete?.(),
-    },
-  );
+    });
+  };
+  start(documentIdToSend(document, endpoint, mode));
+  return () => {
+    stopped = true;
+    stop();
+  };
 }
