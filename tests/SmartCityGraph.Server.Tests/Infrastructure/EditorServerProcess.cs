@@ -29,14 +29,6 @@ public sealed partial class EditorServerProcess : IAsyncDisposable
 
     public static string DataDirectoryForTest() => Directory.CreateTempSubdirectory("smartcitygraph-safety").FullName;
 
-    /// <summary>The server as built beside the tests' configuration (src/SmartCityGraph.Server/bin/{configuration}/{tfm}).</summary>
-    private static string DllPath()
-    {
-        var tfm = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar));
-        var dll = Path.Combine(Testing.RepositoryRoot.Path, "src", "SmartCityGraph.Server", "bin", tfm.Parent!.Name, tfm.Name, "SmartCityGraph.Server.dll");
-        return File.Exists(dll) ? dll : throw new FileNotFoundException("Build the server first.", dll);
-    }
-
     /// <summary>
     /// Starts the server over <paramref name="dataDirectory"/>, signing tokens with <see cref="SigningKey"/> unless
     /// <paramref name="settings"/> say otherwise (environment-variable names, e.g. <c>Auth__SigningKey</c>; an empty
@@ -81,20 +73,9 @@ public sealed partial class EditorServerProcess : IAsyncDisposable
             : throw new InvalidOperationException($"{string.Join(' ', arguments)} exited with {process.ExitCode}: {await error}");
     }
 
-    private static ProcessStartInfo StartInfo(string dataDirectory, IReadOnlyDictionary<string, string>? settings)
-    {
-        var start = new ProcessStartInfo("dotnet") { UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true };
-        start.ArgumentList.Add(DllPath());
-        start.Environment["Storage__DataDirectory"] = dataDirectory;
-        start.Environment["Auth__SigningKey"] = SigningKey;
-        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
-        foreach (var (name, value) in settings ?? new Dictionary<string, string>())
-        {
-            if (value.Length == 0) start.Environment.Remove(name);
-            else start.Environment[name] = value;
-        }
-        return start;
-    }
+    private static ProcessStartInfo StartInfo(string dataDirectory, IReadOnlyDictionary<string, string>? settings) =>
+        ServerExecutable.StartInfo(dataDirectory, [], new Dictionary<string, string> { ["Auth__SigningKey"] = SigningKey }
+            .Concat(settings ?? new Dictionary<string, string>()).GroupBy(s => s.Key).ToDictionary(g => g.Key, g => g.Last().Value));
 
     [GeneratedRegex(@"listening on (http://127\.0\.0\.1:\d+)")]
     private static partial Regex ListeningOn();

@@ -2,7 +2,6 @@ using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
 using System.Text;
-using SmartCityGraph.Server.Hosting;
 
 namespace SmartCityGraph.Server.Tests.Infrastructure;
 
@@ -31,13 +30,6 @@ public sealed class ServerProcess : IAsyncDisposable
     public Uri Address { get; }
     public HttpClient Http { get; }
     public string Output { get { lock (_output) return _output.ToString(); } }
-
-    public static string DllPath()
-    {
-        var tfm = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar));
-        var dll = Path.Combine(StoragePaths.RepositoryRoot(AppContext.BaseDirectory)!, "src", "SmartCityGraph.Server", "bin", tfm.Parent!.Name, tfm.Name, "SmartCityGraph.Server.dll");
-        return File.Exists(dll) ? dll : throw new FileNotFoundException("Build the server first.", dll);
-    }
 
     /// <summary>
     /// Starts the server on a fresh data folder (removed when disposed) or the given one (left to its owner) and waits
@@ -74,12 +66,7 @@ public sealed class ServerProcess : IAsyncDisposable
 
     private static Process Start(string dataDirectory, StringBuilder output, IEnumerable<string> arguments)
     {
-        var start = new ProcessStartInfo("dotnet") { UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true };
-        start.ArgumentList.Add(DllPath());
-        foreach (var argument in arguments) start.ArgumentList.Add(argument);
-        start.Environment["Storage__DataDirectory"] = dataDirectory;
-        start.Environment["Logging__LogLevel__Default"] = "Warning";
-        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
+        var start = ServerExecutable.StartInfo(dataDirectory, arguments, new Dictionary<string, string> { ["Logging__LogLevel__Default"] = "Warning" });
         var process = Process.Start(start) ?? throw new InvalidOperationException("dotnet did not start");
         process.OutputDataReceived += (_, line) => { if (line.Data is not null) lock (output) output.AppendLine(line.Data); };
         process.ErrorDataReceived += (_, line) => { if (line.Data is not null) lock (output) output.AppendLine(line.Data); };
