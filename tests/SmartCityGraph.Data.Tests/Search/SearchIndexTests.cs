@@ -177,4 +177,35 @@ public sealed class SearchIndexTestsOnSqlite() : SearchIndexTests(DatabaseProvid
     }
 }
 
-public sealed class SearchIndexTestsOnPostgres() : SearchIndexTests(DatabaseProvider.Postgres);
+public sealed class SearchIndexTestsOnPostgres() : SearchIndexTests(DatabaseProvider.Postgres)
+{
+    [SkippableFact]
+    public async Task A_broad_search_scores_only_the_first_matches_in_table_order_and_still_counts_them_all()
+    {
+        // At 1M entities "water" matched 44,701 of them and 5,000 were scored before the best were taken; the cap is
+        // now a ranking's depth, as on SQLite, so the work per search no longer grows with the number of matches.
+        await using (var db = _database.CreateContext())
+        {
+            db.Entities.AddRange(Enumerable.Range(0, PostgresSearchIndex.MaxScoredMatches + 100).Select(i =>
+                new Event { Key = $"e{i}", Title = $"Water event {i}", Summary = "long summary " + string.Join(' ', Enumerable.Repeat("filler", 20)), StartDate = new DateOnly(2021, 1, 1), Sources = [Cited] }));
+            await db.SaveChangesAsync();
+            // The best match of all, but after the cap in table order.
+            db.Add(new Organisation { Key = "late", Title = "Water", Sources = [Cited] });
+            await db.SaveChangesAsync();
+        }
+        Assert.True(SearchQuery.TryParse("water", out var query, out _));
+        var index = _database.SearchIndex();
+
+        var firstPage = await index.SearchAsync(query, null, 0, 10);
+        var lastReachable = await index.SearchAsync(query, null, PostgresSearchIndex.MaxScoredMatches - 5, 10);
+
+        Assert.Equal(10, firstPage.Count);
+        Assert.All(firstPage, h => Assert.StartsWith("Water event", h.Entity!.Title));
+        Assert.Equal(5, lastReachable.Count); // the ranking is as deep as the cap, no deeper
+        Assert.Equal(SearchQuery.MaxRankedHits, PostgresSearchIndex.MaxScoredMatches);
+        Assert.Equal(PostgresSearchIndex.MaxScoredMatches + 101, await index.CountAsync(query, null));
+        Assert.Equal("Water", Assert.Single(await index.SearchAsync(query, [NodeKind.Organisation], 0, 10)).Entity!.Title);
+        // The same search twice scores the same matches: paging by offset stays consistent.
+        Assert.Equal(firstPage.Select(h => h.EntityId), (await index.SearchAsync(query, null, 0, 10)).Select(h => h.EntityId));
+    }
+}

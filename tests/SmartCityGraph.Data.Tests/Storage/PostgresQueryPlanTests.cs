@@ -119,4 +119,35 @@ public sealed class PostgresQueryPlanTests(SyntheticPostgres synthetic) : IClass
         Assert.Contains("Bitmap Index Scan on \"IX_Entities_SearchVector\"", plan);
         Assert.DoesNotContain("Seq Scan", plan);
     }
+
+    [SkippableTheory]
+    [InlineData("water", false)]
+    [InlineData("on", false)]
+    [InlineData("on", true)]
+    public async Task Search_takes_its_candidates_from_the_GIN_index_and_the_hits_relations_from_the_FromId_index(string text, bool withKinds)
+    {
+        // "on" is in most event titles: even so the candidates come from the GIN index up to the cap, never from a
+        // sequential scan (which on a large table starts where the last scan stopped, so each run would score other
+        // matches) nor from a walk of the primary key (which reads every earlier entity when the word lives in late ids).
+        await using var db = synthetic.Database.CreateContext();
+        Assert.True(SearchQuery.TryParse(text, out var query, out _));
+        var index = (SmartCityGraph.Data.Search.Postgres.PostgresSearchIndex)synthetic.Database.SearchIndex();
+        var hits = await index.SearchAsync(query, withKinds ? [NodeKind.Event, NodeKind.Pilot] : null, 0, 21);
+        Assert.NotEmpty(hits);
+        List<object> values =
+        [
+            SmartCityGraph.Data.Search.Postgres.PostgresSearchIndex.PrefixQuery(query),
+            SmartCityGraph.Data.Search.Postgres.PostgresSearchIndex.StemQuery(query),
+            SmartCityGraph.Data.Search.Postgres.PostgresSearchIndex.AnyWordQuery(query), 21, 0,
+        ];
+        if (withKinds) values.Add(new[] { "Event", "Pilot" });
+
+        var plan = await Explain.PostgresPositionalAsync(db, index.SearchSql(withKinds), values);
+
+        Assert.Contains("Bitmap Index Scan on \"IX_Entities_SearchVector\"", plan);
+        Assert.Contains("IX_Relations_FromId", plan);
+        Assert.DoesNotContain("Seq Scan", plan);
+        Assert.True(plan.Split("PK_Entities").Length <= 2, plan); // the page's entities by id, not the candidates in id order
+        Assert.DoesNotContain("IX_Relations_ToId", plan); // one descent per hit, from its outgoing side
+    }
 }

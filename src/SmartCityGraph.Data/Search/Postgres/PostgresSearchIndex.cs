@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Text;
-using System.Text.RegularExpressions;
 using SmartCityGraph.Data.Model;
 using SmartCityGraph.Data.Search.Sqlite;
 using SmartCityGraph.Data.Storage;
@@ -24,52 +23,80 @@ namespace SmartCityGraph.Data.Search.Postgres;
 /// the same entities.</para>
 /// <para>Ranking is <c>ts_rank</c> with the weights A 1.0, B 0.5, C 0.1 (the SQLite index's 10 : 5 : 1) over the
 /// prefixes and the words' German stems, so inflected forms of a word (<c>Veranstaltungen</c> →
-/// <c>Veranstaltung</c>) count as whole-word matches; then, as on SQLite, each of the best
-/// <see cref="SearchQuery.MaxRankedHits"/> gains <see cref="SqliteSearchIndex.NeighbourShare"/> of the relevance
-/// of the other matches related to it. The highlight is <c>ts_headline</c> of the first field holding a word of the query,
+/// <c>Veranstaltung</c>) count as whole-word matches; then, as on SQLite, each scored match (at most
+/// <see cref="MaxScoredMatches"/>) gains <see cref="SqliteSearchIndex.NeighbourShare"/> of the relevance
+/// of the other scored matches related to it. The highlight is <c>ts_headline</c> of the first field holding a word of the query,
 /// with the matches between « and ».</para>
 /// <para>Runs as prepared statements (<see cref="PostgresReads"/>); the page's entities are read with their hits, in
 /// the same statement, as on SQLite.</para>
 /// </remarks>
-public sealed partial class PostgresSearchIndex(PostgresReads reads, ModelRows rows) : ISearchIndex
+public sealed class PostgresSearchIndex(PostgresReads reads, ModelRows rows) : ISearchIndex
 {
     /// <summary>
-    /// Most matches scored per search. A very broad word on a very large graph ("water" matches 44,701 of 1M synthetic
-    /// entities) would otherwise have every match read and scored before the best are taken, so search would grow with
-    /// the data; beyond this many, the matches first met in the index are scored and ranked. <c>totalCount</c> still
-    /// counts them all. Real knowledge bases of this kind are far below it.
+    /// Most matches scored per search: as many as a ranking reaches (<see cref="SearchQuery.MaxRankedHits"/>), as on
+    /// SQLite. A very broad word on a very large graph ("water" matches 44,701 of 1M synthetic entities) would otherwise
+    /// have every match read and scored before the best are taken, so search would grow with the data; beyond this
+    /// many, the first matches the index yields (in table order) are the ones scored and ranked. <c>totalCount</c> still counts them all.
     /// </summary>
-    public const int MaxScoredMatches = 5_000;
+    public const int MaxScoredMatches = SearchQuery.MaxRankedHits;
 
     /// <summary>ts_rank's weights for D, C, B, A: body 0.1, other names 0.5, title 1.0.</summary>
     private const string Weights = "ARRAY[0.0, 0.1, 0.5, 1.0]::real[]";
-    private const string PrefixParameter = "{0}", StemParameter = "{1}", AnyWordParameter = "{2}"; // placeholders, made positional ($1 …) by Positional
     private const string HeadlineOptions = "StartSel=«, StopSel=», MaxWords=16, MinWords=8, ShortWord=0, HighlightAll=FALSE, MaxFragments=1, FragmentDelimiter=\" … \"";
+
+    private readonly SqlStatement[] _search = [SearchStatement(rows, withKinds: false), SearchStatement(rows, withKinds: true)];
+
+    /// <summary>The search statement (positional parameters: prefix query, stem query, any-word query, count, offset[, kinds]).</summary>
+    public string SearchSql(bool withKinds) => _search[withKinds ? 1 : 0].Text;
 
     public async Task<IReadOnlyList<SearchMatch>> SearchAsync(
         SearchQuery query, IReadOnlyCollection<NodeKind>? kinds, int offset, int count, CancellationToken ct = default)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(offset);
         ArgumentOutOfRangeException.ThrowIfNegative(count);
-        var parameters = new List<object> { PrefixQuery(query), StemQuery(query), AnyWordQuery(query) };
+        var withKinds = kinds is { Count: > 0 };
+        object[] parameters = withKinds
+            ? [PrefixQuery(query), StemQuery(query), AnyWordQuery(query), count, offset, KindNames(kinds!)]
+            : [PrefixQuery(query), StemQuery(query), AnyWordQuery(query), count, offset];
+        var shape = rows.Entities;
+        return await reads.QueryAsync(_search[withKinds ? 1 : 0], parameters,
+            r => new SearchMatch(r.GetInt32(0), r.GetDouble(1), r.IsDBNull(2) ? null : r.GetString(2), shape.Read(r, 3)), ct);
+    }
+
+    /// <summary>
+    /// One statement: the first <see cref="MaxScoredMatches"/> matches the GIN index yields (in table order) with their
+    /// ts_rank relevance, each one's gain from the other scored matches related to it, the page of the ranking, its
+    /// highlights and its entities.
+    /// </summary>
+    /// <remarks>
+    /// The matching tsquery comes from the <c>q</c> CTE, so the planner cannot see the words and always takes the GIN
+    /// index (a bitmap of every match, then the heap in table order until the cap). Seeing a very common word it would
+    /// rather read the table or the primary key and stop at the cap: a sequential scan of a large table starts where the
+    /// last one stopped (synchronised scans), so each run would score other matches, and a walk in id order reads
+    /// everything before the first match when the word lives only in late ids (a kind, recent entities) — 3× slower
+    /// than the bitmap at 1M entities. The relations between scored matches are read once, from each match's
+    /// outgoing side (one descent of the FromId index per match).
+    /// </remarks>
+    private static SqlStatement SearchStatement(ModelRows rows, bool withKinds)
+    {
+        var kindFilter = withKinds ? """ AND e."Kind" = ANY($6::text[])""" : "";
         var sql = $"""
             WITH q AS (
-                SELECT to_tsquery('smartcity_simple', {PrefixParameter}) AS match,
-                       to_tsquery('smartcity_simple', {PrefixParameter}) || to_tsquery('smartcity_german', {StemParameter}) AS rank,
-                       to_tsquery('smartcity_simple', {AnyWordParameter}) AS word),
+                SELECT to_tsquery('smartcity_simple', $1) AS match,
+                       to_tsquery('smartcity_simple', $1) || to_tsquery('smartcity_german', $2) AS rank,
+                       to_tsquery('smartcity_simple', $3) AS word),
             hits AS (
                 SELECT c."Id", ts_rank({Weights}, c."SearchVector", q.rank) AS "Relevance"
                 FROM (SELECT e."Id", e."SearchVector" FROM "Entities" AS e, q
-                      WHERE e."SearchVector" @@ q.match{KindFilter(kinds, parameters)}
-                      LIMIT {Invariant(MaxScoredMatches)}) AS c, q
-                ORDER BY "Relevance" DESC, c."Id"
-                LIMIT {Invariant(SearchQuery.MaxRankedHits)}),
+                      WHERE e."SearchVector" @@ q.match{kindFilter}
+                      LIMIT {Invariant(MaxScoredMatches)}) AS c, q),
             -- The relations between two hits, then each hit's share of the other ends' relevance: set-based joins,
             -- since a correlated subquery over the hits would scan them once per relation.
             edges AS (
-                SELECT r."FromId", r."ToId" FROM "Relations" AS r
-                WHERE r."FromId" = ANY(ARRAY(SELECT "Id" FROM hits)) AND r."ToId" = ANY(ARRAY(SELECT "Id" FROM hits))
-                  AND r."FromId" <> r."ToId"),
+                SELECT r."FromId", r."ToId" FROM hits AS h
+                JOIN "Relations" AS r ON r."FromId" = h."Id"
+                JOIN hits AS other ON other."Id" = r."ToId"
+                WHERE r."FromId" <> r."ToId"),
             boost AS (
                 SELECT ends."Id", sum(other."Relevance") AS "Related"
                 FROM (SELECT "FromId" AS "Id", "ToId" AS "Other" FROM edges UNION ALL SELECT "ToId", "FromId" FROM edges) AS ends
@@ -81,7 +108,7 @@ public sealed partial class PostgresSearchIndex(PostgresReads reads, ModelRows r
             page AS (
                 SELECT "Id", "Score" FROM scored
                 ORDER BY "Score" DESC, "Id"
-                LIMIT {Invariant(count)} OFFSET {Invariant(offset)})
+                LIMIT $4 OFFSET $5)
             SELECT page."Id" AS "EntityId", page."Score"::double precision AS "Score",
                    CASE WHEN to_tsvector('smartcity_simple', {Title}) @@ q.word
                             THEN ts_headline('smartcity_simple', {Title}, q.word, '{HeadlineOptions}')
@@ -92,21 +119,24 @@ public sealed partial class PostgresSearchIndex(PostgresReads reads, ModelRows r
             FROM page JOIN "Entities" AS e ON e."Id" = page."Id", q
             ORDER BY page."Score" DESC, page."Id"
             """;
-        var shape = rows.Entities;
-        return await reads.QueryAsync(Positional(sql, parameters.Count), [.. parameters],
-            r => new SearchMatch(r.GetInt32(0), r.GetDouble(1), r.IsDBNull(2) ? null : r.GetString(2), shape.Read(r, 3)), ct);
+        return new SqlStatement(sql, withKinds ? ["$1", "$2", "$3", "$4", "$5", "$6"] : ["$1", "$2", "$3", "$4", "$5"]);
     }
 
     public async Task<int> CountAsync(SearchQuery query, IReadOnlyCollection<NodeKind>? kinds, CancellationToken ct = default)
     {
-        var parameters = new List<object> { PrefixQuery(query) };
-        var sql = $"""
-            SELECT count(*)::integer AS "Value" FROM "Entities" AS e
-            WHERE e."SearchVector" @@ to_tsquery('smartcity_simple', {PrefixParameter}){KindFilter(kinds, parameters)}
-            """;
-        var counts = await reads.QueryAsync(Positional(sql, parameters.Count), [.. parameters], r => r.GetInt32(0), ct);
+        var withKinds = kinds is { Count: > 0 };
+        var statement = _count[withKinds ? 1 : 0];
+        object[] parameters = withKinds ? [PrefixQuery(query), KindNames(kinds!)] : [PrefixQuery(query)];
+        var counts = await reads.QueryAsync(statement, parameters, r => r.GetInt32(0), ct);
         return counts.Single();
     }
+
+    private readonly SqlStatement[] _count = [CountStatement(withKinds: false), CountStatement(withKinds: true)];
+
+    private static SqlStatement CountStatement(bool withKinds) => new($"""
+        SELECT count(*)::integer AS "Value" FROM "Entities" AS e
+        WHERE e."SearchVector" @@ to_tsquery('smartcity_simple', $1){(withKinds ? """ AND e."Kind" = ANY($2::text[])""" : "")}
+        """, withKinds ? ["$1", "$2"] : ["$1"]);
 
     /// <summary>
     /// The matching query: every word (or a translation of it) as a prefix, <c>(wasser:* | water:*) &amp; (platz:* | square:*)</c>.
@@ -149,20 +179,7 @@ public sealed partial class PostgresSearchIndex(PostgresReads reads, ModelRows r
             WHEN 'RoundTable' THEN 'round table' ELSE lower(e."EventType") END, ''))
         """;
 
-    private static string KindFilter(IReadOnlyCollection<NodeKind>? kinds, List<object> parameters)
-    {
-        if (kinds is null || kinds.Count == 0) return "";
-        parameters.Add(kinds.Distinct().Select(k => k.ToString()).ToArray());
-        return " AND e.\"Kind\" = ANY({" + (parameters.Count - 1).ToString(CultureInfo.InvariantCulture) + "}::text[])";
-    }
-
-    /// <summary>The statement with Npgsql's positional parameters ($1, …) for the "{n}" placeholders it is written with.</summary>
-    private static SqlStatement Positional(string sql, int parameterCount) =>
-        new(Placeholder().Replace(sql, m => "$" + (int.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture) + 1).ToString(CultureInfo.InvariantCulture)),
-            [.. Enumerable.Range(1, parameterCount).Select(i => "$" + i.ToString(CultureInfo.InvariantCulture))]);
-
-    [GeneratedRegex(@"\{(\d+)\}")]
-    private static partial Regex Placeholder();
+    private static string[] KindNames(IReadOnlyCollection<NodeKind> kinds) => [.. kinds.Distinct().Select(k => k.ToString())];
 
     private static string Invariant(int value) => value.ToString(CultureInfo.InvariantCulture);
 }
