@@ -100,7 +100,10 @@ public sealed class GraphQLHttpHandler(IOptions<GraphQLHttpOptions> options, ILo
         {
             foreach (var interceptor in interceptors)
                 await interceptor.OnRequestAsync(context, executionOptions);
-            result = await ExecuteWithinDeadlineAsync(context, services.GetRequiredService<IDocumentExecuter>(), executionOptions, timeout.Token);
+            // A document the cache holds is neither parsed nor validated again (the cost rule alone runs on it), and
+            // execution watches the deadline itself: it runs on this thread, sparing a hop to another.
+            var validated = executionOptions.Query is { } query && services.GetService<ValidatedDocumentCache>() is { } documents && documents.TryGet(query, out _);
+            result = await ExecuteWithinDeadlineAsync(context, services.GetRequiredService<IDocumentExecuter>(), executionOptions, validated, timeout.Token);
         }
         catch (OperationCanceledException) when (context.RequestAborted.IsCancellationRequested)
         {
@@ -128,15 +131,20 @@ public sealed class GraphQLHttpHandler(IOptions<GraphQLHttpOptions> options, ILo
     }
 
     /// <summary>
-    /// Runs the executer on the thread pool and stops waiting at the deadline. Parsing and validation do not
-    /// watch the cancellation token, so without this a document that is slow to validate would hold the request
-    /// (and a core) far past the limit. Work still running at the deadline goes on in the background, bounded by
+    /// Runs the executer on the thread pool (<paramref name="validated"/> documents on this thread) and stops waiting at
+    /// the deadline. Parsing and validation do not watch the cancellation token, so without this a document that is slow
+    /// to validate would hold the request (and a core) far past the limit. Work still running at the deadline goes on in the background, bounded by
     /// the document limits, and is awaited after the TIMEOUT answer has been sent (<see cref="DrainAsync"/>)
     /// so that the request's scoped services (its pooled DbContext) are not returned while still in use.
     /// </summary>
-    private static async Task<ExecutionResult> ExecuteWithinDeadlineAsync(HttpContext context, IDocumentExecuter executer, ExecutionOptions executionOptions, CancellationToken deadline)
+    private static async Task<ExecutionResult> ExecuteWithinDeadlineAsync(
+        HttpContext context, IDocumentExecuter executer, ExecutionOptions executionOptions, bool validated, CancellationToken deadline)
     {
-        var execution = Task.Run(() => executer.ExecuteAsync(executionOptions), CancellationToken.None);
+        var execution = validated
+            ? executer.ExecuteAsync(executionOptions)
+            : Task.Run(() => executer.ExecuteAsync(executionOptions), CancellationToken.None);
+        if (execution.IsCompleted)
+            return await execution;
         try
         {
             return await execution.WaitAsync(deadline);

@@ -26,10 +26,18 @@ public sealed record Cursor(string Scope, IReadOnlyList<JsonElement> Values)
         return Convert.ToBase64String(Encoding.UTF8.GetBytes($"{Scope}:{payload}"));
     }
 
-    public static string Encode(string scope, long key) => Encode(scope, [key]);
+    /// <summary>The cursor of an item in unique-key order: the text <see cref="Encode()"/> makes of that one key, without building its JSON.</summary>
+    public static string Encode(string scope, long key) =>
+        Convert.ToBase64String(Encoding.UTF8.GetBytes(string.Create(CultureInfo.InvariantCulture, $"{scope}:{key}")));
 
-    public static string Encode(string scope, IEnumerable<object?> values) =>
-        new Cursor(scope, values.Select(v => JsonSerializer.SerializeToElement(v)).ToList()).Encode();
+    public static string Encode(string scope, IEnumerable<object?> values)
+    {
+        var list = values as IReadOnlyList<object?> ?? values.ToList();
+        // A lone integer key is written as a plain number, whatever its integer type (see Encode()).
+        if (list is [(long or int or short or sbyte or uint or ushort or byte) and var only])
+            return Encode(scope, Convert.ToInt64(only, CultureInfo.InvariantCulture));
+        return new Cursor(scope, list.Select(v => JsonSerializer.SerializeToElement(v)).ToList()).Encode();
+    }
 
     public static Cursor Decode(string value, string scope, string argument)
     {

@@ -27,7 +27,7 @@ public static class KeysetPaging
         var window = order.Window(source, page);
         if (projection is not null) window = window.Select(projection);
         var rows = page.Size == 0 ? [] : await window.ToListAsync(ct);
-        return Connection<T>.FromRows(rows, page, item => order.CursorOf(item, scope),
+        return Connection<T>.FromRows(rows, page, order, scope,
             () => new DeferredResult<int>(token => source.CountAsync(token)), source);
     }
 }

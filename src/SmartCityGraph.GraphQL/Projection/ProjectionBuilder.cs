@@ -31,14 +31,14 @@ public static class ProjectionBuilder
 
     /// <summary>As above for a page in <paramref name="order"/>: its keys are loaded too, because each item's cursor is made of them.</summary>
     public static Projection<T>? ForConnection<T>(IResolveFieldContext connectionField, SortOrder<T> order) =>
-        Cached(connectionField, "connection|" + order.Fingerprint,
+        Cached(connectionField, ("connection", typeof(T), order.Fingerprint),
             () => For<T>(ConnectionSelection.Of(connectionField), order.Keys.Select(key => key.ValueExpression)));
 
     /// <summary>As above, with the extra reads as untyped lambdas over <typeparamref name="T"/>.</summary>
     public static Projection<T>? ForConnection<T>(IResolveFieldContext connectionField, IEnumerable<LambdaExpression> alsoRead)
     {
         var extra = alsoRead.ToList();
-        return Cached(connectionField, "connection|" + string.Join(",", extra),
+        return Cached(connectionField, ("connection", typeof(T), string.Join(",", extra)),
             () => For<T>(ConnectionSelection.Of(connectionField), extra));
     }
 
@@ -47,15 +47,18 @@ public static class ProjectionBuilder
     /// organisers), by the same rules as <see cref="ForConnection{T}(IResolveFieldContext, Expression{Func{T, object?}}[])"/>.
     /// </summary>
     public static Projection<T>? ForItems<T>(IResolveFieldContext itemsField, params Expression<Func<T, object?>>[] alsoRead) =>
-        Cached(itemsField, "items|" + string.Join(",", alsoRead.AsEnumerable()),
+        Cached(itemsField, ("items", typeof(T), alsoRead.Length == 0 ? "" : string.Join(",", alsoRead.AsEnumerable())),
             () => For<T>(ConnectionSelection.OfItems(itemsField), alsoRead));
 
     /// <summary>
-    /// Once per field of the document and request: a field under a list resolves once per item, and working
-    /// out its projection each time cost more than the SQL it saves.
+    /// Once per field of the document: a field under a list resolves once per item, and working out its projection
+    /// each time cost more than the SQL it saves. What a projection loads follows from the document's selections and
+    /// the schema's declarations alone (never from variables: a skipped field counts as selected), so a cached
+    /// document's projections are worked out on its first request only, and the same projection object lets EF Core
+    /// find its compiled query without comparing a new expression tree.
     /// </summary>
-    private static Projection<T>? Cached<T>(IResolveFieldContext field, string key, Func<Projection<T>?> build) =>
-        FieldMemo.GetOrAdd(field, "projection|" + typeof(T).FullName + "|" + key, build);
+    private static Projection<T>? Cached<T>(IResolveFieldContext field, (string Kind, Type Item, string Extra) key, Func<Projection<T>?> build) =>
+        FieldMemo.GetOrAddForDocument(field, key, build);
 
     private static Projection<T>? For<T>(ConnectionSelection? selection, IEnumerable<LambdaExpression> alsoRead)
     {

@@ -21,9 +21,11 @@ public sealed class SortOrder<T>
     public IReadOnlyList<SortKey<T>> Keys => _keys;
 
     /// <summary>Names this order inside cursor scopes; empty for the default order (unique key ascending), whose cursors predate sorting.</summary>
-    public string Fingerprint => _keys.Count == 1 && !_keys[0].Descending
+    public string Fingerprint => _fingerprint ??= _keys.Count == 1 && !_keys[0].Descending
         ? ""
         : "(" + string.Join(",", _keys.Select(k => k.Name + (k.Descending ? " DESC" : " ASC"))) + ")";
+
+    private string? _fingerprint;
 
     /// <summary>All of <paramref name="source"/> in this order (for short, unpaged lists).</summary>
     public IOrderedQueryable<T> Sort(IQueryable<T> source)
@@ -57,7 +59,20 @@ public sealed class SortOrder<T>
         return 0;
     });
 
-    public string CursorOf(T item, string scope) => Cursor.Encode(scope, _keys.Select(k => k.ValueOf(item)));
+    public string CursorOf(T item, string scope) => Cursor.Encode(scope, ValuesOf(item));
+
+    /// <summary>
+    /// The item's sort key values, equal for two items exactly when their cursors are: what tells a repeated row
+    /// from another item without making its cursor.
+    /// </summary>
+    public SortValues IdentityOf(T item) => new(ValuesOf(item));
+
+    private object?[] ValuesOf(T item)
+    {
+        var values = new object?[_keys.Count];
+        for (var i = 0; i < values.Length; i++) values[i] = _keys[i].ValueOf(item);
+        return values;
+    }
 
     /// <summary>
     /// Items after (or before) the cursor: (a beyond x) OR (a = x AND b beyond y) OR …, each key in its own direction.
@@ -77,5 +92,22 @@ public sealed class SortOrder<T>
             tiedSoFar = tiedSoFar is null ? equal : Expression.AndAlso(tiedSoFar, equal);
         }
         return Expression.Lambda<Func<T, bool>>(any!, item);
+    }
+}
+
+/// <summary>One item's sort key values, compared value by value.</summary>
+public readonly struct SortValues(object?[] values) : IEquatable<SortValues>
+{
+    public bool Equals(SortValues other) => values.AsSpan().SequenceEqual(other.Values);
+
+    private object?[] Values => values;
+
+    public override bool Equals(object? obj) => obj is SortValues other && Equals(other);
+
+    public override int GetHashCode()
+    {
+        var hash = new HashCode();
+        foreach (var value in values) hash.Add(value);
+        return hash.ToHashCode();
     }
 }

@@ -40,7 +40,7 @@ internal sealed record LoadSummary(
     }
 
     public override string ToString() => string.Create(CultureInfo.InvariantCulture,
-        $"{Size} {Shape} ×{Clients}: {RequestsPerSecond:N0} req/s, p50 {P50:F1} p99 {P99:F1} p99.9 {P999:F1} ms, {CpuMillisecondsPerRequest:F2} CPU ms/req, {KilobytesPerRequest:N0} KB/req, server {ServerCores:F2} cores, other {OtherCores:F2}, errors {Errors} {ErrorDetail}");
+        $"{Size} {Shape} ×{Clients}: {RequestsPerSecond:N0} req/s, p50 {P50:F1} p99 {P99:F1} p99.9 {P999:F1} ms, {CpuMillisecondsPerRequest:F2} CPU ms/req, {(KilobytesPerRequest is { } kb ? kb.ToString("N0", CultureInfo.InvariantCulture) : "n/a")} KB/req, server {ServerCores:F2} cores, other {OtherCores:F2}, errors {Errors} {ErrorDetail}");
 }
 
 /// <summary>What the server process (and, for comparison, the rest of the machine) spent during one run.</summary>

@@ -33,7 +33,7 @@ internal sealed class MeasuredServer : IAsyncDisposable
         IReadOnlyList<LoadRequest> requests, Func<int, int, int> pick, int clients, TimeSpan duration, CancellationToken ct,
         Action? duringRun = null)
     {
-        var allocatedBefore = allocations is null ? (long?)null : await allocations.NextSampleAsync();
+        AllocationSample? allocatedBefore = allocations is null ? null : await allocations.NextSampleAsync();
         var cpuBefore = ProcessStats.CpuTime(Server.ProcessId);
         var machineBefore = ProcessStats.MachineBusyTime();
         var harnessBefore = ProcessStats.OwnCpuTime();
@@ -44,7 +44,12 @@ internal sealed class MeasuredServer : IAsyncDisposable
         var cpu = ProcessStats.CpuTime(Server.ProcessId) - cpuBefore;
         var machine = ProcessStats.MachineBusyTime() - machineBefore;
         var harness = ProcessStats.OwnCpuTime() - harnessBefore;
-        var allocated = allocations is null ? (long?)null : await allocations.NextSampleAsync() - allocatedBefore;
+        long? allocated = null;
+        if (allocations is not null && allocatedBefore is { } before)
+        {
+            allocated = AllocationSample.Between(before, await allocations.NextSampleAsync(), run.Requests, out var why);
+            if (why is not null) Console.Error.WriteLine($"  KB/request n/a: {why}.");
+        }
         return (run, new ServerCost(cpu, allocated, machine, harness));
     }
 

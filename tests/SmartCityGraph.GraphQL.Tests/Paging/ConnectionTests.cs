@@ -35,6 +35,49 @@ public sealed class ConnectionTests
     }
 
     [Fact]
+    public void An_items_cursor_is_made_only_when_read()
+    {
+        var made = new List<int>();
+        var edge = new Edge<int>(7, item =>
+        {
+            made.Add(item);
+            return Cursor.Encode("test", item);
+        });
+        Assert.Empty(made);
+
+        Assert.Equal(Cursor.Encode("test", 7), edge.Cursor);
+        Assert.Equal(Cursor.Encode("test", 7), edge.Cursor);
+        Assert.Equal([7], made); // once
+    }
+
+    [Fact]
+    public void Keyed_pages_have_their_items_cursors()
+    {
+        var page = Build([5, 6, 7], size: 2);
+
+        Assert.Equal([Cursor.Encode("test", 5), Cursor.Encode("test", 6)], page.Edges.Select(e => e.Cursor));
+        Assert.Equal(Cursor.Encode("test", 5), page.PageInfo.StartCursor);
+        Assert.Equal(Cursor.Encode("test", 6), page.PageInfo.EndCursor);
+        var backward = Build([9, 8, 7], size: 2, backward: true);
+        Assert.Equal([Cursor.Encode("test", 8), Cursor.Encode("test", 9)], backward.Edges.Select(e => e.Cursor));
+    }
+
+    [Theory]
+    [InlineData(42L)]
+    [InlineData(42)]
+    [InlineData(0)]
+    [InlineData((short)3)]
+    public void An_integer_keys_cursor_is_the_text_of_its_json_form(object key)
+    {
+        // The form cursors had before the shortcut (issued cursors stay valid, answers stay byte for byte).
+        var viaJson = new Cursor("Query.events", [System.Text.Json.JsonSerializer.SerializeToElement(key)]).Encode();
+
+        Assert.Equal(viaJson, Cursor.Encode("Query.events", [key]));
+        Assert.Equal(viaJson, Cursor.Encode("Query.events", Convert.ToInt64(key, System.Globalization.CultureInfo.InvariantCulture)));
+        Assert.Equal(Convert.ToInt64(key, System.Globalization.CultureInfo.InvariantCulture), Cursor.Decode(viaJson, "Query.events", "after").Key);
+    }
+
+    [Fact]
     public void Cursors_decode_to_their_keys_and_refuse_other_connections()
     {
         var cursor = Build([41, 42], size: 5).Edges[1].Cursor;

@@ -180,7 +180,8 @@ internal static class Garden
         public string Json => new GraphQLSerializer().Serialize(Result);
     }
 
-    public static async Task<Outcome> ExecuteAsync(GardenDb db, string query, object? variables = null)
+    /// <param name="document">The parse of <paramref name="query"/> to run, as a validated-document cache hands it out again.</param>
+    public static async Task<Outcome> ExecuteAsync(GardenDb db, string query, object? variables = null, GraphQLParser.AST.GraphQLDocument? document = null)
     {
         var userContext = new Dictionary<string, object?> { ["db"] = db };
         // One DbContext per request cannot run two statements at once: serial, as the server runs queries.
@@ -190,6 +191,7 @@ internal static class Garden
         {
             o.Schema = Schema;
             o.Query = query;
+            o.Document = document;
             o.Variables = variables is null ? null : new GraphQLSerializer().Deserialize<Inputs>(System.Text.Json.JsonSerializer.Serialize(variables));
             o.UserContext = userContext;
         });

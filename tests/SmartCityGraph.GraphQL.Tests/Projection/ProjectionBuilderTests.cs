@@ -178,6 +178,24 @@ public abstract class ProjectionBuilderTests(TestEngine engine) : IDisposable
         Assert.Equal(["Harvested", "Planted", "Name"], field.FieldType.GetReads()!.Select(m => m.Name));
     }
 
+    [SkippableFact]
+    public async Task A_document_parsed_once_works_out_its_projection_once_for_all_its_requests()
+    {
+        const string query = "{ plants { nodes { name } } }";
+        var document = new global::GraphQL.Execution.GraphQLDocumentBuilder().Build(query);
+
+        var first = await Garden.ExecuteAsync(_db, query, document: document);
+        var second = await Garden.ExecuteAsync(_db, query, document: document);
+        var reparsed = await Garden.ExecuteAsync(_db, query);
+
+        // The same object on the next request (a cached document): EF Core finds its query without comparing trees.
+        Assert.Same(first.Projection, second.Projection);
+        Assert.Equal("Id,Key,Name", (second.Projection as Projection<Plant>)?.Key);
+        // Another parse of the same text is another document, worked out afresh, to the same members.
+        Assert.NotSame(first.Projection, reparsed.Projection);
+        Assert.Equal("Id,Key,Name", (reparsed.Projection as Projection<Plant>)?.Key);
+    }
+
     private static string Describe(Specimen specimen) => specimen.Name;
 }
 

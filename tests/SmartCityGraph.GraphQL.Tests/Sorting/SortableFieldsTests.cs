@@ -82,6 +82,23 @@ public abstract class SortableFieldsTests(TestEngine engine) : IDisposable
     }
 
     [SkippableFact]
+    public void A_row_repeated_under_a_sort_is_shown_once_and_cursors_are_the_orders()
+    {
+        var order = ItemSort.Order(Order(("day", SortDirection.Descending)));
+        var scope = Scope + order.Fingerprint;
+        var day = new DateOnly(2021, 3, 15);
+        Item first = new() { Id = 1, Name = "a", Day = day }, again = new() { Id = 1, Name = "a", Day = day }, tied = new() { Id = 2, Name = "b", Day = day };
+
+        var page = Connection<Item>.FromRows([first, again, tied], PageRequest.Create(5, null, null, null, scope), order, scope,
+            () => new DeferredResult<int>(_ => Task.FromResult(0)));
+
+        // Same sort key values as another item's (the day) is not a repeat; the same values all through (the id too) is.
+        Assert.Equal([1, 2], page.Nodes.Select(i => i.Id));
+        Assert.Equal(order.CursorOf(tied, scope), page.PageInfo.EndCursor);
+        Assert.Equal(order.CursorOf(first, scope), page.Edges[0].Cursor);
+    }
+
+    [SkippableFact]
     public void A_cursor_of_another_order_or_a_forged_one_is_INVALID_INPUT()
     {
         var byDay = ItemSort.Order(Order(("day", SortDirection.Descending)));
