@@ -18,8 +18,11 @@ namespace SmartCityGraph.GraphQL.Documents;
 /// </remarks>
 public sealed class DocumentCacheExecution(ValidatedDocumentCache cache) : IConfigureExecution
 {
-    /// <summary>After the options are configured (100), where GraphQL.NET's own document caches sit.</summary>
-    public float SortOrder => 200;
+    /// <summary>
+    /// After the persisted-document handler (200), which turns a <c>documentId</c> into <see cref="ExecutionOptions.Query"/>:
+    /// so a typed client's request by id is served from the cache like one that sends the text.
+    /// </summary>
+    public float SortOrder => 250;
 
     public async Task<ExecutionResult> ExecuteAsync(ExecutionOptions options, ExecutionDelegate next)
     {

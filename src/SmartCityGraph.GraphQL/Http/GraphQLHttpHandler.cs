@@ -102,7 +102,8 @@ public sealed class GraphQLHttpHandler(IOptions<GraphQLHttpOptions> options, ILo
                 await interceptor.OnRequestAsync(context, executionOptions);
             // A document the cache holds is neither parsed nor validated again (the cost rule alone runs on it), and
             // execution watches the deadline itself: it runs on this thread, sparing a hop to another.
-            var validated = executionOptions.Query is { } query && services.GetService<ValidatedDocumentCache>() is { } documents && documents.TryGet(query, out _);
+            var validated = PersistedDocumentStore.TextOf(services, executionOptions.Query, executionOptions.DocumentId) is { } text
+                            && services.GetService<ValidatedDocumentCache>() is { } documents && documents.TryGet(text, out _);
             result = await ExecuteWithinDeadlineAsync(context, services.GetRequiredService<IDocumentExecuter>(), executionOptions, validated, timeout.Token);
         }
         catch (OperationCanceledException) when (context.RequestAborted.IsCancellationRequested)

@@ -5,6 +5,7 @@ using GraphQL.Validation;
 using SmartCityGraph.GraphQL.Cost;
 using SmartCityGraph.GraphQL.Documents;
 using SmartCityGraph.GraphQL.Errors;
+using SmartCityGraph.GraphQL.PersistedDocuments;
 using SmartCityGraph.GraphQL.Tests.Cost;
 
 namespace SmartCityGraph.GraphQL.Tests.Documents;
@@ -28,6 +29,34 @@ public sealed class DocumentCacheTests
             options.ValidationRules = DocumentValidator.CoreRules.Append(_coreRuleRuns);
             options.AddCostLimits(new CostLimitRule(new CostOptions()));
         });
+    }
+
+    [Fact]
+    public async Task A_persisted_document_requested_by_id_is_kept_and_not_validated_again()
+    {
+        // Regression: the cache ran before the persisted-document handler had looked up the text, so every request
+        // by documentId (what both typed clients send by default) was parsed and validated again.
+        const string query = "query($ids: [ID!]!) { nodes(ids: $ids) { id } }";
+        var id = PersistedDocumentStore.IdOf(query);
+        var handler = new TrustedDocumentHandler(new PersistedDocumentStore(new Dictionary<string, string> { [id] = query }), new TrustedDocumentOptions());
+        var executer = new DocumentExecuter(new GraphQLDocumentBuilder(), new DocumentValidator(), new DefaultExecutionStrategySelector(),
+            [new DocumentCacheExecution(_cache), handler]);
+        Task<ExecutionResult> ByIdAsync(string nodeId) => executer.ExecuteAsync(options =>
+        {
+            options.Schema = ToySchema.Instance;
+            options.DocumentId = id;
+            options.Variables = new GraphQLSerializer().Deserialize<Inputs>($"{{\"ids\":[\"{nodeId}\"]}}");
+            options.UserContext = new Dictionary<string, object?> { [ResolverCalls.UserContextKey] = new ResolverCalls() };
+            options.ValidationRules = DocumentValidator.CoreRules.Append(_coreRuleRuns);
+        });
+
+        var first = await ByIdAsync("a");
+        var second = await ByIdAsync("b");
+
+        Assert.Empty(Codes(first));
+        Assert.Equal("{\"data\":{\"nodes\":[{\"id\":\"b\"}]}}", new GraphQLSerializer().Serialize(second));
+        Assert.Equal(1, _cache.Count);
+        Assert.Equal(1, _coreRuleRuns.Runs);
     }
 
     private static IReadOnlyList<string?> Codes(ExecutionResult result) => result.Errors?.Select(e => e.Code).ToList() ?? [];
