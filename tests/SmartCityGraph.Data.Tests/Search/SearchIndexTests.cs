@@ -29,7 +29,7 @@ public abstract class SearchIndexTests(DatabaseProvider provider) : IDisposable
         return ids.Select(id => titles[id]).ToList();
     }
 
-    private async Task Seed()
+    private protected async Task Seed()
     {
         await using var db = _database.CreateContext();
         db.Entities.AddRange(
@@ -143,8 +143,27 @@ public sealed class SearchIndexTestsOnSqlite() : SearchIndexTests(DatabaseProvid
 
         Assert.Equal(10, hits.Count);
         Assert.All(hits, h => Assert.StartsWith("Water event", h.Entity!.Title));
+        // At the cap the page cannot know the total: only the count statement does.
+        Assert.All(hits, h => Assert.Null(h.MatchCount));
         Assert.Equal(SqliteSearchIndex.MaxScoredMatches + 101, await index.CountAsync(query, null));
         Assert.Equal("Water", Assert.Single(await index.SearchAsync(query, [NodeKind.Organisation], 0, 10)).Entity!.Title);
+    }
+
+    [Fact]
+    public async Task A_page_below_the_scoring_cap_carries_the_total_so_no_count_statement_is_needed()
+    {
+        await Seed();
+        var index = _database.SearchIndex();
+        foreach (var (text, kinds) in new (string, NodeKind[]?)[] { ("smart", null), ("smart", [NodeKind.Pilot]), ("wasser", [NodeKind.Organisation]) })
+        {
+            Assert.True(SearchQuery.TryParse(text, out var query, out _));
+            var total = await index.CountAsync(query, kinds);
+            var page = await index.SearchAsync(query, kinds, 0, 1);
+            Assert.True(total > 0, text);
+            Assert.All(page, hit => Assert.Equal(total, hit.MatchCount));
+            // A page past the last hit holds no row to carry it.
+            Assert.Empty(await index.SearchAsync(query, kinds, total, 1));
+        }
     }
 
     [Theory]

@@ -50,6 +50,8 @@ public sealed class SqliteSearchIndex(SqliteReads reads, ModelRows rows) : ISear
     /// relevance raised by half the relevance of the
     /// matches related to it (so the entity that ties the matches together ranks first), then the page with
     /// its snippets and its entities: snippets computed in the first step cost more than the rest for every match.
+    /// Each hit carries how many matches were scored: below the cap that is the total, so a page that asks for
+    /// <c>totalCount</c> needs no second statement (<see cref="SearchMatch.MatchCount"/>).
     /// </remarks>
     public Task<IReadOnlyList<SearchMatch>> SearchAsync(
         SearchQuery query, IReadOnlyCollection<NodeKind>? kinds, int offset, int count, CancellationToken ct = default)
@@ -64,7 +66,12 @@ public sealed class SqliteSearchIndex(SqliteReads reads, ModelRows rows) : ISear
         {
             var matches = new List<SearchMatch>();
             while (reader.Read())
-                matches.Add(new SearchMatch(reader.GetInt32(0), reader.GetDouble(1), reader.IsDBNull(2) ? null : reader.GetString(2), shape.Read(reader, 3)));
+            {
+                // All the matches when fewer than the scoring cap; at the cap there may be more: only a count says.
+                var scored = reader.GetInt32(3);
+                matches.Add(new SearchMatch(reader.GetInt32(0), reader.GetDouble(1), reader.IsDBNull(2) ? null : reader.GetString(2),
+                    shape.Read(reader, 4), scored < MaxScoredMatches ? scored : null));
+            }
             return matches;
         }, ct);
         return Task.FromResult<IReadOnlyList<SearchMatch>>(matches);
@@ -111,7 +118,7 @@ public sealed class SqliteSearchIndex(SqliteReads reads, ModelRows rows) : ISear
             WHERE EntitySearch MATCH $match
               AND EntitySearch.rowid BETWEEN (SELECT min(Id) FROM page) AND (SELECT max(Id) FROM page)
               AND +EntitySearch.rowid IN (SELECT Id FROM page))
-        SELECT page.Id, page.Score, snippets.Highlight, {rows.Entities.SelectList("e")}
+        SELECT page.Id, page.Score, snippets.Highlight, (SELECT count(*) FROM hits) AS Scored, {rows.Entities.SelectList("e")}
         FROM page
         JOIN snippets ON snippets.Id = page.Id
         CROSS JOIN "Entities" AS e ON e."Id" = page.Id
