@@ -90,15 +90,17 @@ public sealed class SqliteSearchIndex(SqliteReads reads, ModelRows rows) : ISear
             SELECT EntitySearch.rowid AS Id, -{Bm25} AS Relevance
             FROM {Matches(withKinds)}
             LIMIT {MaxScoredMatches.ToString(CultureInfo.InvariantCulture)}),
-        gains AS (
-            -- What each hit gains from the hits related to it, over the relation indexes in both directions.
-            SELECT r.FromId AS Id, other.Relevance AS Gain
+        pairs AS MATERIALIZED (
+            -- Every relation between two hits, found once from its FromId end: looking from both ends probed the
+            -- relation index twice per hit for the same relations (2.7 -> 2.2 ms for "water" at 10k entities).
+            SELECT h.Id AS FromId, h.Relevance AS FromRelevance, other.Id AS ToId, other.Relevance AS ToRelevance
             FROM hits h CROSS JOIN Relations r ON r.FromId = h.Id CROSS JOIN hits other ON other.Id = r.ToId
-            WHERE r.ToId <> r.FromId
-            UNION ALL
-            SELECT r.ToId, other.Relevance
-            FROM hits h CROSS JOIN Relations r ON r.ToId = h.Id CROSS JOIN hits other ON other.Id = r.FromId
             WHERE r.ToId <> r.FromId),
+        gains AS (
+            -- What each hit gains from the hits related to it: both ends of a relation gain from each other.
+            SELECT FromId AS Id, ToRelevance AS Gain FROM pairs
+            UNION ALL
+            SELECT ToId, FromRelevance FROM pairs),
         gained AS (
             -- Summed once and joined: a correlated sum per hit made SQLite build an automatic index over the gains
             -- on every run (2.0 -> 1.1 ms for "Smart" on the seed).
