@@ -195,6 +195,20 @@ public sealed class SearchIndexTestsOnSqlite() : SearchIndexTests(DatabaseProvid
         Assert.Contains("SCAN hits", plan);
     }
 
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task The_snippets_pass_stops_at_the_last_scored_hit(bool withKinds)
+    {
+        // The second match (for the page's snippets) gets an upper rowid bound (FTS5 marks it '<'), so a broad word
+        // at 1M entities does not walk all its matches; the bound is the hits' max, not subqueries over the page.
+        var plan = await SearchPlan(withKinds);
+
+        var scans = plan.Where(step => step.StartsWith("SCAN EntitySearch VIRTUAL TABLE", StringComparison.Ordinal)).ToList();
+        Assert.Single(scans, step => step.Contains('<', StringComparison.Ordinal));
+        Assert.DoesNotContain(scans, step => step.Contains('>', StringComparison.Ordinal));
+    }
+
     private async Task<List<string>> SearchPlan(bool withKinds)
     {
         var sql = ((SqliteSearchIndex)_database.SearchIndex()).SearchSql(withKinds);

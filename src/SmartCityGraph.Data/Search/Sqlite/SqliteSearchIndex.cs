@@ -113,12 +113,14 @@ public sealed class SqliteSearchIndex(SqliteReads reads, ModelRows rows) : ISear
             ORDER BY Score DESC, Id
             LIMIT $count OFFSET $offset),
         snippets AS MATERIALIZED (
-            -- One pass over the matches within the page's rowid range: joined row by row, FTS5 evaluated the whole
-            -- match again for each of the page's hits (a prefix of a common word: 4 ms each at 1M entities).
+            -- One pass over the matches up to the last scored one (the page is among them): joined row by row, FTS5
+            -- evaluated the whole match again for each of the page's hits (a prefix of a common word: 4 ms each at 1M
+            -- entities). Bounded by the hits, not by the page's min and max: those two subqueries over the page cost
+            -- more than the rows they skip (1.0 -> 0.86 ms for "Smart" on the seed, 1.9 -> 1.75 ms for "water" at 10k).
             SELECT EntitySearch.rowid AS Id, snippet(EntitySearch, -1, '{MatchStart}', '{MatchEnd}', '…', {SnippetTokens}) AS Highlight
             FROM EntitySearch
             WHERE EntitySearch MATCH $match
-              AND EntitySearch.rowid BETWEEN (SELECT min(Id) FROM page) AND (SELECT max(Id) FROM page)
+              AND EntitySearch.rowid <= (SELECT max(Id) FROM hits)
               AND +EntitySearch.rowid IN (SELECT Id FROM page))
         SELECT page.Id, page.Score, snippets.Highlight, (SELECT count(*) FROM hits) AS Scored, {rows.Entities.SelectList("e")}
         FROM page
