@@ -17,6 +17,7 @@ public interface ISearchIndex
 
 /// <summary>
 /// One ranked hit: the entity's surrogate id, a score (higher is better) and a snippet with the matches marked;
-/// the whole entity too when the index read it with the hit (else the caller reads it by id).
+/// the whole entity too when the index read it with the hit (else the caller reads it by id), and the number of
+/// matches of the whole search when the index counted them with the page (else null: ask <see cref="ISearchIndex.CountAsync"/>).
 /// </summary>
-public sealed record SearchMatch(int EntityId, double Score, string? Highlight, Entity? Entity = null);
+public sealed record SearchMatch(int EntityId, double Score, string? Highlight, Entity? Entity = null, int? MatchCount = null);

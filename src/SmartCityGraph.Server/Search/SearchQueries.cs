@@ -70,8 +70,10 @@ internal static class SearchQueries
                 var hits = matches.Where(m => entities.ContainsKey(m.EntityId))
                     .Select((m, i) => new SearchHit(entities[m.EntityId], m.Score, m.Highlight, offset + i))
                     .ToList();
+                // The index may have counted the matches with the page (all of them, below its scoring cap): no second statement then.
+                var counted = matches.Count > 0 ? matches[0].MatchCount : null;
                 return Connection<SearchHit>.FromRows(hits, page, scope, h => h.Position,
-                    () => new DeferredResult<int>(ct => index.CountAsync(search, kinds, ct)));
+                    () => new DeferredResult<int>(ct => counted is { } total ? Task.FromResult(total) : index.CountAsync(search, kinds, ct)));
             });
     }
 

@@ -29,7 +29,7 @@ public abstract class SearchIndexTests(DatabaseProvider provider) : IDisposable
         return ids.Select(id => titles[id]).ToList();
     }
 
-    private async Task Seed()
+    private protected async Task Seed()
     {
         await using var db = _database.CreateContext();
         db.Entities.AddRange(
@@ -143,8 +143,27 @@ public sealed class SearchIndexTestsOnSqlite() : SearchIndexTests(DatabaseProvid
 
         Assert.Equal(10, hits.Count);
         Assert.All(hits, h => Assert.StartsWith("Water event", h.Entity!.Title));
+        // At the cap the page cannot know the total: only the count statement does.
+        Assert.All(hits, h => Assert.Null(h.MatchCount));
         Assert.Equal(SqliteSearchIndex.MaxScoredMatches + 101, await index.CountAsync(query, null));
         Assert.Equal("Water", Assert.Single(await index.SearchAsync(query, [NodeKind.Organisation], 0, 10)).Entity!.Title);
+    }
+
+    [Fact]
+    public async Task A_page_below_the_scoring_cap_carries_the_total_so_no_count_statement_is_needed()
+    {
+        await Seed();
+        var index = _database.SearchIndex();
+        foreach (var (text, kinds) in new (string, NodeKind[]?)[] { ("smart", null), ("smart", [NodeKind.Pilot]), ("wasser", [NodeKind.Organisation]) })
+        {
+            Assert.True(SearchQuery.TryParse(text, out var query, out _));
+            var total = await index.CountAsync(query, kinds);
+            var page = await index.SearchAsync(query, kinds, 0, 1);
+            Assert.True(total > 0, text);
+            Assert.All(page, hit => Assert.Equal(total, hit.MatchCount));
+            // A page past the last hit holds no row to carry it.
+            Assert.Empty(await index.SearchAsync(query, kinds, total, 1));
+        }
     }
 
     [Theory]
@@ -154,6 +173,44 @@ public sealed class SearchIndexTestsOnSqlite() : SearchIndexTests(DatabaseProvid
     {
         // Regression (the throughput issue): a correlated sum over the gains made SQLite build an automatic index
         // over them on every search: about half of a search's time on the seed.
+        var plan = await SearchPlan(withKinds);
+
+        Assert.DoesNotContain(plan, step => step.StartsWith("CORRELATED", StringComparison.Ordinal));
+        Assert.Contains(plan, step => step.Contains("gained", StringComparison.Ordinal));
+        // The relations between hits are found from one end only: one probe of the relation index per hit, not two.
+        Assert.Single(plan, step => step.StartsWith("SEARCH r USING COVERING INDEX", StringComparison.Ordinal));
+        Assert.DoesNotContain(plan, step => step.StartsWith("SCAN r", StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task The_total_carried_with_the_page_counts_the_scored_hits_without_matching_again(bool withKinds)
+    {
+        // The count that spares the second statement reads the hits already scored: the full-text index is
+        // matched twice (the hits, the page's snippets), as before the count moved in.
+        var plan = await SearchPlan(withKinds);
+
+        Assert.Equal(2, plan.Count(step => step.StartsWith("SCAN EntitySearch VIRTUAL TABLE", StringComparison.Ordinal)));
+        Assert.Contains("SCAN hits", plan);
+    }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task The_snippets_pass_stops_at_the_last_scored_hit(bool withKinds)
+    {
+        // The second match (for the page's snippets) gets an upper rowid bound (FTS5 marks it '<'), so a broad word
+        // at 1M entities does not walk all its matches; the bound is the hits' max, not subqueries over the page.
+        var plan = await SearchPlan(withKinds);
+
+        var scans = plan.Where(step => step.StartsWith("SCAN EntitySearch VIRTUAL TABLE", StringComparison.Ordinal)).ToList();
+        Assert.Single(scans, step => step.Contains('<', StringComparison.Ordinal));
+        Assert.DoesNotContain(scans, step => step.Contains('>', StringComparison.Ordinal));
+    }
+
+    private async Task<List<string>> SearchPlan(bool withKinds)
+    {
         var sql = ((SqliteSearchIndex)_database.SearchIndex()).SearchSql(withKinds);
         await using var db = _database.CreateContext();
         var connection = db.Database.GetDbConnection();
@@ -171,9 +228,7 @@ public sealed class SearchIndexTestsOnSqlite() : SearchIndexTests(DatabaseProvid
         var plan = new List<string>();
         await using (var reader = await command.ExecuteReaderAsync())
             while (await reader.ReadAsync()) plan.Add(reader.GetString(3));
-
-        Assert.DoesNotContain(plan, step => step.StartsWith("CORRELATED", StringComparison.Ordinal));
-        Assert.Contains(plan, step => step.Contains("gained", StringComparison.Ordinal));
+        return plan;
     }
 }
 

@@ -4,7 +4,8 @@ using SmartCityGraph.Server.Tests.Infrastructure;
 namespace SmartCityGraph.Server.Tests.Search;
 
 /// <summary>Full-text search over the seed: ranked, German-aware, safe for any text, paged and cheap in statements.</summary>
-public abstract class SearchTests(SeededServer server)
+/// <param name="statementsWithTotal">Statements of one search page with its total: on SQLite the page counts the matches with it.</param>
+public abstract class SearchTests(SeededServer server, int statementsWithTotal)
 {
     private const string Search = """
         query($q: String!, $kinds: [NodeKind!], $first: Int, $after: String) {
@@ -128,7 +129,7 @@ public abstract class SearchTests(SeededServer server)
         var one = await SearchFor("hardenberg", first: 1);
         var many = await SearchFor("Berlin", first: 50);
         Assert.Equal(one.AssertNoErrors().SqlStatements, many.AssertNoErrors().SqlStatements);
-        Assert.Equal(2, many.SqlStatements); // the hits with their entities, the total
+        Assert.Equal(statementsWithTotal, many.SqlStatements); // the hits with their entities (and the total), the total if not counted
     }
 
     [SkippableFact]
@@ -141,6 +142,6 @@ public abstract class SearchTests(SeededServer server)
     }
 }
 
-public sealed class SearchTestsOnSqlite(SeededSqliteServer server) : SearchTests(server), IClassFixture<SeededSqliteServer>;
+public sealed class SearchTestsOnSqlite(SeededSqliteServer server) : SearchTests(server, statementsWithTotal: 1), IClassFixture<SeededSqliteServer>;
 
-public sealed class SearchTestsOnPostgres(SeededPostgresServer server) : SearchTests(server), IClassFixture<SeededPostgresServer>;
+public sealed class SearchTestsOnPostgres(SeededPostgresServer server) : SearchTests(server, statementsWithTotal: 2), IClassFixture<SeededPostgresServer>;
