@@ -40,6 +40,11 @@ public sealed class GraphTraversal(IGraphReader reader)
     public const int MaxPaths = 10;
     /// <summary>Most distinct entities a path search may visit before it stops with what it found.</summary>
     public const int MaxVisited = 20_000;
+    /// <summary>
+    /// Largest frontier of a path search whose degree is counted; a larger one is taken to cost its number of entities
+    /// (each touches a relation), as a hub hides in a few entities, and counting many costs about what reading them does.
+    /// </summary>
+    public const int MaxCountedFrontier = 32;
     /// <summary>Most steps the in-memory enumeration of paths may take.</summary>
     public const int MaxEnumerationSteps = 200_000;
 
@@ -97,9 +102,9 @@ public sealed class GraphTraversal(IGraphReader reader)
     /// <remarks>
     /// A bidirectional breadth-first search: it grows the cheaper of the two frontiers one level at a time
     /// (one SQL statement each) until the two radii add up to <paramref name="maxHops"/> or enough paths are
-    /// known. Cheaper means fewer relations to read: each level's statement counts the frontiers' degrees first
-    /// (the new one only, the other's being known; the second counted only up to the first's), so a hub at
-    /// either end is met from the other side instead of read whole. Which side grows changes what is read, not
+    /// known. Cheaper means fewer relations to read: each level's statement first counts the degrees of the
+    /// frontiers of at most <see cref="MaxCountedFrontier"/> entities not counted before (the second only up to
+    /// the first's), so a hub at either end is met from the other side instead of read whole. Which side grows changes what is read, not
     /// what is found. Once the radii add up to <c>B</c>, every relation of every path of length ≤ <c>B</c> has been read
     /// (a path's relation either starts within the forward radius or ends within the backward one), so the
     /// paths enumerated in memory are exactly the shortest ones. It stops early, returning what it found,
@@ -134,12 +139,13 @@ public sealed class GraphTraversal(IGraphReader reader)
                 forward.Radius = maxHops - backward.Radius;
                 continue;
             }
-            // Count first the frontier likely cheaper to expand, so a hub on the other side is counted only that far.
+            // The frontier likely cheaper goes first, so a hub on the other side is counted only that far.
             var (lead, rival) = backward.Cost < forward.Cost ? (backward, forward) : (forward, backward);
+            int? leadKnown = lead.Known, rivalKnown = rival.Known;
             var step = await reader.CheaperFrontierEdgesAsync(
-                new WalkFrontier(lead.Frontier, lead.Degree), new WalkFrontier(rival.Frontier, rival.Degree), typeFilter, MaxRelationsPerLevel + 1, ct);
-            lead.Counted(step.FirstDegree, exact: lead.Degree is not null || step.FirstDegree <= MaxRelationsPerLevel);
-            rival.Counted(step.SecondDegree, exact: rival.Degree is not null || step.SecondDegree <= step.FirstDegree);
+                new WalkFrontier(lead.Frontier, leadKnown), new WalkFrontier(rival.Frontier, rivalKnown), typeFilter, MaxRelationsPerLevel + 1, ct);
+            if (leadKnown is null) lead.Counted(step.FirstDegree, exact: step.FirstDegree < Math.Min(MaxRelationsPerLevel + 1, (rivalKnown ?? int.MaxValue - 1) + 1));
+            if (rivalKnown is null) rival.Counted(step.SecondDegree, exact: step.SecondDegree <= step.FirstDegree);
             var side = step.SecondExpanded ? rival : lead;
             var edges = step.Edges;
             if (edges.Count > MaxRelationsPerLevel) edges.RemoveAt(edges.Count - 1);
@@ -186,6 +192,9 @@ public sealed class GraphTraversal(IGraphReader reader)
 
         /// <summary>The best guess of what expanding the frontier reads.</summary>
         public int Cost => Degree ?? Math.Max(_degreeAtLeast, Frontier.Count);
+
+        /// <summary>The degree the next level takes as given: exact, or estimated for a large frontier; null to count it.</summary>
+        public int? Known => Degree ?? (Frontier.Count > MaxCountedFrontier ? Cost : null);
 
         public void Counted(int degree, bool exact)
         {

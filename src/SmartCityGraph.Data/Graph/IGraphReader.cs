@@ -14,7 +14,7 @@ public readonly record struct Link<T>(int OwnerId, int RelationId, T Item);
 /// <summary>A relation as a walk sees it: its ends, and their kinds when asked for (else the default).</summary>
 public readonly record struct GraphEdge(int Id, int FromId, int ToId, NodeKind FromKind, NodeKind ToKind);
 
-/// <summary>One frontier of a two-sided walk, with the number of relation ends touching it when already known.</summary>
+/// <summary>One frontier of a two-sided walk, with the number of relation ends touching it when known or estimated (not counted then).</summary>
 public readonly record struct WalkFrontier(IReadOnlyCollection<int> Ids, int? Degree);
 
 /// <summary>
@@ -84,8 +84,8 @@ public interface IGraphReader
 
     /// <summary>
     /// One statement for one level of a two-sided walk: the degree (relation ends touching it, of <paramref name="types"/>)
-    /// of <paramref name="first"/> unless known, counted up to <paramref name="limit"/>; that of <paramref name="second"/>
-    /// unless known, counted up to the first's + 1 (so a hub costs what the other side costs); then up to
+    /// of <paramref name="first"/> unless given, counted up to the limit or the second's given degree + 1; that of
+    /// <paramref name="second"/> unless given, counted up to the first's + 1 (so a hub costs what the other side costs); then up to
     /// <paramref name="limit"/> relations touching the frontier with the smaller degree (the first on a tie), each once.
     /// Both frontiers must be non-empty.
     /// </summary>

@@ -89,6 +89,11 @@ public abstract class GraphReaderTests(DatabaseProvider provider) : IDisposable
         Assert.True(known.SecondExpanded);
         Assert.Equal((500, 7), (known.FirstDegree, known.SecondDegree));
         Assert.Equal(301, known.Edges.Count);
+        // Given the second's degree, the first is counted only one past it.
+        var givenSecond = await reader.CheaperFrontierEdgesAsync(new([hub], null), new([small], 3), null, 10_001);
+        Assert.Equal((4, 3), (givenSecond.FirstDegree, givenSecond.SecondDegree));
+        Assert.True(givenSecond.SecondExpanded);
+        Assert.Equal(smallRelations, givenSecond.Edges.Select(e => e.Id).Order());
         var coordinating = await reader.CheaperFrontierEdgesAsync(new([small], null), new([hub, phase], null), [RelationType.Coordinates], 10_001);
         Assert.Equal((0, 1), (coordinating.FirstDegree, coordinating.SecondDegree));
         Assert.False(coordinating.SecondExpanded);

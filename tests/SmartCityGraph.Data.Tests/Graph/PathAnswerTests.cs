@@ -161,7 +161,7 @@ public abstract class PathAnswerTests(DatabaseProvider provider) : IDisposable
     }
 
     [SkippableFact]
-    public async Task Each_level_grows_the_frontier_with_fewer_relations_so_a_hub_is_met_from_the_other_side()
+    public async Task A_level_grows_the_frontier_with_fewer_relations_so_a_hub_is_met_from_the_other_side()
     {
         // The benchmark's shape: the first pilot to the busiest organisation. Growing the side with fewer entities
         // would read the organisation's every relation at the second level; growing the one with fewer relations
@@ -179,8 +179,10 @@ public abstract class PathAnswerTests(DatabaseProvider provider) : IDisposable
             var paths = await new GraphTraversal(counting).PathsAsync(pilot, hub, maxHops, first: 3);
 
             Assert.Equal(reference.Paths(pilot, hub, maxHops, 3).Select(p => p.Relations), paths.Select(p => p.Relations.Select(r => r.Id).ToList()));
-            Assert.All(counting.Levels, level => Assert.True(level.Read.Sum(reference.Degree) <= level.Other.Sum(reference.Degree),
-                $"read {level.Read.Sum(reference.Degree)} relations where the other frontier had {level.Other.Sum(reference.Degree)}"));
+            // Frontiers small enough to count are compared by their relations (larger ones by their entities).
+            Assert.All(counting.Levels.Where(level => level.Read.Count <= GraphTraversal.MaxCountedFrontier && level.Other.Count <= GraphTraversal.MaxCountedFrontier),
+                level => Assert.True(level.Read.Sum(reference.Degree) <= level.Other.Sum(reference.Degree),
+                    $"read {level.Read.Sum(reference.Degree)} relations where the other frontier had {level.Other.Sum(reference.Degree)}"));
             // One statement per level (at most maxHops), plus one for the relations of the paths found.
             Assert.InRange(counting.Levels.Count, 1, maxHops);
             Assert.Equal(counting.Levels.Count + (paths.Count > 0 ? 1 : 0), _database.ReaderStatements.Count);

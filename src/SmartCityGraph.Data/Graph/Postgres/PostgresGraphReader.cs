@@ -237,7 +237,7 @@ public sealed class PostgresGraphReader(PostgresReads reads, ModelRows rows) : I
         const string edge = """r."Id", r."FromId", r."ToId" """;
         return new SqlStatement(
             $"""
-            WITH a AS MATERIALIZED ({Degree("$1", "$3::integer", "$5")}),
+            WITH a AS MATERIALIZED ({Degree("$1", "$3::integer", "CASE WHEN $4::integer >= 0 THEN least($5, $4::integer + 1) ELSE $5 END")}),
                  b AS MATERIALIZED ({Degree("$2", "$4::integer", "(SELECT n FROM a) + 1")}),
                  pick AS MATERIALIZED (SELECT (SELECT n FROM b) < (SELECT n FROM a) AS second)
             SELECT pick.second, a.n, b.n, t."Id", t."FromId", t."ToId"

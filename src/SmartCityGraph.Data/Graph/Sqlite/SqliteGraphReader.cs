@@ -248,7 +248,7 @@ public sealed class SqliteGraphReader(SqliteReads reads, ModelRows rows) : IGrap
         const string chosen = "CASE WHEN (SELECT second FROM pick) THEN $second ELSE $first END";
         return new SqlStatement(
             $"""
-            WITH a(n) AS MATERIALIZED ({Degree("$first", "$firstDegree", "$limit")}),
+            WITH a(n) AS MATERIALIZED ({Degree("$first", "$firstDegree", "CASE WHEN $secondDegree >= 0 THEN min($limit, $secondDegree + 1) ELSE $limit END")}),
                  b(n) AS MATERIALIZED ({Degree("$second", "$secondDegree", "(SELECT n FROM a) + 1")}),
                  pick(second) AS MATERIALIZED (SELECT (SELECT n FROM b) < (SELECT n FROM a))
             SELECT pick.second, a.n, b.n, t."Id", t."FromId", t."ToId"
