@@ -41,10 +41,11 @@ public sealed class GraphTraversal(IGraphReader reader)
     /// <summary>Most distinct entities a path search may visit before it stops with what it found.</summary>
     public const int MaxVisited = 20_000;
     /// <summary>
-    /// Largest frontier of a path search whose degree is counted; a larger one is taken to cost its number of entities
-    /// (each touches a relation), as a hub hides in a few entities, and counting many costs about what reading them does.
+    /// Largest frontier of a path search whose degree is counted: one entity, where a hub hides (an end of the search,
+    /// typically). A larger frontier is taken to cost its number of entities, as before: counting a large frontier costs
+    /// about what reading it does, and on the generated graphs it made the search slower, not faster.
     /// </summary>
-    public const int MaxCountedFrontier = 32;
+    public const int MaxCountedFrontier = 1;
     /// <summary>Most steps the in-memory enumeration of paths may take.</summary>
     public const int MaxEnumerationSteps = 200_000;
 
@@ -102,9 +103,10 @@ public sealed class GraphTraversal(IGraphReader reader)
     /// <remarks>
     /// A bidirectional breadth-first search: it grows the cheaper of the two frontiers one level at a time
     /// (one SQL statement each) until the two radii add up to <paramref name="maxHops"/> or enough paths are
-    /// known. Cheaper means fewer relations to read: each level's statement first counts the degrees of the
-    /// frontiers of at most <see cref="MaxCountedFrontier"/> entities not counted before (the second only up to
-    /// the first's), so a hub at either end is met from the other side instead of read whole. Which side grows changes what is read, not
+    /// known. Cheaper means fewer relations to read where that is cheap to know: each level's statement first counts
+    /// the degree of a frontier of <see cref="MaxCountedFrontier"/> entity not counted before, only up to what the
+    /// other frontier is taken to cost, so a hub at either end is met from the other side instead of read whole; a
+    /// larger frontier is taken to cost its number of entities. Which side grows changes what is read, not
     /// what is found. Once the radii add up to <c>B</c>, every relation of every path of length ≤ <c>B</c> has been read
     /// (a path's relation either starts within the forward radius or ends within the backward one), so the
     /// paths enumerated in memory are exactly the shortest ones. It stops early, returning what it found,
@@ -142,12 +144,23 @@ public sealed class GraphTraversal(IGraphReader reader)
             // The frontier likely cheaper goes first, so a hub on the other side is counted only that far.
             var (lead, rival) = backward.Cost < forward.Cost ? (backward, forward) : (forward, backward);
             int? leadKnown = lead.Known, rivalKnown = rival.Known;
-            var step = await reader.CheaperFrontierEdgesAsync(
-                new WalkFrontier(lead.Frontier, leadKnown), new WalkFrontier(rival.Frontier, rivalKnown), typeFilter, MaxRelationsPerLevel + 1, ct);
-            if (leadKnown is null) lead.Counted(step.FirstDegree, exact: step.FirstDegree < Math.Min(MaxRelationsPerLevel + 1, (rivalKnown ?? int.MaxValue - 1) + 1));
-            if (rivalKnown is null) rival.Counted(step.SecondDegree, exact: step.SecondDegree <= step.FirstDegree);
-            var side = step.SecondExpanded ? rival : lead;
-            var edges = step.Edges;
+            Side side;
+            List<GraphEdge> edges;
+            if (leadKnown is { } leadCost && rivalKnown is { } rivalCost)
+            {
+                // Nothing to count: the plain read of one frontier.
+                side = rivalCost < leadCost ? rival : lead;
+                edges = await reader.EdgesTouchingAsync(side.Frontier, typeFilter, withKinds: false, MaxRelationsPerLevel + 1, ct);
+            }
+            else
+            {
+                var step = await reader.CheaperFrontierEdgesAsync(
+                    new WalkFrontier(lead.Frontier, leadKnown), new WalkFrontier(rival.Frontier, rivalKnown), typeFilter, MaxRelationsPerLevel + 1, ct);
+                if (leadKnown is null) lead.Counted(step.FirstDegree, exact: step.FirstDegree < Math.Min(MaxRelationsPerLevel + 1, (rivalKnown ?? int.MaxValue - 1) + 1));
+                if (rivalKnown is null) rival.Counted(step.SecondDegree, exact: step.SecondDegree <= step.FirstDegree);
+                side = step.SecondExpanded ? rival : lead;
+                edges = step.Edges;
+            }
             if (edges.Count > MaxRelationsPerLevel) edges.RemoveAt(edges.Count - 1);
             edges.Sort((a, b) => a.Id.CompareTo(b.Id));
             foreach (var edge in edges) graph.Add(edge);

@@ -216,8 +216,8 @@ public sealed class SqliteGraphReader(SqliteReads reads, ModelRows rows) : IGrap
             (bool Second, int First, int SecondDegree) step = default;
             while (reader.Read())
             {
-                step = (reader.GetInt64(0) != 0, reader.GetInt32(1), reader.GetInt32(2));
-                if (!reader.IsDBNull(3)) edges.Add(new GraphEdge(reader.GetInt32(3), reader.GetInt32(4), reader.GetInt32(5), default, default));
+                if (reader.IsDBNull(3)) step = (reader.GetInt64(0) != 0, reader.GetInt32(1), reader.GetInt32(2));
+                else edges.Add(new GraphEdge(reader.GetInt32(3), reader.GetInt32(4), reader.GetInt32(5), default, default));
             }
             return new FrontierStep(step.Second, step.First, step.SecondDegree, edges);
         }, ct));
@@ -230,7 +230,8 @@ public sealed class SqliteGraphReader(SqliteReads reads, ModelRows rows) : IGrap
     /// <remarks>
     /// A degree is counted (over the covering end indexes) only when unknown, CASE evaluating its subquery lazily; the
     /// relations are read from the chosen frontier only, the other one never being walked (the <c>json_each</c> list
-    /// is chosen by CASE, as a constant WHERE term would still loop over the other frontier's relations).
+    /// is chosen by CASE, as a constant WHERE term would still loop over the other frontier's relations). The counts
+    /// come as a first row of their own (no id), so the relations stream rather than being materialised for a join.
     /// </remarks>
     public static SqlStatement CheaperFrontierEdgesStatement(bool hasTypes)
     {
@@ -251,13 +252,13 @@ public sealed class SqliteGraphReader(SqliteReads reads, ModelRows rows) : IGrap
             WITH a(n) AS MATERIALIZED ({Degree("$first", "$firstDegree", "CASE WHEN $secondDegree >= 0 THEN min($limit, $secondDegree + 1) ELSE $limit END")}),
                  b(n) AS MATERIALIZED ({Degree("$second", "$secondDegree", "(SELECT n FROM a) + 1")}),
                  pick(second) AS MATERIALIZED (SELECT (SELECT n FROM b) < (SELECT n FROM a))
-            SELECT pick.second, a.n, b.n, t."Id", t."FromId", t."ToId"
-            FROM pick CROSS JOIN a CROSS JOIN b
-            LEFT JOIN (
+            SELECT pick.second, a.n, b.n, NULL, NULL, NULL FROM pick CROSS JOIN a CROSS JOIN b
+            UNION ALL
+            SELECT NULL, NULL, NULL, t."Id", t."FromId", t."ToId" FROM (
                 {Touching(chosen, "FromId", edge)}
                 UNION
                 {Touching(chosen, "ToId", edge)}
-                LIMIT $limit) AS t ON 1
+                LIMIT $limit) AS t
             """, hasTypes
                 ? ["$first", "$second", "$firstDegree", "$secondDegree", "$limit", "$types"]
                 : ["$first", "$second", "$firstDegree", "$secondDegree", "$limit"]);
