@@ -41,9 +41,9 @@ public sealed class GraphTraversal(IGraphReader reader)
     /// <summary>Most distinct entities a path search may visit before it stops with what it found.</summary>
     public const int MaxVisited = 20_000;
     /// <summary>
-    /// Largest frontier of a path search whose degree is counted: one entity, where a hub hides (an end of the search,
-    /// typically). A larger frontier is taken to cost its number of entities, as before: counting a large frontier costs
-    /// about what reading it does, and on the generated graphs it made the search slower, not faster.
+    /// Largest frontier of a path search whose degree is counted, and whose rival's is: one entity, where a hub hides
+    /// (an end of the search, typically). Two larger frontiers are compared by their number of entities, as before:
+    /// counting large frontiers costs on SQLite about what reading them does, and made the search slower, not faster.
     /// </summary>
     public const int MaxCountedFrontier = 1;
     /// <summary>Most steps the in-memory enumeration of paths may take.</summary>
@@ -103,10 +103,10 @@ public sealed class GraphTraversal(IGraphReader reader)
     /// <remarks>
     /// A bidirectional breadth-first search: it grows the cheaper of the two frontiers one level at a time
     /// (one SQL statement each) until the two radii add up to <paramref name="maxHops"/> or enough paths are
-    /// known. Cheaper means fewer relations to read where that is cheap to know: each level's statement first counts
-    /// the degree of a frontier of <see cref="MaxCountedFrontier"/> entity not counted before, only up to what the
-    /// other frontier is taken to cost, so a hub at either end is met from the other side instead of read whole; a
-    /// larger frontier is taken to cost its number of entities. Which side grows changes what is read, not
+    /// known. Cheaper means fewer relations to read where that is cheap to know: when either frontier is a single
+    /// entity (<see cref="MaxCountedFrontier"/>), the level's statement first counts the degrees not known yet (the
+    /// second only one past the first's), so a hub at either end is met from the other side instead of read whole;
+    /// two larger frontiers are compared by their number of entities. Which side grows changes what is read, not
     /// what is found. Once the radii add up to <c>B</c>, every relation of every path of length ≤ <c>B</c> has been read
     /// (a path's relation either starts within the forward radius or ends within the backward one), so the
     /// paths enumerated in memory are exactly the shortest ones. It stops early, returning what it found,
@@ -143,7 +143,7 @@ public sealed class GraphTraversal(IGraphReader reader)
             }
             // The frontier likely cheaper goes first, so a hub on the other side is counted only that far.
             var (lead, rival) = backward.Cost < forward.Cost ? (backward, forward) : (forward, backward);
-            int? leadKnown = lead.Known, rivalKnown = rival.Known;
+            int? leadKnown = lead.KnownAgainst(rival), rivalKnown = rival.KnownAgainst(lead);
             Side side;
             List<GraphEdge> edges;
             if (leadKnown is { } leadCost && rivalKnown is { } rivalCost)
@@ -206,8 +206,12 @@ public sealed class GraphTraversal(IGraphReader reader)
         /// <summary>The best guess of what expanding the frontier reads.</summary>
         public int Cost => Degree ?? Math.Max(_degreeAtLeast, Frontier.Count);
 
-        /// <summary>The degree the next level takes as given: exact, or estimated for a large frontier; null to count it.</summary>
-        public int? Known => Degree ?? (Frontier.Count > MaxCountedFrontier ? Cost : null);
+        /// <summary>
+        /// The degree a level takes as given, null to count it: counted when this frontier or the other one is small (a
+        /// hub may hide there, and its rival must then be measured, not guessed), else estimated by <see cref="Cost"/>.
+        /// </summary>
+        public int? KnownAgainst(Side other) =>
+            Degree ?? (Frontier.Count > MaxCountedFrontier && other.Frontier.Count > MaxCountedFrontier ? Cost : null);
 
         public void Counted(int degree, bool exact)
         {
