@@ -43,7 +43,8 @@ public sealed class GraphTraversal(IGraphReader reader)
     /// <summary>
     /// Largest frontier of a path search whose degree is counted, and whose rival's is: one entity, where a hub hides
     /// (an end of the search, typically). Two larger frontiers are compared by their number of entities, as before:
-    /// counting large frontiers costs on SQLite about what reading them does, and made the search slower, not faster.
+    /// counting large frontiers costs on SQLite about what reading them does, and comparing a counted degree with an
+    /// entity count read the wrong side at 10k.
     /// </summary>
     public const int MaxCountedFrontier = 1;
     /// <summary>Most steps the in-memory enumeration of paths may take.</summary>
@@ -141,23 +142,23 @@ public sealed class GraphTraversal(IGraphReader reader)
                 forward.Radius = maxHops - backward.Radius;
                 continue;
             }
-            // The frontier likely cheaper goes first, so a hub on the other side is counted only that far.
-            var (lead, rival) = backward.Cost < forward.Cost ? (backward, forward) : (forward, backward);
-            int? leadKnown = lead.KnownAgainst(rival), rivalKnown = rival.KnownAgainst(lead);
             Side side;
             List<GraphEdge> edges;
-            if (leadKnown is { } leadCost && rivalKnown is { } rivalCost)
+            if (forward.Frontier.Count > MaxCountedFrontier && backward.Frontier.Count > MaxCountedFrontier)
             {
-                // Nothing to count: the plain read of one frontier.
-                side = rivalCost < leadCost ? rival : lead;
+                // Two larger frontiers: the one with fewer entities, with the plain read (counting would cost what reading does).
+                side = backward.Frontier.Count < forward.Frontier.Count ? backward : forward;
                 edges = await reader.EdgesTouchingAsync(side.Frontier, typeFilter, withKinds: false, MaxRelationsPerLevel + 1, ct);
             }
             else
             {
+                // A single entity may be a hub: measure both. The frontier likely cheaper is counted first, so a hub on
+                // the other side is counted only that far; a degree counted before is not counted again.
+                var (lead, rival) = backward.Cost < forward.Cost ? (backward, forward) : (forward, backward);
                 var step = await reader.CheaperFrontierEdgesAsync(
-                    new WalkFrontier(lead.Frontier, leadKnown), new WalkFrontier(rival.Frontier, rivalKnown), typeFilter, MaxRelationsPerLevel + 1, ct);
-                if (leadKnown is null) lead.Counted(step.FirstDegree, exact: step.FirstDegree < Math.Min(MaxRelationsPerLevel + 1, (rivalKnown ?? int.MaxValue - 1) + 1));
-                if (rivalKnown is null) rival.Counted(step.SecondDegree, exact: step.SecondDegree <= step.FirstDegree);
+                    new WalkFrontier(lead.Frontier, lead.Degree), new WalkFrontier(rival.Frontier, rival.Degree), typeFilter, MaxRelationsPerLevel + 1, ct);
+                if (lead.Degree is null) lead.Counted(step.FirstDegree, exact: step.FirstDegree < Math.Min(MaxRelationsPerLevel + 1, (rival.Degree ?? int.MaxValue - 1) + 1));
+                if (rival.Degree is null) rival.Counted(step.SecondDegree, exact: step.SecondDegree <= step.FirstDegree);
                 side = step.SecondExpanded ? rival : lead;
                 edges = step.Edges;
             }
@@ -206,12 +207,6 @@ public sealed class GraphTraversal(IGraphReader reader)
         /// <summary>The best guess of what expanding the frontier reads.</summary>
         public int Cost => Degree ?? Math.Max(_degreeAtLeast, Frontier.Count);
 
-        /// <summary>
-        /// The degree a level takes as given, null to count it: counted when this frontier or the other one is small (a
-        /// hub may hide there, and its rival must then be measured, not guessed), else estimated by <see cref="Cost"/>.
-        /// </summary>
-        public int? KnownAgainst(Side other) =>
-            Degree ?? (Frontier.Count > MaxCountedFrontier && other.Frontier.Count > MaxCountedFrontier ? Cost : null);
 
         public void Counted(int degree, bool exact)
         {
