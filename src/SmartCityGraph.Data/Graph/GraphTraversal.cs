@@ -148,7 +148,7 @@ public sealed class GraphTraversal(IGraphReader reader)
             {
                 // Two larger frontiers: the one with fewer entities, with the plain read (counting would cost what reading does).
                 side = backward.Frontier.Count < forward.Frontier.Count ? backward : forward;
-                edges = await reader.EdgesTouchingAsync(side.Frontier, typeFilter, withKinds: false, MaxRelationsPerLevel + 1, ct);
+                (edges, _) = await EdgesTouchingAsync(side.Frontier, typeFilter, withKinds: false, ct);
             }
             else
             {
@@ -161,9 +161,9 @@ public sealed class GraphTraversal(IGraphReader reader)
                 if (rival.Degree is null) rival.Counted(step.SecondDegree, exact: step.SecondDegree <= step.FirstDegree);
                 side = step.SecondExpanded ? rival : lead;
                 edges = step.Edges;
+                if (edges.Count > MaxRelationsPerLevel) edges.RemoveAt(edges.Count - 1);
+                edges.Sort((a, b) => a.Id.CompareTo(b.Id));
             }
-            if (edges.Count > MaxRelationsPerLevel) edges.RemoveAt(edges.Count - 1);
-            edges.Sort((a, b) => a.Id.CompareTo(b.Id));
             foreach (var edge in edges) graph.Add(edge);
             side.Grow(edges);
             side.Radius++;
@@ -206,7 +206,6 @@ public sealed class GraphTraversal(IGraphReader reader)
 
         /// <summary>The best guess of what expanding the frontier reads.</summary>
         public int Cost => Degree ?? Math.Max(_degreeAtLeast, Frontier.Count);
-
 
         public void Counted(int degree, bool exact)
         {
