@@ -40,6 +40,13 @@ public sealed class GraphTraversal(IGraphReader reader)
     public const int MaxPaths = 10;
     /// <summary>Most distinct entities a path search may visit before it stops with what it found.</summary>
     public const int MaxVisited = 20_000;
+    /// <summary>
+    /// Largest frontier of a path search whose degree is counted, and whose rival's is: one entity, where a hub hides
+    /// (an end of the search, typically). Two larger frontiers are compared by their number of entities, as before:
+    /// counting large frontiers costs on SQLite about what reading them does, and comparing a counted degree with an
+    /// entity count read the wrong side at 10k.
+    /// </summary>
+    public const int MaxCountedFrontier = 1;
     /// <summary>Most steps the in-memory enumeration of paths may take.</summary>
     public const int MaxEnumerationSteps = 200_000;
 
@@ -95,9 +102,13 @@ public sealed class GraphTraversal(IGraphReader reader)
     /// walked in both directions.
     /// </summary>
     /// <remarks>
-    /// A bidirectional breadth-first search: it grows the smaller of the two frontiers one level at a time
+    /// A bidirectional breadth-first search: it grows the cheaper of the two frontiers one level at a time
     /// (one SQL statement each) until the two radii add up to <paramref name="maxHops"/> or enough paths are
-    /// known. Once the radii add up to <c>B</c>, every relation of every path of length ≤ <c>B</c> has been read
+    /// known. Cheaper means fewer relations to read where that is cheap to know: when either frontier is a single
+    /// entity (<see cref="MaxCountedFrontier"/>), the level's statement first counts the degrees not known yet (the
+    /// second only one past the first's), so a hub at either end is met from the other side instead of read whole;
+    /// two larger frontiers are compared by their number of entities. Which side grows changes what is read, not
+    /// what is found. Once the radii add up to <c>B</c>, every relation of every path of length ≤ <c>B</c> has been read
     /// (a path's relation either starts within the forward radius or ends within the backward one), so the
     /// paths enumerated in memory are exactly the shortest ones. It stops early, returning what it found,
     /// after visiting <see cref="MaxVisited"/> entities or <see cref="MaxEnumerationSteps"/> enumeration steps.
@@ -125,14 +136,36 @@ public sealed class GraphTraversal(IGraphReader reader)
             }
             if (bound >= maxHops || forward.Distance.Count + backward.Distance.Count > MaxVisited) break;
 
-            var side = backward.Frontier.Count > 0 && (forward.Frontier.Count == 0 || backward.Frontier.Count < forward.Frontier.Count)
-                ? backward : forward;
-            if (side.Frontier.Count > 0)
+            if (forward.Frontier.Count == 0 || backward.Frontier.Count == 0)
             {
-                var (edges, _) = await EdgesTouchingAsync(side.Frontier, typeFilter, withKinds: false, ct);
-                foreach (var edge in edges) graph.Add(edge);
-                side.Grow(edges);
+                // One side has walked its whole component, so every relation of every path is known: only the bound grows.
+                forward.Radius = maxHops - backward.Radius;
+                continue;
             }
+            Side side;
+            List<GraphEdge> edges;
+            if (forward.Frontier.Count > MaxCountedFrontier && backward.Frontier.Count > MaxCountedFrontier)
+            {
+                // Two larger frontiers: the one with fewer entities, with the plain read (counting would cost what reading does).
+                side = backward.Frontier.Count < forward.Frontier.Count ? backward : forward;
+                (edges, _) = await EdgesTouchingAsync(side.Frontier, typeFilter, withKinds: false, ct);
+            }
+            else
+            {
+                // A single entity may be a hub: measure both. The frontier likely cheaper is counted first, so a hub on
+                // the other side is counted only that far; a degree counted before is not counted again.
+                var (lead, rival) = backward.Cost < forward.Cost ? (backward, forward) : (forward, backward);
+                var step = await reader.CheaperFrontierEdgesAsync(
+                    new WalkFrontier(lead.Frontier, lead.Degree), new WalkFrontier(rival.Frontier, rival.Degree), typeFilter, MaxRelationsPerLevel + 1, ct);
+                if (lead.Degree is null) lead.Counted(step.FirstDegree, exact: step.FirstDegree < Math.Min(MaxRelationsPerLevel + 1, (rival.Degree ?? int.MaxValue - 1) + 1));
+                if (rival.Degree is null) rival.Counted(step.SecondDegree, exact: step.SecondDegree <= step.FirstDegree);
+                side = step.SecondExpanded ? rival : lead;
+                edges = step.Edges;
+                if (edges.Count > MaxRelationsPerLevel) edges.RemoveAt(edges.Count - 1);
+                edges.Sort((a, b) => a.Id.CompareTo(b.Id));
+            }
+            foreach (var edge in edges) graph.Add(edge);
+            side.Grow(edges);
             side.Radius++;
         }
 
@@ -158,12 +191,27 @@ public sealed class GraphTraversal(IGraphReader reader)
     private async Task<IReadOnlyList<Relation>> RelationsAsync(IReadOnlyCollection<int> ids, CancellationToken ct) =>
         ids.Count == 0 ? [] : await reader.RelationsAsync(ids, ct);
 
-    /// <summary>One end of a bidirectional search: distances from its root, the current frontier and radius.</summary>
+    /// <summary>
+    /// One end of a bidirectional search: distances from its root, the current frontier and radius, and what is known of
+    /// the frontier's degree (the relation ends touching it): exactly, at least, or only that it has that many entities.
+    /// </summary>
     private sealed class Side(int root)
     {
+        private int _degreeAtLeast;
+
         public Dictionary<int, int> Distance { get; } = new() { [root] = 0 };
         public List<int> Frontier { get; private set; } = [root];
         public int Radius { get; set; }
+        public int? Degree { get; private set; }
+
+        /// <summary>The best guess of what expanding the frontier reads.</summary>
+        public int Cost => Degree ?? Math.Max(_degreeAtLeast, Frontier.Count);
+
+        public void Counted(int degree, bool exact)
+        {
+            if (exact) Degree = degree;
+            else _degreeAtLeast = Math.Max(_degreeAtLeast, degree);
+        }
 
         public void Grow(IEnumerable<GraphEdge> edges)
         {
@@ -179,6 +227,8 @@ public sealed class GraphTraversal(IGraphReader reader)
                 }
             }
             Frontier = next;
+            Degree = null;
+            _degreeAtLeast = 0;
         }
     }
 

@@ -14,6 +14,16 @@ public readonly record struct Link<T>(int OwnerId, int RelationId, T Item);
 /// <summary>A relation as a walk sees it: its ends, and their kinds when asked for (else the default).</summary>
 public readonly record struct GraphEdge(int Id, int FromId, int ToId, NodeKind FromKind, NodeKind ToKind);
 
+/// <summary>One frontier of a two-sided walk, with the number of relation ends touching it when known or estimated (not counted then).</summary>
+public readonly record struct WalkFrontier(IReadOnlyCollection<int> Ids, int? Degree);
+
+/// <summary>
+/// One level of a two-sided walk: whether the second frontier was expanded (when its degree was smaller), the two
+/// degrees as counted (the first up to the limit, the second up to the first's + 1, so it may be a lower bound), and
+/// the relations touching the expanded frontier.
+/// </summary>
+public sealed record FrontierStep(bool SecondExpanded, int FirstDegree, int SecondDegree, List<GraphEdge> Edges);
+
 /// <summary>
 /// The first <see cref="Take"/> items of each parent in key order (or the last, <see cref="Descending"/>), strictly
 /// after <see cref="After"/> and before <see cref="Before"/> when given: one keyset page per parent.
@@ -71,4 +81,15 @@ public interface IGraphReader
     /// </summary>
     Task<List<GraphEdge>> EdgesTouchingAsync(
         IReadOnlyCollection<int> frontier, IReadOnlyCollection<RelationType>? types, bool withKinds, int limit, CancellationToken ct = default);
+
+    /// <summary>
+    /// One statement for one level of a two-sided walk: the degree (relation ends touching it, of <paramref name="types"/>)
+    /// of <paramref name="first"/> unless given, counted up to the limit or the second's given degree + 1; that of
+    /// <paramref name="second"/> unless given, counted up to the first's + 1 (so a hub costs what the other side costs); then up to
+    /// <paramref name="limit"/> relations touching the frontier with the smaller degree (the first on a tie), each once.
+    /// Both frontiers must be non-empty.
+    /// </summary>
+    Task<FrontierStep> CheaperFrontierEdgesAsync(
+        WalkFrontier first, WalkFrontier second, IReadOnlyCollection<RelationType>? types, int limit, CancellationToken ct = default);
+
 }

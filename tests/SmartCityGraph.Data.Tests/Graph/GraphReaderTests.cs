@@ -65,6 +65,48 @@ public abstract class GraphReaderTests(DatabaseProvider provider) : IDisposable
     }
 
     [SkippableFact]
+    public async Task A_walk_level_counts_both_frontiers_and_reads_only_the_cheaper_one()
+    {
+        // The hub touches 301 relations, the small organisation 3: whichever is named first, the small one is read.
+        var (hub, small, phase) = await SeedAsync();
+        var reader = database.Reader;
+        await using var db = database.CreateContext();
+        var smallRelations = await db.Relations.Where(r => r.FromId == small || r.ToId == small).OrderBy(r => r.Id).Select(r => r.Id).ToListAsync();
+
+        var hubFirst = await reader.CheaperFrontierEdgesAsync(new([hub], null), new([small], null), null, 10_001);
+        Assert.True(hubFirst.SecondExpanded);
+        Assert.Equal((301, 3), (hubFirst.FirstDegree, hubFirst.SecondDegree));
+        Assert.Equal(smallRelations, hubFirst.Edges.Select(e => e.Id).Order());
+
+        // Counted second, the hub is counted only one past the small one's degree: enough to know it costs more.
+        var smallFirst = await reader.CheaperFrontierEdgesAsync(new([small], null), new([hub], null), null, 10_001);
+        Assert.False(smallFirst.SecondExpanded);
+        Assert.Equal((3, 4), (smallFirst.FirstDegree, smallFirst.SecondDegree));
+        Assert.Equal(smallRelations, smallFirst.Edges.Select(e => e.Id).Order());
+
+        // A known degree is taken as given; types filter both the counts and the relations read.
+        var known = await reader.CheaperFrontierEdgesAsync(new([small], 500), new([hub], 7), null, 10_001);
+        Assert.True(known.SecondExpanded);
+        Assert.Equal((500, 7), (known.FirstDegree, known.SecondDegree));
+        Assert.Equal(301, known.Edges.Count);
+        // Given the second's degree, the first is counted only one past it.
+        var givenSecond = await reader.CheaperFrontierEdgesAsync(new([hub], null), new([small], 3), null, 10_001);
+        Assert.Equal((4, 3), (givenSecond.FirstDegree, givenSecond.SecondDegree));
+        Assert.True(givenSecond.SecondExpanded);
+        Assert.Equal(smallRelations, givenSecond.Edges.Select(e => e.Id).Order());
+        var coordinating = await reader.CheaperFrontierEdgesAsync(new([small], null), new([hub, phase], null), [RelationType.Coordinates], 10_001);
+        Assert.Equal((0, 1), (coordinating.FirstDegree, coordinating.SecondDegree));
+        Assert.False(coordinating.SecondExpanded);
+        Assert.Empty(coordinating.Edges);
+
+        // The limit caps the count and the rows; a relation between two frontier entities comes once.
+        var capped = await reader.CheaperFrontierEdgesAsync(new([hub, phase], null), new([small], 1_000), null, 51);
+        Assert.Equal((51, 1_000), (capped.FirstDegree, capped.SecondDegree));
+        Assert.Equal(51, capped.Edges.Count);
+        Assert.Equal(capped.Edges.Count, capped.Edges.Select(e => e.Id).Distinct().Count());
+    }
+
+    [SkippableFact]
     public async Task Relation_windows_hold_each_parents_first_relations_by_id_in_either_direction_with_their_rows()
     {
         var (hub, small, phase) = await SeedAsync();
@@ -212,6 +254,22 @@ public sealed class GraphReaderTestsOnSqlite() : GraphReaderTests(DatabaseProvid
 
         Assert.Contains(plan, step => step.Contains("IX_Relations_FromId_ToId_Type"));
         Assert.DoesNotContain(plan, step => step.Contains("TEMP B-TREE FOR ORDER BY") || step.StartsWith("SCAN w"));
+    }
+
+    [SkippableFact]
+    public async Task A_walk_level_counts_and_reads_over_the_covering_end_indexes_and_walks_one_frontier_only()
+    {
+        var (hub, small, _) = await SeedAsync();
+        await database.Reader.CheaperFrontierEdgesAsync(new([hub], null), new([small], null), null, 10_001);
+
+        var plan = await PlanAsync(database.ReaderStatements[^1],
+            ("$first", $"[{hub}]"), ("$second", $"[{small}]"), ("$firstDegree", -1), ("$secondDegree", -1), ("$limit", 10_001));
+
+        Assert.Contains(plan, step => step.Contains("COVERING INDEX IX_Relations_FromId"));
+        Assert.Contains(plan, step => step.Contains("COVERING INDEX IX_Relations_ToId"));
+        Assert.DoesNotContain(plan, step => step.StartsWith("SCAN r"));
+        // Two branches read relations (one per end of the chosen frontier), not four: the other frontier is never walked.
+        Assert.Equal(2, plan.Count(step => step.Contains("USING COVERING INDEX IX_Relations_FromId_ToId_Type") || step.Contains("USING COVERING INDEX IX_Relations_ToId_FromId_Type")));
     }
 }
 

@@ -93,6 +93,23 @@ public sealed class PostgresQueryPlanTests(SyntheticPostgres synthetic) : IClass
     }
 
     [SkippableFact]
+    public async Task A_level_of_a_path_search_counts_from_the_end_indexes_and_reads_one_frontier_only()
+    {
+        // GraphTraversal.PathsAsync's one statement per level: both frontiers' degrees counted (index-only) from the
+        // (FromId, …) and (ToId, …) indexes, then the cheaper frontier's relations; the other's branches are cut by
+        // one-time filters, so it is never read.
+        await using var db = synthetic.Database.CreateContext();
+        await synthetic.Database.Reader.CheaperFrontierEdgesAsync(new([10, 20, 30], null), new([40], null), null, 10_001);
+
+        var plan = await Explain.PostgresPositionalAsync(db, synthetic.Database.ReaderStatements[^1], [new[] { 10, 20, 30 }, new[] { 40 }, -1, -1, 10_001]);
+
+        Assert.Contains("Index Only Scan using \"IX_Relations_FromId", plan);
+        Assert.Contains("Index Only Scan using \"IX_Relations_ToId", plan);
+        Assert.Equal(4, System.Text.RegularExpressions.Regex.Matches(plan, "One-Time Filter").Count);
+        Assert.DoesNotContain("Seq Scan", plan);
+    }
+
+    [SkippableFact]
     public async Task Relation_windows_walk_the_id_indexes_of_both_ends_and_stop_at_the_limit()
     {
         // An entity's relations page: per parent, each end's (FromId, Id) or (ToId, Id) index in id order, cut by LIMIT.

@@ -199,6 +199,61 @@ public sealed class PostgresGraphReader(PostgresReads reads, ModelRows rows) : I
             : new GraphEdge(r.GetInt32(0), r.GetInt32(1), r.GetInt32(2), default, default), ct);
     }
 
+    public async Task<FrontierStep> CheaperFrontierEdgesAsync(
+        WalkFrontier first, WalkFrontier second, IReadOnlyCollection<RelationType>? types, int limit, CancellationToken ct = default)
+    {
+        var hasTypes = types is { Count: > 0 };
+        var statement = Statement($"cheaper-frontier-edges|{hasTypes}", () => CheaperFrontierEdgesStatement(hasTypes));
+        object?[] values = hasTypes
+            ? [Ids(first.Ids), Ids(second.Ids), first.Degree ?? -1, second.Degree ?? -1, limit, Types(types!)]
+            : [Ids(first.Ids), Ids(second.Ids), first.Degree ?? -1, second.Degree ?? -1, limit];
+        var rows = await reads.QueryAsync(statement, values, r => (
+            Second: r.GetBoolean(0), FirstDegree: r.GetInt32(1), SecondDegree: r.GetInt32(2),
+            Edge: r.IsDBNull(3) ? (GraphEdge?)null : new GraphEdge(r.GetInt32(3), r.GetInt32(4), r.GetInt32(5), default, default)), ct);
+        var step = rows[0];
+        return new FrontierStep(step.Second, step.FirstDegree, step.SecondDegree, [.. rows.Where(r => r.Edge is not null).Select(r => r.Edge!.Value)]);
+    }
+
+    /// <summary>
+    /// The statement of <see cref="CheaperFrontierEdgesAsync"/> ($1 first ids, $2 second ids, $3 and $4 their known
+    /// degrees or -1, $5 the limit, $6 the types when given), public for the query-plan tests.
+    /// </summary>
+    /// <remarks>
+    /// A degree is counted (from the end indexes, index-only) only when unknown, CASE evaluating its subquery lazily;
+    /// the branches of the frontier not chosen are cut by a one-time filter, so only one frontier's relations are read.
+    /// </remarks>
+    public static SqlStatement CheaperFrontierEdgesStatement(bool hasTypes)
+    {
+        var typeFilter = hasTypes ? """ AND r."Type" = ANY($6::text[])""" : "";
+        string Touching(string ids, string end, string columns) =>
+            $"""SELECT {columns} FROM "Relations" AS r WHERE r."{end}" = ANY({ids}){typeFilter}""";
+        string Degree(string ids, string known, string limit) => $"""
+            SELECT CASE WHEN {known} >= 0 THEN {known} ELSE (SELECT count(*) FROM (
+                {Touching(ids, "FromId", "1")}
+                UNION ALL
+                {Touching(ids, "ToId", "1")}
+                LIMIT {limit}) AS x)::integer END AS n
+            """;
+        const string edge = """r."Id", r."FromId", r."ToId" """;
+        return new SqlStatement(
+            $"""
+            WITH a AS MATERIALIZED ({Degree("$1", "$3::integer", "CASE WHEN $4::integer >= 0 THEN least($5, $4::integer + 1) ELSE $5 END")}),
+                 b AS MATERIALIZED ({Degree("$2", "$4::integer", "(SELECT n FROM a) + 1")}),
+                 pick AS MATERIALIZED (SELECT (SELECT n FROM b) < (SELECT n FROM a) AS second)
+            SELECT pick.second, a.n, b.n, t."Id", t."FromId", t."ToId"
+            FROM pick CROSS JOIN a CROSS JOIN b
+            LEFT JOIN (
+                {Touching("$1", "FromId", edge)} AND NOT (SELECT second FROM pick)
+                UNION
+                {Touching("$1", "ToId", edge)} AND NOT (SELECT second FROM pick)
+                UNION
+                {Touching("$2", "FromId", edge)} AND (SELECT second FROM pick)
+                UNION
+                {Touching("$2", "ToId", edge)} AND (SELECT second FROM pick)
+                LIMIT $5) AS t ON true
+            """, hasTypes ? ["$1", "$2", "$3", "$4", "$5", "$6"] : ["$1", "$2", "$3", "$4", "$5"]);
+    }
+
     /// <summary>Items of kind <typeparamref name="T"/> with <paramref name="members"/>, or whole when those cannot be projected.</summary>
     private RowShape<T> Shape<T>(IReadOnlyCollection<string>? members) where T : Entity =>
         rows.Of<T>(members) ?? rows.Of<T>(null) ?? throw new InvalidOperationException($"{typeof(T).Name} is not a mapped entity type.");

@@ -202,6 +202,68 @@ public sealed class SqliteGraphReader(SqliteReads reads, ModelRows rows) : IGrap
         }, ct));
     }
 
+    public Task<FrontierStep> CheaperFrontierEdgesAsync(
+        WalkFrontier first, WalkFrontier second, IReadOnlyCollection<RelationType>? types, int limit, CancellationToken ct = default)
+    {
+        var hasTypes = types is { Count: > 0 };
+        var statement = Statement($"cheaper-frontier-edges|{hasTypes}", () => CheaperFrontierEdgesStatement(hasTypes));
+        object?[] values = hasTypes
+            ? [IdList(first.Ids), IdList(second.Ids), first.Degree ?? -1, second.Degree ?? -1, limit, TypeList(types!)]
+            : [IdList(first.Ids), IdList(second.Ids), first.Degree ?? -1, second.Degree ?? -1, limit];
+        return Task.FromResult(reads.Query(statement, values, 0, static (reader, _) =>
+        {
+            var edges = new List<GraphEdge>();
+            (bool Second, int First, int SecondDegree) step = default;
+            while (reader.Read())
+            {
+                if (reader.IsDBNull(3)) step = (reader.GetInt64(0) != 0, reader.GetInt32(1), reader.GetInt32(2));
+                else edges.Add(new GraphEdge(reader.GetInt32(3), reader.GetInt32(4), reader.GetInt32(5), default, default));
+            }
+            return new FrontierStep(step.Second, step.First, step.SecondDegree, edges);
+        }, ct));
+    }
+
+    /// <summary>
+    /// The statement of <see cref="CheaperFrontierEdgesAsync"/> ($first, $second, their known degrees or -1, $limit,
+    /// $types when given), public for the query-plan tests.
+    /// </summary>
+    /// <remarks>
+    /// A degree is counted (over the covering end indexes) only when unknown, CASE evaluating its subquery lazily; the
+    /// relations are read from the chosen frontier only, the other one never being walked (the <c>json_each</c> list
+    /// is chosen by CASE, as a constant WHERE term would still loop over the other frontier's relations). The counts
+    /// come as a first row of their own (no id), so the relations stream rather than being materialised for a join.
+    /// </remarks>
+    public static SqlStatement CheaperFrontierEdgesStatement(bool hasTypes)
+    {
+        var typeFilter = hasTypes ? TypeFilter("r") : "";
+        string Touching(string ids, string end, string columns) =>
+            $"""SELECT {columns} FROM json_each({ids}) AS p CROSS JOIN "Relations" AS r ON r."{end}" = p.value{typeFilter}""";
+        string Degree(string ids, string known, string limit) => $"""
+            SELECT CASE WHEN {known} >= 0 THEN {known} ELSE (SELECT count(*) FROM (
+                {Touching(ids, "FromId", "1")}
+                UNION ALL
+                {Touching(ids, "ToId", "1")}
+                LIMIT {limit})) END
+            """;
+        const string edge = """r."Id", r."FromId", r."ToId" """;
+        const string chosen = "CASE WHEN (SELECT second FROM pick) THEN $second ELSE $first END";
+        return new SqlStatement(
+            $"""
+            WITH a(n) AS MATERIALIZED ({Degree("$first", "$firstDegree", "CASE WHEN $secondDegree >= 0 THEN min($limit, $secondDegree + 1) ELSE $limit END")}),
+                 b(n) AS MATERIALIZED ({Degree("$second", "$secondDegree", "(SELECT n FROM a) + 1")}),
+                 pick(second) AS MATERIALIZED (SELECT (SELECT n FROM b) < (SELECT n FROM a))
+            SELECT pick.second, a.n, b.n, NULL, NULL, NULL FROM pick CROSS JOIN a CROSS JOIN b
+            UNION ALL
+            SELECT NULL, NULL, NULL, t."Id", t."FromId", t."ToId" FROM (
+                {Touching(chosen, "FromId", edge)}
+                UNION
+                {Touching(chosen, "ToId", edge)}
+                LIMIT $limit) AS t
+            """, hasTypes
+                ? ["$first", "$second", "$firstDegree", "$secondDegree", "$limit", "$types"]
+                : ["$first", "$second", "$firstDegree", "$secondDegree", "$limit"]);
+    }
+
     /// <summary>Items of kind <typeparamref name="T"/> with <paramref name="members"/>, or whole when those cannot be projected.</summary>
     private RowShape<T> Shape<T>(IReadOnlyCollection<string>? members) where T : Entity =>
         rows.Of<T>(members) ?? rows.Of<T>(null) ?? throw new InvalidOperationException($"{typeof(T).Name} is not a mapped entity type.");
