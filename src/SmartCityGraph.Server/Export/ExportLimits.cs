@@ -9,8 +9,11 @@ public sealed class ExportLimitOptions
     /// <summary>Exports being written at the same time (each reads the whole graph: about a second of CPU at 10k entities).</summary>
     public int Concurrent { get; set; } = 2;
 
-    /// <summary>Further requests that wait, first come first served; beyond them a request is refused with 429.</summary>
-    public int Queue { get; set; } = 16;
+    /// <summary>
+    /// Further requests that wait, first come first served (a waiting request holds only its connection, so a crowd of
+    /// readers is served in turn rather than refused); beyond them a request is refused with 429.
+    /// </summary>
+    public int Queue { get; set; } = 512;
 
     /// <summary>What a refused request is told to wait before it asks again (<c>Retry-After</c>).</summary>
     public TimeSpan RetryAfter { get; set; } = TimeSpan.FromSeconds(5);
