@@ -118,6 +118,20 @@ public abstract class SearchIndexTests(DatabaseProvider provider) : IDisposable
         Assert.Equal("(\"Wasser\"* OR \"water\"*)", SqliteSearchIndex.MatchExpression(query));
         Assert.Equal("(Wasser:* | water:*)", PostgresSearchIndex.PrefixQuery(query));
     }
+
+    /// <summary>
+    /// A broad search's data: <paramref name="events"/> events titled "Water event …", then the best match of all (an
+    /// organisation titled just "Water") after them in index and table order.
+    /// </summary>
+    protected async Task AddWaterEventsAndALateBestMatchAsync(int events)
+    {
+        await using var db = _database.CreateContext();
+        db.Entities.AddRange(Enumerable.Range(0, events).Select(i =>
+            new Event { Key = $"e{i}", Title = $"Water event {i}", Summary = "long summary " + string.Join(' ', Enumerable.Repeat("filler", 20)), StartDate = new DateOnly(2021, 1, 1), Sources = [Cited] }));
+        await db.SaveChangesAsync();
+        db.Add(new Organisation { Key = "late", Title = "Water", Sources = [Cited] });
+        await db.SaveChangesAsync();
+    }
 }
 
 public sealed class SearchIndexTestsOnSqlite() : SearchIndexTests(DatabaseProvider.Sqlite)
@@ -127,15 +141,7 @@ public sealed class SearchIndexTestsOnSqlite() : SearchIndexTests(DatabaseProvid
     {
         // At 1M entities "water" matched 44,701 of them, every one scored before the best could be taken (68 ms);
         // the cost must not grow with the number of matches.
-        await using (var db = _database.CreateContext())
-        {
-            db.Entities.AddRange(Enumerable.Range(0, SqliteSearchIndex.MaxScoredMatches + 100).Select(i =>
-                new Event { Key = $"e{i}", Title = $"Water event {i}", Summary = "long summary " + string.Join(' ', Enumerable.Repeat("filler", 20)), StartDate = new DateOnly(2021, 1, 1), Sources = [Cited] }));
-            await db.SaveChangesAsync();
-            // The best match of all, but after the cap in index order.
-            db.Add(new Organisation { Key = "late", Title = "Water", Sources = [Cited] });
-            await db.SaveChangesAsync();
-        }
+        await AddWaterEventsAndALateBestMatchAsync(SqliteSearchIndex.MaxScoredMatches + 100);
         Assert.True(SearchQuery.TryParse("water", out var query, out _));
         var index = _database.SearchIndex();
 
@@ -239,15 +245,7 @@ public sealed class SearchIndexTestsOnPostgres() : SearchIndexTests(DatabaseProv
     {
         // At 1M entities "water" matched 44,701 of them and 5,000 were scored before the best were taken; the cap is
         // now a ranking's depth, as on SQLite, so the work per search no longer grows with the number of matches.
-        await using (var db = _database.CreateContext())
-        {
-            db.Entities.AddRange(Enumerable.Range(0, PostgresSearchIndex.MaxScoredMatches + 100).Select(i =>
-                new Event { Key = $"e{i}", Title = $"Water event {i}", Summary = "long summary " + string.Join(' ', Enumerable.Repeat("filler", 20)), StartDate = new DateOnly(2021, 1, 1), Sources = [Cited] }));
-            await db.SaveChangesAsync();
-            // The best match of all, but after the cap in table order.
-            db.Add(new Organisation { Key = "late", Title = "Water", Sources = [Cited] });
-            await db.SaveChangesAsync();
-        }
+        await AddWaterEventsAndALateBestMatchAsync(PostgresSearchIndex.MaxScoredMatches + 100);
         Assert.True(SearchQuery.TryParse("water", out var query, out _));
         var index = _database.SearchIndex();
 
