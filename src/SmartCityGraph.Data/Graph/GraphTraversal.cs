@@ -144,9 +144,10 @@ public sealed class GraphTraversal(IGraphReader reader)
             }
             Side side;
             List<GraphEdge> edges;
-            if (forward.Frontier.Count > MaxCountedFrontier && backward.Frontier.Count > MaxCountedFrontier)
+            if (!reader.CountsDegreesCheaply || (forward.Frontier.Count > MaxCountedFrontier && backward.Frontier.Count > MaxCountedFrontier))
             {
-                // Two larger frontiers: the one with fewer entities, with the plain read (counting would cost what reading does).
+                // Two larger frontiers (or an engine where counting costs what reading does): the one with fewer entities,
+                // with the plain read.
                 side = backward.Frontier.Count < forward.Frontier.Count ? backward : forward;
                 (edges, _) = await EdgesTouchingAsync(side.Frontier, typeFilter, withKinds: false, ct);
             }

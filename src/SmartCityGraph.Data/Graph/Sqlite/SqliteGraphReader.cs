@@ -25,6 +25,9 @@ public sealed class SqliteGraphReader(SqliteReads reads, ModelRows rows) : IGrap
 {
     private readonly ConcurrentDictionary<string, SqlStatement> _statements = new(StringComparer.Ordinal);
 
+    /// <inheritdoc />
+    public bool CountsDegreesCheaply => false;
+
     public Task<List<Entity>> EntitiesAsync(IReadOnlyCollection<int> ids, CancellationToken ct = default)
     {
         if (ids.Count == 0) return Task.FromResult(new List<Entity>());
