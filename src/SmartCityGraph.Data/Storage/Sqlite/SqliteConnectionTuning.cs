@@ -25,6 +25,11 @@ public sealed class SqliteConnectionTuning(int cacheMebibytes = 64, long mmapByt
     private void Tune(DbConnection connection)
     {
         if (connection is not SqliteConnection { Handle: { } handle } sqlite || tuned.TryGetValue(handle, out _)) return;
+        // EF Core probes whether the file exists through a read-only connection. The pragmas read the
+        // schema, and reading the schema of a file left with a hot journal (a killed writer) means
+        // rolling it back, which a read-only connection cannot: SQLITE_READONLY instead of a start.
+        // A probe needs no cache; the first read-write connection rolls the journal back as it should.
+        if (SQLitePCL.raw.sqlite3_db_readonly(handle, "main") == 1) return;
         Apply(sqlite);
         tuned.AddOrUpdate(handle, this);
     }
