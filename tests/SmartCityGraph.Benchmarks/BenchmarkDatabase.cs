@@ -33,7 +33,7 @@ internal static class BenchmarkDatabase
             : $"postgres-{Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(postgresServer)))[..8]}-entities-{entities}-seed-{seed}";
         var directory = Path.Combine(cacheDirectory, name);
         var target = new Target(directory, postgres);
-        if (File.Exists(Path.Combine(directory, CompleteMarker)))
+        if (File.Exists(Path.Combine(directory, CompleteMarker)) && await HoldsGraphAsync(target, entities))
         {
             Console.Error.WriteLine($"Using the cached database in {(postgres ?? directory)}");
             return target;
@@ -52,6 +52,26 @@ internal static class BenchmarkDatabase
         Console.Error.WriteLine((await output).Trim());
         await File.WriteAllTextAsync(Path.Combine(directory, CompleteMarker), (await output).Trim());
         return target;
+    }
+
+    /// <summary>
+    /// Whether a cached target still holds the graph: a PostgreSQL database outlives its marker's
+    /// meaning when the cluster is recreated on the same port (as throw-away test clusters are).
+    /// </summary>
+    private static async Task<bool> HoldsGraphAsync(Target target, int entities)
+    {
+        if (target.PostgresConnectionString is not { } connectionString) return true; // the file sits next to its marker
+        try
+        {
+            await using var connection = new Npgsql.NpgsqlConnection(connectionString);
+            await connection.OpenAsync();
+            await using var count = new Npgsql.NpgsqlCommand("SELECT count(*) FROM \"Entities\"", connection);
+            return (long)(await count.ExecuteScalarAsync())! >= entities;
+        }
+        catch (Npgsql.PostgresException)
+        {
+            return false; // no such database or table: generate again
+        }
     }
 
     /// <summary>The seed's data directory in the cache: empty at first, so the server's first start imports the seed.</summary>
