@@ -120,14 +120,21 @@ public abstract class SearchIndexTests(DatabaseProvider provider) : IDisposable
     }
 
     /// <summary>
-    /// A broad search's data: <paramref name="events"/> events titled "Water event …", then the best match of all (an
+    /// A broad search's data: <paramref name="events"/> events titled "Water event …" (or, with
+    /// <paramref name="wordInSummary"/>, "Event …" with "water" only in their summaries), then the best match of all (an
     /// organisation titled just "Water") after them in index and table order.
     /// </summary>
-    protected async Task AddWaterEventsAndALateBestMatchAsync(int events)
+    protected async Task AddWaterEventsAndALateBestMatchAsync(int events, bool wordInSummary = false)
     {
         await using var db = _database.CreateContext();
-        db.Entities.AddRange(Enumerable.Range(0, events).Select(i =>
-            new Event { Key = $"e{i}", Title = $"Water event {i}", Summary = "long summary " + string.Join(' ', Enumerable.Repeat("filler", 20)), StartDate = new DateOnly(2021, 1, 1), Sources = [Cited] }));
+        db.Entities.AddRange(Enumerable.Range(0, events).Select(i => new Event
+        {
+            Key = $"water-{i}",
+            Title = wordInSummary ? $"Event {i}" : $"Water event {i}",
+            Summary = (wordInSummary ? "about water, " : "") + "long summary " + string.Join(' ', Enumerable.Repeat("filler", 20)),
+            StartDate = new DateOnly(2021, 1, 1),
+            Sources = [Cited],
+        }));
         await db.SaveChangesAsync();
         db.Add(new Organisation { Key = "late", Title = "Water", Sources = [Cited] });
         await db.SaveChangesAsync();
@@ -241,24 +248,80 @@ public sealed class SearchIndexTestsOnSqlite() : SearchIndexTests(DatabaseProvid
 public sealed class SearchIndexTestsOnPostgres() : SearchIndexTests(DatabaseProvider.Postgres)
 {
     [SkippableFact]
-    public async Task A_broad_search_scores_only_the_first_matches_in_table_order_and_still_counts_them_all()
+    public async Task A_broad_one_word_search_scores_the_best_matches_of_the_precomputed_ranking_and_still_counts_them_all()
     {
-        // At 1M entities "water" matched 44,701 of them and 5,000 were scored before the best were taken; the cap is
-        // now a ranking's depth, as on SQLite, so the work per search no longer grows with the number of matches.
-        await AddWaterEventsAndALateBestMatchAsync(PostgresSearchIndex.MaxScoredMatches + 100);
+        // At 1M entities "water" matched 44,701 entities, and the GIN index can only hand over every match before the
+        // best are known. The ranking's index hands over the best first and stops at the cap, so the work per search
+        // does not grow with the matches, and a title match stored after a thousand summary matches still leads.
+        await AddWaterEventsAndALateBestMatchAsync(PostgresSearchIndex.MaxScoredMatches + 100, wordInSummary: true);
         Assert.True(SearchQuery.TryParse("water", out var query, out _));
+        Assert.True(PostgresSearchIndex.UsesRanking(query, null));
         var index = _database.SearchIndex();
 
         var firstPage = await index.SearchAsync(query, null, 0, 10);
         var lastReachable = await index.SearchAsync(query, null, PostgresSearchIndex.MaxScoredMatches - 5, 10);
 
         Assert.Equal(10, firstPage.Count);
-        Assert.All(firstPage, h => Assert.StartsWith("Water event", h.Entity!.Title));
+        Assert.Equal("Water", firstPage[0].Entity!.Title);
+        Assert.All(firstPage.Skip(1), h => Assert.StartsWith("Event", h.Entity!.Title));
         Assert.Equal(5, lastReachable.Count); // the ranking is as deep as the cap, no deeper
         Assert.Equal(SearchQuery.MaxRankedHits, PostgresSearchIndex.MaxScoredMatches);
         Assert.Equal(PostgresSearchIndex.MaxScoredMatches + 101, await index.CountAsync(query, null));
+        // With a kind filter the GIN index finds the candidates.
         Assert.Equal("Water", Assert.Single(await index.SearchAsync(query, [NodeKind.Organisation], 0, 10)).Entity!.Title);
         // The same search twice scores the same matches: paging by offset stays consistent.
         Assert.Equal(firstPage.Select(h => h.EntityId), (await index.SearchAsync(query, null, 0, 10)).Select(h => h.EntityId));
+    }
+
+    [SkippableFact]
+    public async Task Below_the_cap_the_ranking_and_the_GIN_index_score_the_same_hits_the_same()
+    {
+        await Seed();
+        await AddWaterEventsAndALateBestMatchAsync(30, wordInSummary: true);
+        var index = _database.SearchIndex();
+        var everyKind = Enum.GetValues<NodeKind>(); // a kind filter that keeps all: the GIN path
+        foreach (var text in new[] { "water", "wasser", "smart", "event", "e", "burger", "STADTPLÄTZE", "2021" })
+        {
+            Assert.True(SearchQuery.TryParse(text, out var query, out _));
+            Assert.True(PostgresSearchIndex.UsesRanking(query, null), text);
+            var ranked = await index.SearchAsync(query, null, 0, 100);
+            var matched = await index.SearchAsync(query, everyKind, 0, 100);
+            Assert.Equal(matched.Select(h => (h.EntityId, h.Score, h.Highlight)), ranked.Select(h => (h.EntityId, h.Score, h.Highlight)));
+        }
+    }
+
+    [SkippableFact]
+    public async Task The_ranking_follows_a_bulk_delete_and_ranks_words_with_quotes_and_backslashes()
+    {
+        await Seed();
+        Assert.True(SearchQuery.TryParse("hardenberg", out var query, out _));
+        var index = _database.SearchIndex();
+        Assert.Single(await index.SearchAsync(query, null, 0, 10));
+
+        await using (var db = _database.CreateContext())
+        {
+            // The parser splits words at quotes, but a vector may be built otherwise: the one-word query is quoted.
+            var odd = await db.Database.SqlQueryRaw<float>("""
+                SELECT "Rank" AS "Value" FROM smartcity_postings($v$'o''brien':1A 'back\\slash':2A$v$::tsvector)
+                """).ToListAsync();
+            Assert.Equal(2, odd.Count);
+            Assert.All(odd, rank => Assert.True(rank > 0));
+
+            await db.Entities.ExecuteDeleteAsync();
+            Assert.Equal(0L, await db.Database.SqlQueryRaw<long>("""SELECT count(*) AS "Value" FROM "SearchPostings" """).SingleAsync());
+        }
+        Assert.Empty(await index.SearchAsync(query, null, 0, 10));
+    }
+
+    [Theory]
+    [InlineData("water", true)]
+    [InlineData("Wasser", true)]  // with its translation: still one word
+    [InlineData("smart water", false)] // several words intersect in the GIN index
+    [InlineData("cafe\u0301", false)] // a combining mark may split a word in the database's parser
+    public void One_plain_word_without_kinds_takes_the_ranking(string text, bool ranked)
+    {
+        Assert.True(SearchQuery.TryParse(System.Text.RegularExpressions.Regex.Unescape(text), out var query, out _));
+        Assert.Equal(ranked, PostgresSearchIndex.UsesRanking(query, null));
+        Assert.False(PostgresSearchIndex.UsesRanking(query, [NodeKind.Event]));
     }
 }

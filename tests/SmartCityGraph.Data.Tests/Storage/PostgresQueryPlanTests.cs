@@ -167,4 +167,34 @@ public sealed class PostgresQueryPlanTests(SyntheticPostgres synthetic) : IClass
         Assert.True(plan.Split("PK_Entities").Length <= 2, plan); // the page's entities by id, not the candidates in id order
         Assert.DoesNotContain("IX_Relations_ToId", plan); // one descent per hit, from its outgoing side
     }
+
+    [SkippableTheory]
+    [InlineData("water")]
+    [InlineData("on")]
+    [InlineData("w")]
+    public async Task A_one_word_search_reads_its_candidates_from_the_ranking_index_alone(string text)
+    {
+        // The GIN index can only hand over every match; the ranking's B-tree hands over each word's best first and
+        // stops at the cap, without the table ("on" is in most event titles, "w" the prefix of many words).
+        await using var db = synthetic.Database.CreateContext();
+        Assert.True(SearchQuery.TryParse(text, out var query, out _));
+        var index = (SmartCityGraph.Data.Search.Postgres.PostgresSearchIndex)synthetic.Database.SearchIndex();
+        Assert.True(SmartCityGraph.Data.Search.Postgres.PostgresSearchIndex.UsesRanking(query, null));
+        Assert.NotEmpty(await index.SearchAsync(query, null, 0, 21));
+        List<object> values =
+        [
+            SmartCityGraph.Data.Search.Postgres.PostgresSearchIndex.PrefixQuery(query),
+            SmartCityGraph.Data.Search.Postgres.PostgresSearchIndex.StemQuery(query),
+            SmartCityGraph.Data.Search.Postgres.PostgresSearchIndex.AnyWordQuery(query), 21, 0,
+            SmartCityGraph.Data.Search.Postgres.PostgresSearchIndex.RankedWords(query),
+        ];
+
+        var plan = await Explain.PostgresPositionalAsync(db, index.RankedSearchSql, values);
+
+        Assert.Contains("Index Only Scan using \"IX_SearchPostings_Lexeme_Rank_EntityId\"", plan);
+        Assert.DoesNotContain("IX_Entities_SearchVector", plan);
+        Assert.DoesNotContain("Seq Scan", plan);
+        Assert.Contains("IX_Relations_FromId", plan);
+        Assert.DoesNotContain("IX_Relations_ToId", plan);
+    }
 }

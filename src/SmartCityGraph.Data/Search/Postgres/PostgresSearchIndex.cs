@@ -25,7 +25,14 @@ namespace SmartCityGraph.Data.Search.Postgres;
 /// prefixes and the words' German stems, so inflected forms of a word (<c>Veranstaltungen</c> →
 /// <c>Veranstaltung</c>) count as whole-word matches; then, as on SQLite, each scored match (at most
 /// <see cref="MaxScoredMatches"/>) gains <see cref="SqliteSearchIndex.NeighbourShare"/> of the relevance
-/// of the other scored matches related to it. The highlight is <c>ts_headline</c> of the first field holding a word of the query,
+/// of the other scored matches related to it.</para>
+/// <para>Which matches are scored when there are more than that: a one-word search (with its translations, without a
+/// kind filter) takes the best by the precomputed ranking of <c>SearchPostings</c> (migration <c>SearchPostings</c>:
+/// each word of each entity with the rank it alone gives), read from a B-tree in rank order that stops after
+/// <see cref="MaxScoredMatches"/> per word, so the work does not grow with the number of matches. A search of several
+/// words, or with kinds, intersects in the GIN index and scores the first matches it yields. Below the cap both score
+/// every match, so the hits and scores are the same either way.</para>
+/// <para>The highlight is <c>ts_headline</c> of the first field holding a word of the query,
 /// with the matches between « and ».</para>
 /// <para>Runs as prepared statements (<see cref="PostgresReads"/>); the page's entities are read with their hits, in
 /// the same statement, as on SQLite.</para>
@@ -45,9 +52,25 @@ public sealed class PostgresSearchIndex(PostgresReads reads, ModelRows rows) : I
     private const string HeadlineOptions = "StartSel=«, StopSel=», MaxWords=16, MinWords=8, ShortWord=0, HighlightAll=FALSE, MaxFragments=1, FragmentDelimiter=\" … \"";
 
     private readonly SqlStatement[] _search = [SearchStatement(rows, withKinds: false), SearchStatement(rows, withKinds: true)];
+    private readonly SqlStatement _rankedSearch = RankedSearchStatement(rows);
 
     /// <summary>The search statement (positional parameters: prefix query, stem query, any-word query, count, offset[, kinds]).</summary>
     public string SearchSql(bool withKinds) => _search[withKinds ? 1 : 0].Text;
+
+    /// <summary>The one-word search statement (positional parameters: prefix query, stem query, any-word query, count, offset, words).</summary>
+    public string RankedSearchSql => _rankedSearch.Text;
+
+    /// <summary>
+    /// Whether a search takes its candidates from the precomputed ranking: one word (its translations are
+    /// alternatives of it), no kind filter, and only letters and digits, which the text search parser keeps as one
+    /// word each (a combining mark could split one), so each is a single prefix of the ranking's words.
+    /// </summary>
+    public static bool UsesRanking(SearchQuery query, IReadOnlyCollection<NodeKind>? kinds) =>
+        kinds is not { Count: > 0 } && query.Terms.Count == 1
+        && RankedWords(query).All(word => word.All(char.IsLetterOrDigit));
+
+    /// <summary>The word and its translations, as the ranking's prefixes (the database folds case and accents).</summary>
+    public static string[] RankedWords(SearchQuery query) => [.. query.Terms.SelectMany(t => new[] { t.Word }.Concat(t.Alternatives)).Distinct()];
 
     public async Task<IReadOnlyList<SearchMatch>> SearchAsync(
         SearchQuery query, IReadOnlyCollection<NodeKind>? kinds, int offset, int count, CancellationToken ct = default)
@@ -55,11 +78,13 @@ public sealed class PostgresSearchIndex(PostgresReads reads, ModelRows rows) : I
         ArgumentOutOfRangeException.ThrowIfNegative(offset);
         ArgumentOutOfRangeException.ThrowIfNegative(count);
         var withKinds = kinds is { Count: > 0 };
-        object[] parameters = withKinds
-            ? [PrefixQuery(query), StemQuery(query), AnyWordQuery(query), count, offset, KindNames(kinds!)]
+        var ranked = UsesRanking(query, kinds);
+        object[] parameters = ranked ? [PrefixQuery(query), StemQuery(query), AnyWordQuery(query), count, offset, RankedWords(query)]
+            : withKinds ? [PrefixQuery(query), StemQuery(query), AnyWordQuery(query), count, offset, KindNames(kinds!)]
             : [PrefixQuery(query), StemQuery(query), AnyWordQuery(query), count, offset];
+        var statement = ranked ? _rankedSearch : _search[withKinds ? 1 : 0];
         var shape = rows.Entities;
-        return await reads.QueryAsync(_search[withKinds ? 1 : 0], parameters,
+        return await reads.QueryAsync(statement, parameters,
             r => new SearchMatch(r.GetInt32(0), r.GetDouble(1), r.IsDBNull(2) ? null : r.GetString(2), shape.Read(r, 3)), ct);
     }
 
@@ -74,22 +99,81 @@ public sealed class PostgresSearchIndex(PostgresReads reads, ModelRows rows) : I
     /// rather read the table or the primary key and stop at the cap: a sequential scan of a large table starts where the
     /// last one stopped (synchronised scans), so each run would score other matches, and a walk in id order reads
     /// everything before the first match when the word lives only in late ids (a kind, recent entities) — 3× slower
-    /// than the bitmap at 1M entities. The relations between scored matches are read once, from each match's
-    /// outgoing side (one descent of the FromId index per match).
+    /// than the bitmap at 1M entities.
     /// </remarks>
     private static SqlStatement SearchStatement(ModelRows rows, bool withKinds)
     {
         var kindFilter = withKinds ? """ AND e."Kind" = ANY($6::text[])""" : "";
-        var sql = $"""
-            WITH q AS (
-                SELECT to_tsquery('smartcity_simple', $1) AS match,
-                       to_tsquery('smartcity_simple', $1) || to_tsquery('smartcity_german', $2) AS rank,
-                       to_tsquery('smartcity_simple', $3) AS word),
+        var hits = $"""
             hits AS (
                 SELECT c."Id", ts_rank({Weights}, c."SearchVector", q.rank) AS "Relevance"
                 FROM (SELECT e."Id", e."SearchVector" FROM "Entities" AS e, q
                       WHERE e."SearchVector" @@ q.match{kindFilter}
-                      LIMIT {Invariant(MaxScoredMatches)}) AS c, q),
+                      LIMIT {Invariant(MaxScoredMatches)}) AS c, q)
+            """;
+        return Scored(rows, "WITH", hits, withKinds ? ["$1", "$2", "$3", "$4", "$5", "$6"] : ["$1", "$2", "$3", "$4", "$5"]);
+    }
+
+    /// <summary>
+    /// One statement for a one-word search: the words of the ranking each prefix covers (a skip over the ranking's
+    /// index, one descent per distinct word), the best <see cref="MaxScoredMatches"/> entities of each word in rank
+    /// order (an index-only read that stops there), the best of those overall, and then, as for any search, their
+    /// <c>ts_rank</c>, the neighbour gain, the page and its entities.
+    /// </summary>
+    /// <remarks>
+    /// An entity's candidate rank is the sum of its words' ranks (<c>ts_rank</c> sums over the query's words too), from
+    /// the lists it made; the score itself is computed afresh from the entity's vector. The prefixes are the query's
+    /// words folded as the index folds them (<c>to_tsvector('smartcity_simple', …)</c>); the words of a prefix are
+    /// those from it up to the string just above it (its last character's successor: the database sorts words in code
+    /// point order, <c>C.UTF-8</c>).
+    /// </remarks>
+    private static SqlStatement RankedSearchStatement(ModelRows rows)
+    {
+        var hits = $"""
+            prefixes AS (
+                SELECT DISTINCT f."Prefix", left(f."Prefix", -1) || chr(ascii(right(f."Prefix", 1)) + 1) AS "Above"
+                FROM unnest($6::text[]) AS w,
+                     LATERAL (SELECT min(v.lexeme) AS "Prefix" FROM unnest(to_tsvector('smartcity_simple', w)) AS v) AS f
+                WHERE f."Prefix" IS NOT NULL),
+            words AS (
+                SELECT p."Above", (SELECT min(s."Lexeme") FROM "SearchPostings" AS s
+                                   WHERE s."Lexeme" >= p."Prefix" AND s."Lexeme" < p."Above") AS "Lexeme"
+                FROM prefixes AS p
+                UNION ALL
+                SELECT w."Above", (SELECT min(s."Lexeme") FROM "SearchPostings" AS s
+                                   WHERE s."Lexeme" > w."Lexeme" AND s."Lexeme" < w."Above")
+                FROM words AS w WHERE w."Lexeme" IS NOT NULL),
+            candidates AS (
+                SELECT best."EntityId", sum(best."Rank") AS "Rank"
+                FROM (SELECT DISTINCT "Lexeme" FROM words WHERE "Lexeme" IS NOT NULL) AS w
+                CROSS JOIN LATERAL (
+                    SELECT s."EntityId", s."Rank" FROM "SearchPostings" AS s WHERE s."Lexeme" = w."Lexeme"
+                    ORDER BY s."Rank" DESC, s."EntityId"
+                    LIMIT {Invariant(MaxScoredMatches)}) AS best
+                GROUP BY best."EntityId"
+                ORDER BY "Rank" DESC, best."EntityId"
+                LIMIT {Invariant(MaxScoredMatches)}),
+            hits AS (
+                SELECT e."Id", ts_rank({Weights}, e."SearchVector", q.rank) AS "Relevance"
+                FROM candidates AS c JOIN "Entities" AS e ON e."Id" = c."EntityId", q)
+            """;
+        return Scored(rows, "WITH RECURSIVE", hits, ["$1", "$2", "$3", "$4", "$5", "$6"]);
+    }
+
+    /// <summary>
+    /// What every search does after its <c>hits</c> (the id and ts_rank relevance of each scored match): each hit's
+    /// gain from the other scored matches related to it, the page of the ranking, its highlights and its entities.
+    /// The relations between scored matches are read once, from each match's outgoing side (one descent of the
+    /// FromId index per match).
+    /// </summary>
+    private static SqlStatement Scored(ModelRows rows, string with, string hits, string[] parameters)
+    {
+        var sql = $"""
+            {with} q AS (
+                SELECT to_tsquery('smartcity_simple', $1) AS match,
+                       to_tsquery('smartcity_simple', $1) || to_tsquery('smartcity_german', $2) AS rank,
+                       to_tsquery('smartcity_simple', $3) AS word),
+            {hits},
             -- The relations between two hits, then each hit's share of the other ends' relevance: set-based joins,
             -- since a correlated subquery over the hits would scan them once per relation.
             edges AS (
@@ -119,7 +203,7 @@ public sealed class PostgresSearchIndex(PostgresReads reads, ModelRows rows) : I
             FROM page JOIN "Entities" AS e ON e."Id" = page."Id", q
             ORDER BY page."Score" DESC, page."Id"
             """;
-        return new SqlStatement(sql, withKinds ? ["$1", "$2", "$3", "$4", "$5", "$6"] : ["$1", "$2", "$3", "$4", "$5"]);
+        return new SqlStatement(sql, parameters);
     }
 
     public async Task<int> CountAsync(SearchQuery query, IReadOnlyCollection<NodeKind>? kinds, CancellationToken ct = default)
