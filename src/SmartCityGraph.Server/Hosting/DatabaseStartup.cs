@@ -18,7 +18,12 @@ internal static class DatabaseStartup
         if (pending && db.Database.IsSqlite())
             await SqliteMigrationGuard.MigrateAsync(db, ct); // survives a process killed while migrating
         else if (pending)
+        {
+            // A migration takes what the data needs (filling the search ranking of a million entities takes minutes),
+            // not a query's 30 s: it runs once, under the start-up lock, before anything is served.
+            db.Database.SetCommandTimeout(0);
             await db.Database.MigrateAsync(ct);
+        }
         if (db.Database.IsSqlite())
         {
             // WAL lets readers run while a writer works; set once, it is stored in the file.
