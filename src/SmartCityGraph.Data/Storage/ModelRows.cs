@@ -69,6 +69,43 @@ public sealed class ModelRows
         return (RowShape<T>?)_projected.GetOrAdd((typeof(T), key), _ => Projected<T>(members));
     }
 
+    /// <summary>
+    /// Entities of any kind with only <paramref name="members"/> loaded (a member counts for the kinds that map it; the
+    /// others keep a new object's values), the kind picking the type as for <see cref="Entities"/>; null when a member is
+    /// mapped by no kind. For reads whose callers declared what they use of each hit (search), so a page of hits need not
+    /// carry every column and the sources' JSON.
+    /// </summary>
+    public RowShape<Entity>? EntitiesWith(IReadOnlyCollection<string> members)
+    {
+        var key = string.Join(",", members.Distinct().Order(StringComparer.Ordinal));
+        return (RowShape<Entity>?)_projected.GetOrAdd((typeof(Entity), "any:" + key), _ => AnyKindProjected(members));
+    }
+
+    private RowShape<Entity>? AnyKindProjected(IReadOnlyCollection<string> members)
+    {
+        var wanted = members.ToHashSet(StringComparer.Ordinal);
+        var concrete = _entity.GetDerivedTypesInclusive().Where(t => !t.IsAbstract()).ToList();
+        var byType = concrete.ToDictionary(t => t, t => Mapped(t).Where(m => m.IsKey || wanted.Contains(m.Name)).ToList());
+        if (wanted.Any(name => byType.Values.All(list => list.All(m => m.Name != name)))) return null;
+        var discriminator = _entity.FindDiscriminatorProperty();
+        if (discriminator is null) return null;
+        // The key first, then the discriminator (to pick the type), then the members in the order the kinds declare them.
+        var columns = new List<string>();
+        foreach (var type in concrete)
+            foreach (var member in byType[type].Where(m => m.IsKey))
+                if (!columns.Contains(member.Column)) columns.Add(member.Column);
+        if (!columns.Contains(discriminator.GetColumnName())) columns.Add(discriminator.GetColumnName());
+        foreach (var type in concrete)
+            foreach (var member in byType[type])
+                if (!columns.Contains(member.Column)) columns.Add(member.Column);
+        var byValue = concrete.ToDictionary(
+            t => (string)DiscriminatorStoreValue(discriminator, t.GetDiscriminatorValue()!),
+            t => Materializer<Entity>(t, byType[t], columns), StringComparer.Ordinal);
+        var ordinal = columns.IndexOf(discriminator.GetColumnName());
+        return new RowShape<Entity>(columns, (reader, offset) => byValue[reader.GetString(offset + ordinal)](reader, offset),
+            $"{_entity.ClrType.Name}:{string.Join(",", columns)}");
+    }
+
     private RowShape<T>? Projected<T>(IReadOnlyCollection<string>? members) where T : Entity
     {
         var type = _entity.GetDerivedTypesInclusive().FirstOrDefault(t => t.ClrType == typeof(T) && !t.IsAbstract());

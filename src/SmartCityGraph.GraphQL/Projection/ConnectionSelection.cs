@@ -69,6 +69,9 @@ internal sealed class ConnectionSelection
         return selection;
     }
 
+    /// <summary>The fields of <paramref name="selectionSet"/> that apply to an object of <paramref name="type"/>, fragments spread out.</summary>
+    public IEnumerable<GraphQLField> FieldsOn(GraphQLSelectionSet selectionSet, IObjectGraphType type) => Fields(selectionSet, type, []);
+
     /// <summary>The object type of the items, when <c>nodes</c> and <c>edges.node</c> agree on one.</summary>
     private static IObjectGraphType? NodeTypeOf(IObjectGraphType connection)
     {

@@ -1,6 +1,7 @@
 using System.Linq.Expressions;
 using System.Reflection;
 using GraphQL;
+using GraphQL.Types;
 using SmartCityGraph.GraphQL.DataLoading;
 using SmartCityGraph.GraphQL.Sorting;
 
@@ -49,6 +50,55 @@ public static class ProjectionBuilder
     public static Projection<T>? ForItems<T>(IResolveFieldContext itemsField, params Expression<Func<T, object?>>[] alsoRead) =>
         Cached(itemsField, ("items", typeof(T), alsoRead.Length == 0 ? "" : string.Join(",", alsoRead.AsEnumerable())),
             () => For<T>(ConnectionSelection.OfItems(itemsField), alsoRead));
+
+    /// <summary>
+    /// Whether the request selects <paramref name="itemField"/> on the items of the connection field (under <c>nodes</c> or
+    /// <c>edges { node }</c>), so a resolver can skip computing what nobody asked for; true when that cannot be told.
+    /// </summary>
+    public static bool SelectsOnItems(IResolveFieldContext connectionField, string itemField) =>
+        FieldMemo.GetOrAddForDocument(connectionField, ("selects-on-items", itemField), () =>
+            ConnectionSelection.Of(connectionField) is not { } selection
+            || selection.NodeFields.Any(f => f.Name.StringValue == itemField));
+
+    /// <summary>
+    /// The names of the members that the fields selected on the value of <paramref name="itemField"/> (a field of the
+    /// connection's items, e.g. a search hit's <c>entity</c>) read, over every object type that value may be (its
+    /// interface's or union's possible types) and their <see cref="FieldReads.AlwaysReads{TSource}"/>; empty when the
+    /// field is not selected. Null ("load whole values") when a selected field declared nothing or the selection cannot
+    /// be walked, by the same rules as <see cref="ForConnection{T}(IResolveFieldContext, Expression{Func{T, object?}}[])"/>.
+    /// </summary>
+    public static IReadOnlyList<string>? ReadsOfItemField(IResolveFieldContext connectionField, string itemField) =>
+        FieldMemo.GetOrAddForDocument(connectionField, ("item-field-reads", itemField), () => ReadsOfItemFieldUncached(connectionField, itemField));
+
+    private static IReadOnlyList<string>? ReadsOfItemFieldUncached(IResolveFieldContext connectionField, string itemField)
+    {
+        if (ConnectionSelection.Of(connectionField) is not { } selection
+            || selection.NodeType.GetField(itemField)?.ResolvedType?.GetNamedType() is not { } valueType)
+            return null;
+        IEnumerable<IObjectGraphType> types = valueType switch
+        {
+            IObjectGraphType objectType => [objectType],
+            IAbstractGraphType abstractType => abstractType.PossibleTypes,
+            _ => [],
+        };
+        var members = new List<MemberInfo>();
+        foreach (var field in selection.NodeFields.Where(f => f.Name.StringValue == itemField))
+        {
+            if (field.SelectionSet is not { } selectionSet) return null;
+            foreach (var type in types)
+            {
+                members.AddRange(type.GetAlwaysReads());
+                foreach (var valueField in selection.FieldsOn(selectionSet, type))
+                {
+                    var name = valueField.Name.StringValue;
+                    if (name.StartsWith("__", StringComparison.Ordinal)) continue; // __typename is answered from the type
+                    if (type.GetField(name)?.GetReads() is not { } reads) return null;
+                    members.AddRange(reads);
+                }
+            }
+        }
+        return members.Select(m => m.Name).Distinct(StringComparer.Ordinal).ToList();
+    }
 
     /// <summary>
     /// Once per field of the document: a field under a list resolves once per item, and working out its projection

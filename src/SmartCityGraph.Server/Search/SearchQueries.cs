@@ -6,6 +6,7 @@ using SmartCityGraph.Data.Model;
 using SmartCityGraph.Data.Search;
 using SmartCityGraph.GraphQL.Errors;
 using SmartCityGraph.GraphQL.Paging;
+using SmartCityGraph.GraphQL.Projection;
 using SmartCityGraph.Server.AsOf;
 using SmartCityGraph.Server.Nodes;
 
@@ -63,13 +64,28 @@ internal static class SearchQueries
 
                 var index = ctx.ReadServices().GetRequiredService<ISearchIndex>();
                 var take = (int)Math.Min(page.Size + 1, MaxReachableHits - offset);
-                var matches = await index.SearchAsync(search, kinds, (int)offset, take, ctx.CancellationToken);
-                // Entities the index read with its hits serve later lookups too; any others are read by id.
-                ctx.Graph().Remember(matches.Select(m => m.Entity).OfType<Entity>());
-                var entities = await ctx.EntitiesAsync(matches.Select(m => m.EntityId));
-                var hits = matches.Where(m => entities.ContainsKey(m.EntityId))
-                    .Select((m, i) => new SearchHit(entities[m.EntityId], m.Score, m.Highlight, offset + i))
-                    .ToList();
+                // Read only what the selection uses of the hits: snippets when `highlight` is asked for, and of each entity
+                // the members its selected fields declared (entity { id kind title }: not the summaries, the kind's own
+                // fields and the sources' JSON, which were most of a search's allocations).
+                var members = ProjectionBuilder.ReadsOfItemField(ctx, "entity");
+                var reads = new SearchReads(ProjectionBuilder.SelectsOnItems(ctx, "highlight"), members);
+                var matches = await index.SearchAsync(search, kinds, (int)offset, take, reads, ctx.CancellationToken);
+                List<SearchHit> hits;
+                if (members is not null && matches.All(m => m.Entity is not null))
+                {
+                    // Entities with only the selected members: they answer this selection but must not stand in for whole
+                    // entities in later lookups, so they are not remembered.
+                    hits = matches.Select((m, i) => new SearchHit(m.Entity!, m.Score, m.Highlight, offset + i)).ToList();
+                }
+                else
+                {
+                    // Whole entities the index read with its hits serve later lookups too; any others are read by id.
+                    ctx.Graph().Remember(matches.Select(m => m.Entity).OfType<Entity>());
+                    var entities = await ctx.EntitiesAsync(matches.Select(m => m.EntityId));
+                    hits = matches.Where(m => entities.ContainsKey(m.EntityId))
+                        .Select((m, i) => new SearchHit(entities[m.EntityId], m.Score, m.Highlight, offset + i))
+                        .ToList();
+                }
                 // The index may have counted the matches with the page (all of them, below its scoring cap): no second statement then.
                 var counted = matches.Count > 0 ? matches[0].MatchCount : null;
                 return Connection<SearchHit>.FromRows(hits, page, scope, h => h.Position,

@@ -222,9 +222,55 @@ public sealed class SearchIndexTestsOnSqlite() : SearchIndexTests(DatabaseProvid
         Assert.DoesNotContain(scans, step => step.Contains('>', StringComparison.Ordinal));
     }
 
-    private async Task<List<string>> SearchPlan(bool withKinds)
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task Reading_only_what_the_caller_uses_keeps_the_ranking_and_skips_the_snippets_and_unread_columns(bool withKinds)
     {
-        var sql = ((SqliteSearchIndex)_database.SearchIndex()).SearchSql(withKinds);
+        // The throughput issue: `entity { id kind title }` without `highlight` made every search cut snippets and read
+        // whole entities (their summaries, the kind's fields, the sources' JSON).
+        await Seed();
+        var index = _database.SearchIndex();
+        NodeKind[]? kinds = withKinds ? [NodeKind.Pilot, NodeKind.Organisation] : null;
+        foreach (var text in new[] { "smart", "wasser", "bürger" })
+        {
+            Assert.True(SearchQuery.TryParse(text, out var query, out _));
+            var whole = await index.SearchAsync(query, kinds, 0, 10);
+            var narrow = await index.SearchAsync(query, kinds, 0, 10, new SearchReads(false, ["Title", "Key"]));
+
+            Assert.Equal(whole.Select(h => (h.EntityId, h.Score, h.MatchCount)), narrow.Select(h => (h.EntityId, h.Score, h.MatchCount)));
+            Assert.All(narrow, h => Assert.Null(h.Highlight));
+            Assert.Equal(whole.Select(h => (h.Entity!.GetType(), h.Entity.Kind, h.Entity.Key, h.Entity.Title)),
+                narrow.Select(h => (h.Entity!.GetType(), h.Entity.Kind, h.Entity.Key, h.Entity.Title)));
+            Assert.All(whole, h => Assert.NotEmpty(h.Entity!.Sources));
+            Assert.All(narrow, h => Assert.Empty(h.Entity!.Sources)); // not read
+            // With highlights but few columns the snippets are the same as with whole entities.
+            var highlighted = await index.SearchAsync(query, kinds, 0, 10, new SearchReads(true, ["Title"]));
+            Assert.Equal(whole.Select(h => h.Highlight), highlighted.Select(h => h.Highlight));
+        }
+
+        var sql = ((SqliteSearchIndex)index).SearchSql(withKinds, highlights: false, entityMembers: ["Title"]);
+        Assert.DoesNotContain("snippet(", sql, StringComparison.Ordinal);
+        Assert.DoesNotContain("\"Sources\"", sql, StringComparison.Ordinal);
+        // Without snippets the full-text index is matched once.
+        var plan = await SearchPlan(sql);
+        Assert.Single(plan, step => step.StartsWith("SCAN EntitySearch VIRTUAL TABLE", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task A_member_no_kind_maps_reads_whole_entities()
+    {
+        await Seed();
+        Assert.True(SearchQuery.TryParse("smart", out var query, out _));
+        var hits = await _database.SearchIndex().SearchAsync(query, null, 0, 10, new SearchReads(true, ["NoSuchMember"]));
+        Assert.NotEmpty(hits);
+        Assert.All(hits, h => Assert.NotEmpty(h.Entity!.Sources));
+    }
+
+    private Task<List<string>> SearchPlan(bool withKinds) => SearchPlan(((SqliteSearchIndex)_database.SearchIndex()).SearchSql(withKinds));
+
+    private async Task<List<string>> SearchPlan(string sql)
+    {
         await using var db = _database.CreateContext();
         var connection = db.Database.GetDbConnection();
         await connection.OpenAsync();

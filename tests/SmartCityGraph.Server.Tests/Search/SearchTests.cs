@@ -133,6 +133,48 @@ public abstract class SearchTests(SeededServer server, int statementsWithTotal)
     }
 
     [SkippableFact]
+    public async Task A_narrow_selection_gets_the_same_hits_as_a_full_one()
+    {
+        // The throughput issue: the search reads only what its selection uses (no snippets without `highlight`, only the
+        // selected entity fields' columns); the answers must not change.
+        const string narrow = """
+            query($q: String!) { search(query: $q, first: 20) { totalCount nodes { __typename score entity { id kind title } } } }
+            """;
+        const string full = """
+            query($q: String!) { search(query: $q, first: 20) { totalCount nodes { __typename score highlight entity { id kind title summary sources { title } ... on Event { startDate } } } } }
+            """;
+        foreach (var q in new[] { "Smart", "Wasser", "Berlin" })
+        {
+            var a = (await server.Http.PostGraphQLAsync(narrow, new { q })).AssertNoErrors().Data["search"]!;
+            var b = (await server.Http.PostGraphQLAsync(full, new { q })).AssertNoErrors().Data["search"]!;
+            Assert.Equal(b["totalCount"]!.GetValue<int>(), a["totalCount"]!.GetValue<int>());
+            static IEnumerable<string> Rows(System.Text.Json.Nodes.JsonNode search) => search["nodes"].Items().Select(n =>
+                $"{n["__typename"].Text()}|{n["score"]!.GetValue<double>()}|{n["entity"]!["id"].Text()}|{n["entity"]!["kind"].Text()}|{n["entity"]!["title"].Text()}");
+            Assert.Equal(Rows(b), Rows(a));
+            Assert.All(b["nodes"].Items(), n => Assert.NotEmpty(n["entity"]!["sources"].Items()));
+        }
+    }
+
+    [SkippableFact]
+    public async Task Entities_a_narrow_search_read_in_part_do_not_answer_other_fields_of_the_request()
+    {
+        // A hit's entity with only `id` loaded must not stand in for the whole entity elsewhere in the same request.
+        var water = GlobalId.Encode("Pilot", "smart-water");
+        const string graph = """
+            query($ids: [ID!]!) { graph(ids: $ids, depth: 0) { nodes { id title summary sources { title } } } }
+            """;
+        var alone = (await server.Http.PostGraphQLAsync(graph, new { ids = new[] { water } })).AssertNoErrors().Data["graph"]!.ToJsonString();
+        var both = (await server.Http.PostGraphQLAsync("""
+            query($ids: [ID!]!) {
+              search(query: "Smart Water", kinds: [PILOT], first: 5) { nodes { entity { id } } }
+              graph(ids: $ids, depth: 0) { nodes { id title summary sources { title } } }
+            }
+            """, new { ids = new[] { water } })).AssertNoErrors().Data;
+        Assert.Contains(both["search"]!["nodes"].Items(), n => n["entity"]!["id"].Text() == water);
+        Assert.Equal(alone, both["graph"]!.ToJsonString());
+    }
+
+    [SkippableFact]
     public async Task Hits_are_entities_that_node_finds_again()
     {
         var hit = Hits(await SearchFor("Smart Water", kinds: ["PILOT"]))[0];

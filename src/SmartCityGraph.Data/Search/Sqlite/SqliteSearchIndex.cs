@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
@@ -39,10 +40,25 @@ public sealed class SqliteSearchIndex(SqliteReads reads, ModelRows rows) : ISear
 
     private static readonly string Bm25 = string.Create(CultureInfo.InvariantCulture, $"bm25(EntitySearch, {TitleWeight:0.0}, {AliasWeight:0.0}, 1.0)");
 
-    private readonly SqlStatement[] _search = [SearchStatement(rows, withKinds: false), SearchStatement(rows, withKinds: true)];
+    private readonly ConcurrentDictionary<(bool WithKinds, bool Highlights, string Shape), SqlStatement> _search = new();
 
-    /// <summary>The search statement's text (for plan tests).</summary>
-    public string SearchSql(bool withKinds) => _search[withKinds ? 1 : 0].Text;
+    /// <summary>The search statement's text, with highlights and whole entities unless told otherwise (for plan tests).</summary>
+    public string SearchSql(bool withKinds, bool highlights = true, IReadOnlyCollection<string>? entityMembers = null) =>
+        Search(withKinds, highlights, Shape(entityMembers)).Text;
+
+    // One prepared statement per variant (kinds or not, snippets or not, which columns): a fixed set, as few as the
+    // documents' selections of hits differ.
+    private SqlStatement Search(bool withKinds, bool highlights, RowShape<Entity> shape)
+    {
+        var key = (withKinds, highlights, shape.Key);
+        return _search.TryGetValue(key, out var statement)
+            ? statement
+            : _search.GetOrAdd(key, _ => SearchStatement(shape, withKinds, highlights));
+    }
+
+    /// <summary>Only the members asked for, where the model can read just those; else whole entities.</summary>
+    private RowShape<Entity> Shape(IReadOnlyCollection<string>? members) =>
+        members is null ? rows.Entities : rows.EntitiesWith(members) ?? rows.Entities;
     private readonly SqlStatement[] _count = [CountStatement(withKinds: false), CountStatement(withKinds: true)];
 
     /// <remarks>
@@ -54,7 +70,16 @@ public sealed class SqliteSearchIndex(SqliteReads reads, ModelRows rows) : ISear
     /// <c>totalCount</c> needs no second statement (<see cref="SearchMatch.MatchCount"/>).
     /// </remarks>
     public Task<IReadOnlyList<SearchMatch>> SearchAsync(
-        SearchQuery query, IReadOnlyCollection<NodeKind>? kinds, int offset, int count, CancellationToken ct = default)
+        SearchQuery query, IReadOnlyCollection<NodeKind>? kinds, int offset, int count, CancellationToken ct = default) =>
+        SearchAsync(query, kinds, offset, count, SearchReads.All, ct);
+
+    /// <remarks>
+    /// Without highlights the statement skips the snippets pass (FTS5 matching again and cutting a snippet per hit:
+    /// a third of the statement on the seed); with <see cref="SearchReads.EntityMembers"/> it reads only their columns
+    /// (for <c>entity { id kind title }</c> not the summaries, the kind's fields and the sources' JSON).
+    /// </remarks>
+    public Task<IReadOnlyList<SearchMatch>> SearchAsync(
+        SearchQuery query, IReadOnlyCollection<NodeKind>? kinds, int offset, int count, SearchReads searchReads, CancellationToken ct = default)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(offset);
         ArgumentOutOfRangeException.ThrowIfNegative(count);
@@ -62,7 +87,8 @@ public sealed class SqliteSearchIndex(SqliteReads reads, ModelRows rows) : ISear
         object?[] values = withKinds
             ? [MatchExpression(query), count, offset, KindList(kinds!)]
             : [MatchExpression(query), count, offset];
-        var matches = reads.Query(_search[withKinds ? 1 : 0], values, rows.Entities, static (reader, shape) =>
+        var shape = Shape(searchReads.EntityMembers);
+        var matches = reads.Query(Search(withKinds, searchReads.Highlights, shape), values, shape, static (reader, shape) =>
         {
             var matches = new List<SearchMatch>();
             while (reader.Read())
@@ -84,7 +110,7 @@ public sealed class SqliteSearchIndex(SqliteReads reads, ModelRows rows) : ISear
         return Task.FromResult(reads.Query(_count[withKinds ? 1 : 0], values, 0, static (reader, _) => reader.Read() ? reader.GetInt32(0) : 0, ct));
     }
 
-    private static SqlStatement SearchStatement(ModelRows rows, bool withKinds) => new(
+    private static SqlStatement SearchStatement(RowShape<Entity> shape, bool withKinds, bool highlights) => new(
         $"""
         WITH hits AS MATERIALIZED (
             SELECT EntitySearch.rowid AS Id, -{Bm25} AS Relevance
@@ -111,7 +137,8 @@ public sealed class SqliteSearchIndex(SqliteReads reads, ModelRows rows) : ISear
         page AS (
             SELECT Id, Score FROM scored
             ORDER BY Score DESC, Id
-            LIMIT $count OFFSET $offset),
+            LIMIT $count OFFSET $offset){(highlights ? $"""
+        ,
         snippets AS MATERIALIZED (
             -- One pass over the matches up to the last scored one (the page is among them): joined row by row, FTS5
             -- evaluated the whole match again for each of the page's hits (a prefix of a common word: 4 ms each at 1M
@@ -122,9 +149,10 @@ public sealed class SqliteSearchIndex(SqliteReads reads, ModelRows rows) : ISear
             WHERE EntitySearch MATCH $match
               AND EntitySearch.rowid <= (SELECT max(Id) FROM hits)
               AND +EntitySearch.rowid IN (SELECT Id FROM page))
-        SELECT page.Id, page.Score, snippets.Highlight, (SELECT count(*) FROM hits) AS Scored, {rows.Entities.SelectList("e")}
+        """ : "")}
+        SELECT page.Id, page.Score, {(highlights ? "snippets.Highlight" : "NULL")}, (SELECT count(*) FROM hits) AS Scored, {shape.SelectList("e")}
         FROM page
-        JOIN snippets ON snippets.Id = page.Id
+        {(highlights ? "JOIN snippets ON snippets.Id = page.Id" : "")}
         CROSS JOIN "Entities" AS e ON e."Id" = page.Id
         ORDER BY page.Score DESC, page.Id
         """, withKinds ? ["$match", "$count", "$offset", "$kinds"] : ["$match", "$count", "$offset"]);
