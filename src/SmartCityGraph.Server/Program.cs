@@ -13,6 +13,7 @@ var verb = CommandLine.Verb(args);
 var hostArgs = verb is null ? args : args[1..];
 var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = hostArgs, ContentRootPath = ContentRoot.For(hostArgs) });
 if (verb is not null) builder.Logging.AddCommandLineLogging();
+else builder.Logging.AddBatchedConsole(); // the line per request, without a wake-up and a write call per line
 builder.Services.AddSmartCityGraph(builder.Configuration, builder.Environment);
 
 var app = builder.Build();

@@ -4,6 +4,7 @@ using GraphQL.Types;
 using GraphQL.Validation;
 using GraphQLParser.AST;
 using SmartCityGraph.GraphQL.Errors;
+using SmartCityGraph.GraphQL.Documents;
 
 namespace SmartCityGraph.GraphQL.Authorization;
 
@@ -17,7 +18,7 @@ namespace SmartCityGraph.GraphQL.Authorization;
 /// Only the executed operation's root fields are checked (through fragments on the root type) — where mutations
 /// live. Add it like the cost rule, to the rules for new and for cached documents: the caller differs per request.
 /// </remarks>
-public sealed class RoleAuthorizationRule : ValidationRuleBase
+public sealed class RoleAuthorizationRule : ValidationRuleBase, IOperationRule
 {
     public const string UnauthenticatedMessage =
         "Sign in first: this operation needs a bearer token (header Authorization: Bearer <token>); none was sent, or it is not valid (expired, wrongly signed or for another audience).";

@@ -1,4 +1,5 @@
 using GraphQL.Validation;
+using SmartCityGraph.GraphQL.Documents;
 
 namespace SmartCityGraph.GraphQL.Cost;
 
@@ -19,7 +20,7 @@ namespace SmartCityGraph.GraphQL.Cost;
 /// Paging, not this rule, refuses a negative or too large <c>first</c>/<c>last</c>; here such values only
 /// count towards the cost as given.
 /// </remarks>
-public sealed class CostLimitRule(CostOptions options) : ValidationRuleBase
+public sealed class CostLimitRule(CostOptions options) : ValidationRuleBase, IOperationRule
 {
     private readonly CostAnalyzer _analyzer = new(options);
 

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using SmartCityGraph.GraphQL.Cost;
 using SmartCityGraph.GraphQL.Errors;
+using SmartCityGraph.GraphQL.Documents;
 
 namespace SmartCityGraph.GraphQL.RateLimiting;
 
@@ -11,7 +12,7 @@ namespace SmartCityGraph.GraphQL.RateLimiting;
 /// has computed it, and refuses the operation with <c>RATE_LIMITED</c> before it executes when the budget falls short.
 /// A document refused earlier (syntax, validation, cost) spends 1 point when the request ends instead.
 /// </summary>
-public sealed class CostRateLimitRule(CostRateLimiter limiter) : ValidationRuleBase
+public sealed class CostRateLimitRule(CostRateLimiter limiter) : ValidationRuleBase, IOperationRule
 {
     public override ValueTask<INodeVisitor?> GetPostNodeVisitorAsync(ValidationContext context)
     {

@@ -4,6 +4,7 @@ using GraphQLParser.AST;
 using Microsoft.AspNetCore.Http;
 using SmartCityGraph.GraphQL.Errors;
 using SmartCityGraph.GraphQL.Http;
+using SmartCityGraph.GraphQL.Documents;
 
 namespace SmartCityGraph.GraphQL.Subscriptions;
 
@@ -12,7 +13,7 @@ namespace SmartCityGraph.GraphQL.Subscriptions;
 /// with a validation error that names the transports that can: as an interceptor it adds the rule to every
 /// request that came neither as a WebSocket nor as an event stream.
 /// </summary>
-public sealed class SubscriptionsNeedStreamingTransport : ValidationRuleBase, IGraphQLRequestInterceptor
+public sealed class SubscriptionsNeedStreamingTransport : ValidationRuleBase, IOperationRule, IGraphQLRequestInterceptor
 {
     public const string Message =
         "Subscriptions are served over WebSocket (subprotocol graphql-transport-ws) or Server-Sent Events (Accept: text/event-stream), not as a plain HTTP request.";

@@ -58,5 +58,25 @@ public static class LocalisedText
 
     /// <summary>The field's <c>lang</c> argument, else the request's Accept-Language, else none (the original).</summary>
     public static Language? RequestedLanguage(this IResolveFieldContext context) =>
-        context.GetArgument<Language?>(LanguageArgument) ?? context.RequestServices!.GetRequiredService<RequestLanguage>().Preferred;
+        context.GetArgument<Language?>(LanguageArgument) ?? PreferredLanguage(context);
+
+    internal const string PreferredLanguageKey = "SmartCityGraph.PreferredLanguage";
+
+    /// <summary>The request's <see cref="RequestLanguage.Preferred"/>, kept in the user context for the request's scope.</summary>
+    /// <remarks>
+    /// Every title and summary asks for it: resolving the scoped <see cref="RequestLanguage"/> each time (a scope lookup
+    /// under the scope's lock) was 4 % of a search's CPU. The memo names the scope it came from, because a subscription's
+    /// events share one user context but each runs in a scope of its own.
+    /// </remarks>
+    internal static Language? PreferredLanguage(IResolveFieldContext context)
+    {
+        var services = context.RequestServices!;
+        if (context.UserContext.TryGetValue(PreferredLanguageKey, out var kept) && kept is PreferredLanguageMemo memo && ReferenceEquals(memo.Scope, services))
+            return memo.Preferred;
+        var preferred = services.GetRequiredService<RequestLanguage>().Preferred;
+        context.UserContext[PreferredLanguageKey] = new PreferredLanguageMemo(services, preferred);
+        return preferred;
+    }
+
+    private sealed record PreferredLanguageMemo(IServiceProvider Scope, Language? Preferred);
 }

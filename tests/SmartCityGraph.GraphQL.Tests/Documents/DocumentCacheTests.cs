@@ -18,7 +18,8 @@ public sealed class DocumentCacheTests
     /// <summary>Executes as the host does (core rules and the cost limit), through the cache, counting the runs of a core-like rule.</summary>
     private async Task<ExecutionResult> ExecuteAsync(string query, object? variables = null)
     {
-        var executer = new DocumentExecuter(new GraphQLDocumentBuilder(), new DocumentValidator(), new DefaultExecutionStrategySelector(),
+        // The validator the host registers with the cache: it validates a cached document's per-request rules without a walk.
+        var executer = new DocumentExecuter(new GraphQLDocumentBuilder(), new OperationRulesValidator(new DocumentValidator()), new DefaultExecutionStrategySelector(),
             [new DocumentCacheExecution(_cache)]);
         return await executer.ExecuteAsync(options =>
         {

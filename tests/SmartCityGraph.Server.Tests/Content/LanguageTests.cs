@@ -94,3 +94,29 @@ public abstract class LanguageTests(SeededServer server)
 public sealed class LanguageTestsOnSqlite(SeededSqliteServer server) : LanguageTests(server), IClassFixture<SeededSqliteServer>;
 
 public sealed class LanguageTestsOnPostgres(SeededPostgresServer server) : LanguageTests(server), IClassFixture<SeededPostgresServer>;
+
+/// <summary>The request's preferred language is kept per scope in the user context instead of resolved per field.</summary>
+public sealed class PreferredLanguageMemoTests
+{
+    [Fact]
+    public void The_preference_is_kept_for_its_scope_and_read_again_in_another()
+    {
+        var http = new Microsoft.AspNetCore.Http.HttpContextAccessor { HttpContext = new Microsoft.AspNetCore.Http.DefaultHttpContext() };
+        http.HttpContext!.Request.Headers.AcceptLanguage = "de-DE";
+        using var provider = new Microsoft.Extensions.DependencyInjection.ServiceCollection()
+            .AddSingleton<Microsoft.AspNetCore.Http.IHttpContextAccessor>(http)
+            .AddScoped<RequestLanguage>()
+            .BuildServiceProvider();
+        var userContext = new Dictionary<string, object?>(); // a subscription's events share theirs
+
+        using var first = provider.CreateScope();
+        var field = new global::GraphQL.ResolveFieldContext { RequestServices = first.ServiceProvider, UserContext = userContext };
+        Assert.Equal(Language.De, LocalisedText.PreferredLanguage(field));
+        Assert.True(userContext.ContainsKey(LocalisedText.PreferredLanguageKey));
+        http.HttpContext.Request.Headers.AcceptLanguage = "en";
+        Assert.Equal(Language.De, LocalisedText.PreferredLanguage(field)); // the same scope: kept, as RequestLanguage keeps it
+
+        using var second = provider.CreateScope();
+        Assert.Equal(Language.En, LocalisedText.PreferredLanguage(new global::GraphQL.ResolveFieldContext { RequestServices = second.ServiceProvider, UserContext = userContext }));
+    }
+}
