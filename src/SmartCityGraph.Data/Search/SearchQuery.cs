@@ -87,4 +87,8 @@ public sealed class SearchQuery
 }
 
 /// <summary>One word of a query and the other words (translations) that count as it.</summary>
-public sealed record SearchTerm(string Word, IReadOnlyList<string> Alternatives);
+public sealed record SearchTerm(string Word, IReadOnlyList<string> Alternatives)
+{
+    /// <summary>The word, then its alternatives: what the term matches.</summary>
+    public IEnumerable<string> Words => Alternatives.Prepend(Word);
+}

@@ -70,7 +70,7 @@ public sealed class PostgresSearchIndex(PostgresReads reads, ModelRows rows) : I
         && RankedWords(query).All(word => word.All(char.IsLetterOrDigit));
 
     /// <summary>The word and its translations, as the ranking's prefixes (the database folds case and accents).</summary>
-    public static string[] RankedWords(SearchQuery query) => [.. query.Terms.SelectMany(t => new[] { t.Word }.Concat(t.Alternatives)).Distinct()];
+    public static string[] RankedWords(SearchQuery query) => [.. query.Terms.SelectMany(t => t.Words).Distinct()];
 
     public async Task<IReadOnlyList<SearchMatch>> SearchAsync(
         SearchQuery query, IReadOnlyCollection<NodeKind>? kinds, int offset, int count, CancellationToken ct = default)
@@ -232,7 +232,7 @@ public sealed class PostgresSearchIndex(PostgresReads reads, ModelRows rows) : I
         foreach (var term in query.Terms)
         {
             if (expression.Length > 0) expression.Append(" & ");
-            expression.Append('(').AppendJoin(" | ", new[] { term.Word }.Concat(term.Alternatives).Select(w => w + ":*")).Append(')');
+            expression.Append('(').AppendJoin(" | ", term.Words.Select(w => w + ":*")).Append(')');
         }
         return expression.ToString();
     }
@@ -242,11 +242,11 @@ public sealed class PostgresSearchIndex(PostgresReads reads, ModelRows rows) : I
     /// ts_headline marks only what its query finds in the one field it is given.
     /// </summary>
     public static string AnyWordQuery(SearchQuery query) =>
-        string.Join(" | ", query.Terms.SelectMany(t => new[] { t.Word }.Concat(t.Alternatives)).Select(w => w + ":*"));
+        string.Join(" | ", query.Terms.SelectMany(t => t.Words).Select(w => w + ":*"));
 
     /// <summary>Every word and translation as a whole word, for the German stems' share of the ranking.</summary>
     public static string StemQuery(SearchQuery query) =>
-        string.Join(" | ", query.Terms.SelectMany(t => new[] { t.Word }.Concat(t.Alternatives)));
+        string.Join(" | ", query.Terms.SelectMany(t => t.Words));
 
     /// <summary>The title in every language as the index sees it (the same expression as the migration's).</summary>
     private const string Title = """(e."Title" || ' ' || coalesce(e."TitleDe", '') || ' ' || coalesce(e."TitleEn", ''))""";

@@ -171,7 +171,7 @@ public sealed class SqliteSearchIndex(SqliteReads reads, ModelRows rows) : ISear
         foreach (var term in query.Terms)
         {
             if (expression.Length > 0) expression.Append(" AND ");
-            expression.Append('(').AppendJoin(" OR ", new[] { term.Word }.Concat(term.Alternatives).Select(Prefix)).Append(')');
+            expression.Append('(').AppendJoin(" OR ", term.Words.Select(Prefix)).Append(')');
         }
         return expression.ToString();
     }
