@@ -72,7 +72,7 @@ public sealed class SqliteGraphReader(SqliteReads reads, ModelRows rows) : IGrap
             string Window(string parentEnd) => $"""
                 SELECT w."Id" FROM "Relations" AS w
                 WHERE w."{parentEnd}" = p.value{(hasTypes ? TypeFilter("w") : "")}{KeyRange("w.\"Id\"", window)}
-                ORDER BY w."Id" {Order(window)} LIMIT $take
+                ORDER BY w."Id" {Order(window)} LIMIT {Take}
                 """;
             var ids = direction switch
             {
@@ -132,7 +132,7 @@ public sealed class SqliteGraphReader(SqliteReads reads, ModelRows rows) : IGrap
                 SELECT DISTINCT w."{childEnd}" FROM "Relations" AS w
                 WHERE w."{parentEnd}" = p.value{TypeFilter("w")}
                   AND (SELECT k."Kind" FROM "Entities" AS k WHERE k."Id" = w."{childEnd}") = $kind{KeyRange($"w.\"{childEnd}\"", window)}
-                ORDER BY w."{childEnd}" {Order(window)} LIMIT $take)
+                ORDER BY w."{childEnd}" {Order(window)} LIMIT {Take})
             """, [.. WindowParameters(hasTypes: true), "$kind"]));
         object?[] values = [.. WindowValues(parentIds, types, window), kind.ToString()];
         return Task.FromResult(reads.Query(statement, values, shape, ReadParentRows, ct));
@@ -190,7 +190,7 @@ public sealed class SqliteGraphReader(SqliteReads reads, ModelRows rows) : IGrap
                 FROM ({Touching("FromId")}
                       UNION
                       {Touching("ToId")}) AS t
-                LIMIT $limit
+                LIMIT {Limit}
                 """, hasTypes ? ["$frontier", "$types", "$limit"] : ["$frontier", "$limit"]);
         });
         object?[] values = hasTypes ? [IdList(frontier), TypeList(types!), limit] : [IdList(frontier), limit];
@@ -261,7 +261,7 @@ public sealed class SqliteGraphReader(SqliteReads reads, ModelRows rows) : IGrap
                 {Touching(chosen, "FromId", edge)}
                 UNION
                 {Touching(chosen, "ToId", edge)}
-                LIMIT $limit) AS t
+                LIMIT {Limit}) AS t
             """, hasTypes
                 ? ["$first", "$second", "$firstDegree", "$secondDegree", "$limit", "$types"]
                 : ["$first", "$second", "$firstDegree", "$secondDegree", "$limit"]);
@@ -299,6 +299,10 @@ public sealed class SqliteGraphReader(SqliteReads reads, ModelRows rows) : IGrap
     private static string Order(KeyWindow window) => window.Descending ? "DESC" : "ASC";
 
     private static string Bounds(KeyWindow window) => $"{window.After is not null}|{window.Before is not null}|{window.Descending}";
+
+    // LIMITs bound as values SQLite reads at run time, so a rebinding keeps the compiled statement (SqliteReads.BoundLimit).
+    private static readonly string Take = SqliteReads.BoundLimit("$take");
+    private static readonly string Limit = SqliteReads.BoundLimit("$limit");
 
     private static string[] WindowParameters(bool hasTypes) => hasTypes ? ["$parents", "$types", "$take", "$after", "$before"] : ["$parents", "$take", "$after", "$before"];
 

@@ -137,7 +137,7 @@ public sealed class SqliteSearchIndex(SqliteReads reads, ModelRows rows) : ISear
         page AS (
             SELECT Id, Score FROM scored
             ORDER BY Score DESC, Id
-            LIMIT $count OFFSET $offset){(highlights ? $"""
+            LIMIT {SqliteReads.BoundLimit("$count")} OFFSET {SqliteReads.BoundLimit("$offset")}){(highlights ? $"""
         ,
         snippets AS MATERIALIZED (
             -- One pass over the matches up to the last scored one (the page is among them): joined row by row, FTS5
