@@ -10,7 +10,11 @@
 # there, and runs the shared run-all.sh twice per call: the contract shapes against every peer, then the
 # relationship shapes against the yoga peers. Build first: dotnet build SmartCityGraph.sln -c Release.
 # Env: SHARED_BENCH (default <clone>/../shared/bench, else <clone>/../../shared/bench), WORK (default ${TMPDIR:-/tmp}/scg-compare),
-# SCG_DLL (default this clone's Release server).
+# SCG_DLL (default this clone's Release server), PART (contract: node, nested3, filter-sort-50 against every peer;
+# relationship: the four relationship shapes against the yoga peers; default all).
+# On the seed the peers' store lacks the knowledge store's kinds (see below), so an organisation's relations and a
+# pilot's neighbourhood are smaller there: relations50 and graph2 then need --allow-diff, and the project answers
+# more (3 relations against 2, 12 nodes against 9), so their ratios understate it.
 # What the answer checks compare: search ranks by different rules here and in the peer, so search10 checks that
 # each side returns 10 hits (the same work), not the same ones; graph2 compares the nodes (the relations come in
 # another order). Known difference (see shared/bench/compare/README.md): on the 10k graph nested3 lists an event's
@@ -63,9 +67,14 @@ rm -f "$WORK/bench/peer-yoga/seed-export.db" "$WORK/bench/peer-yoga/synth-10k-ex
 export DATA=export SCG_DLL EXPORT_DIR=${EXPORT_DIR:-$WORK/export} SCG_DATA=${SCG_DATA:-$WORK/data}
 RUN_ALL=$WORK/bench/compare/run-all.sh
 status=0
-echo "== contract shapes, every peer"
-"$RUN_ALL" "$WHICH" --shapes node,nested3,filter-sort-50 "$@" || status=$?
-echo "== relationship shapes, the yoga peers (PostGraphile has none)"
-"$RUN_ALL" "$WHICH" --shapes relations50,graph2,paths4,search10 --targets scg,yoga-1proc,yoga-2workers "$@" || status=$?
+PART=${PART:-all}   # contract | relationship | all
+if [ "$PART" != relationship ]; then
+  echo "== contract shapes, every peer"
+  "$RUN_ALL" "$WHICH" --shapes node,nested3,filter-sort-50 "$@" || status=$?
+fi
+if [ "$PART" != contract ]; then
+  echo "== relationship shapes, the yoga peers (PostGraphile has none)"
+  "$RUN_ALL" "$WHICH" --shapes relations50,graph2,paths4,search10 --targets scg,yoga-1proc,yoga-2workers "$@" || status=$?
+fi
 echo "results (JSON per run) in $WORK/bench/compare/results"
 exit $status
