@@ -6,8 +6,10 @@ namespace SmartCityGraph.Data.Model;
 /// A node of the knowledge graph. All kinds share one table (table-per-hierarchy), so relations,
 /// search and traversal treat every kind alike and a new kind needs no new join paths.
 /// </summary>
-public abstract class Entity
+public abstract class Entity : IStoredSources
 {
+    private StoredSources _storedSources; // not "_sources": EF Core would take that as the property's backing field
+
     protected Entity(NodeKind kind) => Kind = kind;
 
     /// <summary>Surrogate key for joins; never shown to clients.</summary>
@@ -29,7 +31,9 @@ public abstract class Entity
     [JsonPropertyOrder(-5)] public string? Summary { get; set; }
     /// <summary>A German summary, condensed from a German passage of the sources (only where one was written so).</summary>
     [JsonPropertyOrder(-4)] public string? SummaryDe { get; set; }
-    [JsonPropertyOrder(1)] public List<Source> Sources { get; set; } = [];
+    [JsonPropertyOrder(1)] public List<Source> Sources { get => _storedSources.Value; set => _storedSources.Set(value); }
+
+    void IStoredSources.SetSourcesJson(string json) => _storedSources.SetJson(json);
 
     /// <summary>1 when created, one more with every change (the optimistic-concurrency token of edits).</summary>
     [JsonPropertyOrder(2)] public int Version { get; set; } = 1;

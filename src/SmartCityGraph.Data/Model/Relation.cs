@@ -3,8 +3,10 @@ using System.Text.Json.Serialization;
 namespace SmartCityGraph.Data.Model;
 
 /// <summary>A typed, sourced edge between any two entities.</summary>
-public sealed class Relation
+public sealed class Relation : IStoredSources
 {
+    private StoredSources _storedSources; // not "_sources": EF Core would take that as the property's backing field
+
     public int Id { get; set; }
     public RelationType Type { get; set; }
     /// <summary>The part the "from" entity plays, where the source names one.</summary>
@@ -15,7 +17,9 @@ public sealed class Relation
     [JsonIgnore] public Entity To { get; set; } = null!;
     public DateOnly? ValidFrom { get; set; }
     public DateOnly? ValidTo { get; set; }
-    public List<Source> Sources { get; set; } = [];
+    public List<Source> Sources { get => _storedSources.Value; set => _storedSources.Set(value); }
+
+    void IStoredSources.SetSourcesJson(string json) => _storedSources.SetJson(json);
 
     /// <summary>1 when added, one more with every change (the optimistic-concurrency token of edits).</summary>
     public int Version { get; set; } = 1;

@@ -177,8 +177,12 @@ public sealed class ModelRows
             if (member.Property is not null && member.Property == discriminator) continue; // each type's constructor sets its kind
             var ordinal = Expression.Add(offset, Expression.Constant(columns.IndexOf(member.Column)));
             var target = Expression.Property(item, (PropertyInfo)(member.Property?.PropertyInfo ?? member.Navigation!.PropertyInfo)!);
-            Expression value = member.Property is { } property ? Scalar(reader, ordinal, property) : Json(reader, ordinal, target.Type);
-            var assign = Expression.Assign(target, value);
+            // Sources stay JSON until read (StoredSources); other JSON-mapped members are parsed here.
+            var assign = member.Property is { } property ? Expression.Assign(target, Scalar(reader, ordinal, property))
+                : member.Navigation!.Name == nameof(IStoredSources.Sources) && typeof(IStoredSources).IsAssignableFrom(type.ClrType)
+                    ? Expression.Call(Expression.Convert(item, typeof(IStoredSources)), typeof(IStoredSources).GetMethod(nameof(IStoredSources.SetSourcesJson))!,
+                        Expression.Call(reader, GetString, ordinal))
+                    : (Expression)Expression.Assign(target, Json(reader, ordinal, target.Type));
             // NULL leaves a new object's value (null, or an empty list of sources). Only the key goes unchecked: a kind's
             // required property shares a nullable column with the other kinds (one table), and rows written outside EF
             // (the synthetic generator's bulk load) may leave it NULL, which EF Core's own reading tolerates too.
