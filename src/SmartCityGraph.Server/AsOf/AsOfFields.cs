@@ -14,6 +14,9 @@ public static class AsOfFields
 {
     public const string ArgumentName = "asOf";
 
+    /// <summary>Set in the request's user context once a field opened an <c>asOf</c> scope.</summary>
+    private const string ScopeOpenedKey = "SmartCityGraph.AsOf.ScopeOpened";
+
     /// <summary>Adds <c>asOf</c> to the named fields of <paramref name="type"/> and opens its scope before their resolvers run.</summary>
     public static void AddAsOf(this IComplexGraphType type, params string[] fieldNames)
     {
@@ -29,7 +32,10 @@ public static class AsOfFields
             field.Resolver = new FuncFieldResolver<object?>(async ctx =>
             {
                 if (ctx.GetArgument<DateTimeOffset?>(ArgumentName) is { } instant)
+                {
+                    ctx.UserContext[ScopeOpenedKey] = true;
                     await ctx.RequestServices!.GetRequiredService<AsOfScopes>().OpenAsync(instant, ctx.RequestServices!, ctx.CancellationToken);
+                }
                 return await inner.ResolveAsync(ctx);
             });
         }
@@ -40,6 +46,9 @@ public static class AsOfFields
     /// </summary>
     public static IServiceProvider ReadServices(this IResolveFieldContext context)
     {
+        // Most requests ask for no instant: then the request's services, without walking up the fields (each step up
+        // makes a new context object, and every item's resolver asks).
+        if (!context.UserContext.ContainsKey(ScopeOpenedKey)) return context.RequestServices!;
         for (var current = context; current is not null; current = current.Parent)
         {
             if (current.Arguments is { } arguments && arguments.TryGetValue(ArgumentName, out var argument) && argument.Value is DateTimeOffset instant)

@@ -18,8 +18,8 @@ public sealed record RelationSpec(Direction Direction, IReadOnlyList<RelationTyp
     public static RelationSpec Out(NodeKind kind, params RelationType[] types) => new(Direction.Out, types, kind);
     public static RelationSpec In(NodeKind kind, params RelationType[] types) => new(Direction.In, types, kind);
 
-    /// <summary>A stable text naming this spec, so every parent asking for it shares one loader.</summary>
-    public string Name => $"{Direction}|{string.Join(",", Types)}|{TargetKind}";
+    /// <summary>A stable text naming this spec, so every parent asking for it shares one loader (made once: every item's loader key holds it).</summary>
+    public string Name { get; } = $"{Direction}|{string.Join(",", Types)}|{TargetKind}";
 
     /// <summary>
     /// The same walk as a navigation SQL can join, for filters and facets:
