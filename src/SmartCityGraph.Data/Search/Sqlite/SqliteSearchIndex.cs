@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
+using Microsoft.Extensions.Caching.Memory;
 using SmartCityGraph.Data.Model;
 using SmartCityGraph.Data.Storage.Sqlite;
 using SmartCityGraph.Data.Storage;
@@ -20,6 +21,8 @@ namespace SmartCityGraph.Data.Search.Sqlite;
 /// point to, outranks each of them. Only the first <see cref="MaxScoredMatches"/> matches (in index order) are
 /// scored and ranked this way (and reachable by paging). The highlight
 /// is FTS5's <c>snippet()</c> with matches between « and ». Runs as prepared statements (<see cref="SqliteReads"/>).
+/// Rankings are kept (<see cref="Rankings"/>) while the graph's head revision stays the same, as Solr keeps its query
+/// results until the next commit: a repeated search, or the next page of one, reads only its page's entities.
 /// </summary>
 public sealed class SqliteSearchIndex(SqliteReads reads, ModelRows rows) : ISearchIndex
 {
@@ -40,20 +43,42 @@ public sealed class SqliteSearchIndex(SqliteReads reads, ModelRows rows) : ISear
 
     private static readonly string Bm25 = string.Create(CultureInfo.InvariantCulture, $"bm25(EntitySearch, {TitleWeight:0.0}, {AliasWeight:0.0}, 1.0)");
 
-    private readonly ConcurrentDictionary<(bool WithKinds, bool Highlights, string Shape), SqlStatement> _search = new();
+    private readonly ConcurrentDictionary<(bool WithKinds, bool Highlights, string Shape), SqlStatement> _rank = new();
+    private readonly ConcurrentDictionary<(bool Highlights, string Shape), SqlStatement> _page = new();
+
+    /// <summary>
+    /// The rankings kept, by match expression and kinds: at most <see cref="KeptRankedHits"/> ranked hits in all (a
+    /// ranking counts its hits, so about a thousand searches of the scoring cap), the least recently used going first.
+    /// </summary>
+    private readonly MemoryCache _rankings = new(new MemoryCacheOptions { SizeLimit = KeptRankedHits });
+
+    /// <summary>Most ranked hits kept across all rankings (12 bytes each).</summary>
+    public const int KeptRankedHits = 500_000;
 
     /// <summary>The search statement's text, with highlights and whole entities unless told otherwise (for plan tests).</summary>
     public string SearchSql(bool withKinds, bool highlights = true, IReadOnlyCollection<string>? entityMembers = null) =>
-        Search(withKinds, highlights, Shape(entityMembers)).Text;
+        Rank(withKinds, highlights, Shape(entityMembers)).Text;
+
+    /// <summary>The statement that reads a kept ranking's page (for plan tests).</summary>
+    public string PageSql(bool highlights = true, IReadOnlyCollection<string>? entityMembers = null) =>
+        Page(highlights, Shape(entityMembers)).Text;
 
     // One prepared statement per variant (kinds or not, snippets or not, which columns): a fixed set, as few as the
     // documents' selections of hits differ.
-    private SqlStatement Search(bool withKinds, bool highlights, RowShape<Entity> shape)
+    private SqlStatement Rank(bool withKinds, bool highlights, RowShape<Entity> shape)
     {
         var key = (withKinds, highlights, shape.Key);
-        return _search.TryGetValue(key, out var statement)
+        return _rank.TryGetValue(key, out var statement)
             ? statement
-            : _search.GetOrAdd(key, _ => SearchStatement(shape, withKinds, highlights));
+            : _rank.GetOrAdd(key, _ => RankStatement(shape, withKinds, highlights));
+    }
+
+    private SqlStatement Page(bool highlights, RowShape<Entity> shape)
+    {
+        var key = (highlights, shape.Key);
+        return _page.TryGetValue(key, out var statement)
+            ? statement
+            : _page.GetOrAdd(key, _ => PageStatement(shape, highlights));
     }
 
     /// <summary>Only the members asked for, where the model can read just those; else whole entities.</summary>
@@ -62,12 +87,14 @@ public sealed class SqliteSearchIndex(SqliteReads reads, ModelRows rows) : ISear
     private readonly SqlStatement[] _count = [CountStatement(withKinds: false), CountStatement(withKinds: true)];
 
     /// <remarks>
-    /// One statement: the first <see cref="MaxScoredMatches"/> matches with their bm25 relevance, each one's
-    /// relevance raised by half the relevance of the
-    /// matches related to it (so the entity that ties the matches together ranks first), then the page with
-    /// its snippets and its entities: snippets computed in the first step cost more than the rest for every match.
-    /// Each hit carries how many matches were scored: below the cap that is the total, so a page that asks for
-    /// <c>totalCount</c> needs no second statement (<see cref="SearchMatch.MatchCount"/>).
+    /// One statement either way. Without a kept ranking (<see cref="RankStatement"/>): the first
+    /// <see cref="MaxScoredMatches"/> matches with their bm25 relevance, each one's relevance raised by half the relevance of
+    /// the matches related to it (so the entity that ties the matches together ranks first), ranked; every ranked id and
+    /// score comes back (to be kept) and the page's rows with their snippets and entities. With a kept ranking
+    /// (<see cref="PageStatement"/>): the page's entities by id with their snippets, and the head revision, which tells
+    /// whether the ranking still holds (else the first statement runs after all). Each hit carries how many matches were
+    /// scored: below the cap that is the total, so a page that asks for <c>totalCount</c> needs no second statement
+    /// (<see cref="SearchMatch.MatchCount"/>).
     /// </remarks>
     public Task<IReadOnlyList<SearchMatch>> SearchAsync(
         SearchQuery query, IReadOnlyCollection<NodeKind>? kinds, int offset, int count, CancellationToken ct = default) =>
@@ -83,24 +110,77 @@ public sealed class SqliteSearchIndex(SqliteReads reads, ModelRows rows) : ISear
     {
         ArgumentOutOfRangeException.ThrowIfNegative(offset);
         ArgumentOutOfRangeException.ThrowIfNegative(count);
-        var withKinds = kinds is { Count: > 0 };
-        object?[] values = withKinds
-            ? [MatchExpression(query), count, offset, KindList(kinds!)]
-            : [MatchExpression(query), count, offset];
+        var match = MatchExpression(query);
+        var kindList = kinds is { Count: > 0 } ? KindList(kinds) : null;
         var shape = Shape(searchReads.EntityMembers);
-        var matches = reads.Query(Search(withKinds, searchReads.Highlights, shape), values, shape, static (reader, shape) =>
+        var key = kindList is null ? match : match + "\n" + kindList;
+        if (_rankings.TryGetValue(key, out Ranking? kept) && kept!.Page(offset, count) is { Length: > 0 } ids
+            && PageOf(kept, ids, offset, match, searchReads.Highlights, shape, ct) is { } page)
+            return Task.FromResult(page);
+        var (ranking, matches) = Rank(match, kindList, offset, count, searchReads.Highlights, shape, ct);
+        _rankings.Set(key, ranking, new MemoryCacheEntryOptions { Size = 1 + ranking.Ids.Length });
+        return Task.FromResult(matches);
+    }
+
+    /// <summary>Ranks the matches and reads the page's entities (<see cref="RankStatement"/>).</summary>
+    private (Ranking Ranking, IReadOnlyList<SearchMatch> Page) Rank(
+        string match, string? kindList, int offset, int count, bool highlights, RowShape<Entity> shape, CancellationToken ct)
+    {
+        object?[] values = kindList is null ? [match, count, offset] : [match, count, offset, kindList];
+        var (ids, scores, head, page) = reads.Query(Rank(kindList is not null, highlights, shape), values, shape, static (reader, shape) =>
         {
-            var matches = new List<SearchMatch>();
+            var ids = new List<int>();
+            var scores = new List<double>();
+            var page = new List<(int Id, double Score, string? Highlight, Entity Entity)>();
+            long head = 0;
             while (reader.Read())
             {
-                // All the matches when fewer than the scoring cap; at the cap there may be more: only a count says.
-                var scored = reader.GetInt32(3);
-                matches.Add(new SearchMatch(reader.GetInt32(0), reader.GetDouble(1), reader.IsDBNull(2) ? null : reader.GetString(2),
-                    shape.Read(reader, 4), scored < MaxScoredMatches ? scored : null));
+                head = reader.IsDBNull(4) ? 0 : reader.GetInt64(4);
+                if (reader.IsDBNull(2))
+                {
+                    ids.Add(reader.GetInt32(0));
+                    scores.Add(reader.GetDouble(1));
+                }
+                else
+                {
+                    page.Add((reader.GetInt32(0), reader.GetDouble(1), reader.IsDBNull(3) ? null : reader.GetString(3), shape.Read(reader, Columns)));
+                }
             }
-            return matches;
+            return (ids.ToArray(), scores.ToArray(), head, page);
         }, ct);
-        return Task.FromResult<IReadOnlyList<SearchMatch>>(matches);
+        // Best first, ties by id: the statement's order of the page, compared the same way (doubles, then integers).
+        var order = new int[ids.Length];
+        for (var i = 0; i < order.Length; i++) order[i] = i;
+        Array.Sort(order, (a, b) => scores[b].CompareTo(scores[a]) is var byScore and not 0 ? byScore : ids[a].CompareTo(ids[b]));
+        // All the matches when fewer than the scoring cap; at the cap there may be more: only a count says.
+        var ranking = new Ranking(head, [.. order.Select(i => ids[i])], [.. order.Select(i => scores[i])],
+            ids.Length < MaxScoredMatches ? ids.Length : null);
+        page.Sort((a, b) => b.Score.CompareTo(a.Score) is var byScore and not 0 ? byScore : a.Id.CompareTo(b.Id));
+        return (ranking, page.Select(p => new SearchMatch(p.Id, p.Score, p.Highlight, p.Entity, ranking.MatchCount)).ToList());
+    }
+
+    /// <summary>
+    /// The page of a kept ranking (<see cref="PageStatement"/>); null when the graph changed since it was ranked (a later
+    /// head revision, or an entity gone), so the caller ranks again.
+    /// </summary>
+    private IReadOnlyList<SearchMatch>? PageOf(
+        Ranking ranking, int[] ids, int offset, string match, bool highlights, RowShape<Entity> shape, CancellationToken ct)
+    {
+        var idList = "[" + string.Join(",", ids) + "]";
+        object?[] values = highlights ? [idList, match] : [idList];
+        return reads.Query(Page(highlights, shape), values, (ranking, offset, shape, ids.Length), static (reader, state) =>
+        {
+            var (ranking, offset, shape, expected) = state;
+            var page = new List<SearchMatch>(expected);
+            while (reader.Read())
+            {
+                if ((reader.IsDBNull(2) ? 0 : reader.GetInt64(2)) != ranking.Head) return null;
+                var position = offset + reader.GetInt32(0);
+                page.Add(new SearchMatch(ranking.Ids[position], ranking.Scores[position], reader.IsDBNull(1) ? null : reader.GetString(1),
+                    shape.Read(reader, PageColumns), ranking.MatchCount));
+            }
+            return page.Count == expected ? (IReadOnlyList<SearchMatch>)page : null;
+        }, ct);
     }
 
     public Task<int> CountAsync(SearchQuery query, IReadOnlyCollection<NodeKind>? kinds, CancellationToken ct = default)
@@ -110,7 +190,16 @@ public sealed class SqliteSearchIndex(SqliteReads reads, ModelRows rows) : ISear
         return Task.FromResult(reads.Query(_count[withKinds ? 1 : 0], values, 0, static (reader, _) => reader.Read() ? reader.GetInt32(0) : 0, ct));
     }
 
-    private static SqlStatement SearchStatement(RowShape<Entity> shape, bool withKinds, bool highlights) => new(
+    /// <summary>Where the entity's columns start in a row of <see cref="RankStatement"/> (id, score, in the page, highlight, head).</summary>
+    private const int Columns = 5;
+
+    /// <summary>Where the entity's columns start in a row of <see cref="PageStatement"/> (position, highlight, head).</summary>
+    private const int PageColumns = 3;
+
+    /// <summary>The head revision: every committed change records a later one, so a ranking made at the same head still holds.</summary>
+    private const string Head = "(SELECT max(\"Number\") FROM \"Revisions\")";
+
+    private static SqlStatement RankStatement(RowShape<Entity> shape, bool withKinds, bool highlights) => new(
         $"""
         WITH hits AS MATERIALIZED (
             SELECT EntitySearch.rowid AS Id, -{Bm25} AS Relevance
@@ -131,10 +220,10 @@ public sealed class SqliteSearchIndex(SqliteReads reads, ModelRows rows) : ISear
             -- Summed once and joined: a correlated sum per hit made SQLite build an automatic index over the gains
             -- on every run (2.0 -> 1.1 ms for "Smart" on the seed).
             SELECT Id, sum(Gain) AS Gain FROM gains GROUP BY Id),
-        scored AS (
+        scored AS MATERIALIZED (
             SELECT h.Id, h.Relevance + {NeighbourShare.ToString("0.0##", CultureInfo.InvariantCulture)} * coalesce(gained.Gain, 0) AS Score
             FROM hits h LEFT JOIN gained ON gained.Id = h.Id),
-        page AS (
+        page AS MATERIALIZED (
             SELECT Id, Score FROM scored
             ORDER BY Score DESC, Id
             LIMIT {SqliteReads.BoundLimit("$count")} OFFSET {SqliteReads.BoundLimit("$offset")}){(highlights ? $"""
@@ -150,12 +239,35 @@ public sealed class SqliteSearchIndex(SqliteReads reads, ModelRows rows) : ISear
               AND EntitySearch.rowid <= (SELECT max(Id) FROM hits)
               AND +EntitySearch.rowid IN (SELECT Id FROM page))
         """ : "")}
-        SELECT page.Id, page.Score, {(highlights ? "snippets.Highlight" : "NULL")}, (SELECT count(*) FROM hits) AS Scored, {shape.SelectList("e")}
+        -- Every scored hit, unordered (to be kept, and ranked by the reader: a full sort here cost more than the reader's),
+        -- then the page with its entities (the top of the same order, which SQLite's sorter keeps cheaply).
+        SELECT Id, Score, NULL, NULL, {Head}, {string.Join(", ", shape.Columns.Select(_ => "NULL"))} FROM scored
+        UNION ALL
+        SELECT page.Id, page.Score, 1, {(highlights ? "snippets.Highlight" : "NULL")}, {Head}, {shape.SelectList("e")}
         FROM page
-        {(highlights ? "JOIN snippets ON snippets.Id = page.Id" : "")}
         CROSS JOIN "Entities" AS e ON e."Id" = page.Id
-        ORDER BY page.Score DESC, page.Id
+        {(highlights ? "JOIN snippets ON snippets.Id = page.Id" : "")}
         """, withKinds ? ["$match", "$count", "$offset", "$kinds"] : ["$match", "$count", "$offset"]);
+
+    private static SqlStatement PageStatement(RowShape<Entity> shape, bool highlights) => new(
+        $"""
+        WITH page AS MATERIALIZED (
+            SELECT CAST(key AS INTEGER) AS Position, value AS Id FROM json_each($ids)){(highlights ? $"""
+        ,
+        snippets AS MATERIALIZED (
+            -- One pass over the matches up to the page's last id, as in the ranking's statement.
+            SELECT EntitySearch.rowid AS Id, snippet(EntitySearch, -1, '{MatchStart}', '{MatchEnd}', '…', {SnippetTokens}) AS Highlight
+            FROM EntitySearch
+            WHERE EntitySearch MATCH $match
+              AND EntitySearch.rowid <= (SELECT max(Id) FROM page)
+              AND +EntitySearch.rowid IN (SELECT Id FROM page))
+        """ : "")}
+        SELECT page.Position, {(highlights ? "snippets.Highlight" : "NULL")}, {Head} AS Head, {shape.SelectList("e")}
+        FROM page
+        CROSS JOIN "Entities" AS e ON e."Id" = page.Id
+        {(highlights ? "LEFT JOIN snippets ON snippets.Id = page.Id" : "")}
+        ORDER BY page.Position
+        """, highlights ? ["$ids", "$match"] : ["$ids"]);
 
     private static SqlStatement CountStatement(bool withKinds) =>
         new($"SELECT count(*) FROM {Matches(withKinds)}", withKinds ? ["$match", "$kinds"] : ["$match"]);
@@ -188,4 +300,15 @@ public sealed class SqliteSearchIndex(SqliteReads reads, ModelRows rows) : ISear
             : "EntitySearch WHERE EntitySearch MATCH $match";
 
     private static string KindList(IReadOnlyCollection<NodeKind> kinds) => JsonSerializer.Serialize(kinds.Distinct().Select(k => k.ToString()));
+
+    /// <summary>
+    /// A search's ranked hits (ids and scores, best first, at most <see cref="MaxScoredMatches"/>) as of the graph's
+    /// <see cref="Head"/> revision, with the number of matches when all of them were ranked.
+    /// </summary>
+    private sealed record Ranking(long Head, int[] Ids, double[] Scores, int? MatchCount)
+    {
+        /// <summary>The ids of hits <paramref name="offset"/> … <paramref name="offset"/> + <paramref name="count"/> − 1 that exist.</summary>
+        public int[] Page(int offset, int count) =>
+            offset >= Ids.Length ? [] : Ids.AsSpan(offset, Math.Min(count, Ids.Length - offset)).ToArray();
+    }
 }
