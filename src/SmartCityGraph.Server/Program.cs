@@ -33,7 +33,14 @@ app.MapMetrics();   // GET /metrics, Prometheus text format
 app.MapExports();
 app.MapGet("/", () => Results.Redirect("/graphql"));
 app.Lifetime.ApplicationStarted.Register(() =>
-    Console.WriteLine($"SmartCityGraph is listening on {string.Join(", ", app.Urls)} (GraphQL and its IDE at /graphql, the explorer at /explorer)"));
+{
+    var listening = $"SmartCityGraph is listening on {string.Join(", ", app.Urls)} (GraphQL and its IDE at /graphql, the explorer at /explorer)";
+    // In turn with the console log's batches, so it never lands inside a log line.
+    if (app.Services.GetServices<ILoggerProvider>().OfType<BatchedConsoleLoggerProvider>().FirstOrDefault() is { } console)
+        console.WritePlainLine(listening);
+    else
+        Console.WriteLine(listening);
+});
 await app.RunAsync();
 return 0;
 

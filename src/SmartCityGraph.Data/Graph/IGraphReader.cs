@@ -31,6 +31,16 @@ public sealed record FrontierStep(bool SecondExpanded, int FirstDegree, int Seco
 public readonly record struct KeyWindow(long? After, long? Before, int Take, bool Descending);
 
 /// <summary>
+/// The first <see cref="Take"/> entities meeting <see cref="Where"/> (all when null) in <see cref="Order"/> (each key
+/// ascending unless descending; the keys end with a unique one), with only <see cref="Members"/> loaded (whole entities when null).
+/// </summary>
+public sealed record EntityPage<T>(
+    System.Linq.Expressions.Expression<Func<T, bool>>? Where,
+    IReadOnlyList<(System.Linq.Expressions.LambdaExpression Key, bool Descending)> Order,
+    int Take,
+    IReadOnlyCollection<string>? Members) where T : Entity;
+
+/// <summary>
 /// The fixed, hot reads of the graph, each one SQL statement for a whole batch of parents, however many rows
 /// come back: entities by id or key, windows of relations and neighbours, walks. The seam between the
 /// GraphQL loaders and a database: SQLite runs them as prepared statements (<c>Sqlite/SqliteGraphReader</c>).
@@ -98,5 +108,13 @@ public interface IGraphReader
     /// what the read does, and a walk that counts spent twice the CPU on small graphs; it grows the end with fewer entities.
     /// </summary>
     bool CountsDegreesCheaply => true;
+
+    /// <summary>
+    /// One keyset page of entities of type <typeparamref name="T"/> (<see cref="EntityPage{T}"/>) as a prepared statement,
+    /// or null when this reader cannot say the page's predicate or order in its SQL: the caller then asks EF Core, which
+    /// translates everything (this default says null for every page).
+    /// </summary>
+    Task<List<T>?> EntityPageAsync<T>(EntityPage<T> page, CancellationToken ct = default) where T : Entity =>
+        Task.FromResult<List<T>?>(null);
 
 }

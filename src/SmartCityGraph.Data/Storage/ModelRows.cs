@@ -81,6 +81,28 @@ public sealed class ModelRows
         return (RowShape<Entity>?)_projected.GetOrAdd((typeof(Entity), "any:" + key), _ => AnyKindProjected(members));
     }
 
+    /// <summary>
+    /// The column <paramref name="member"/> of entities of type <paramref name="type"/> is stored in, with what the
+    /// column may hold and how a value becomes what is stored; null when the member is not a mapped scalar (a
+    /// navigation, the JSON-mapped sources, a computed member).
+    /// </summary>
+    public MappedColumn? ColumnOf(Type type, string member)
+    {
+        var entityType = _entity.GetDerivedTypesInclusive().FirstOrDefault(t => t.ClrType == type);
+        if (entityType?.FindProperty(member) is not { PropertyInfo: not null } property || property.IsShadowProperty()) return null;
+        var converter = property.GetTypeMapping().Converter;
+        return new MappedColumn(property.GetColumnName(), property.IsNullable,
+            converter is null ? null : value => value is null ? null : converter.ConvertToProvider(value));
+    }
+
+    /// <summary>The kind column and the value it holds for entities of type <typeparamref name="T"/>; null for a type of no single kind.</summary>
+    public (string Column, string Value)? KindOf<T>() where T : Entity
+    {
+        var type = _entity.GetDerivedTypesInclusive().FirstOrDefault(t => t.ClrType == typeof(T) && !t.IsAbstract());
+        if (type is null || type.GetDerivedTypes().Any() || _entity.FindDiscriminatorProperty() is not { } discriminator) return null;
+        return (discriminator.GetColumnName(), (string)DiscriminatorStoreValue(discriminator, type.GetDiscriminatorValue()!));
+    }
+
     private RowShape<Entity>? AnyKindProjected(IReadOnlyCollection<string> members)
     {
         var wanted = members.ToHashSet(StringComparer.Ordinal);
@@ -218,3 +240,9 @@ public sealed class ModelRows
 
     private sealed record MappedMember(string Name, string Column, IProperty? Property, INavigation? Navigation, bool IsKey);
 }
+
+/// <summary>
+/// A mapped member's column: its name, whether it may be NULL, and the model's conversion of a value into what the
+/// column stores (null when values are stored as they are).
+/// </summary>
+public sealed record MappedColumn(string Name, bool Nullable, Func<object?, object?>? ToProvider);

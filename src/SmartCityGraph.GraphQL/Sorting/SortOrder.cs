@@ -46,6 +46,19 @@ public sealed class SortOrder<T>
     }
 
     /// <summary>
+    /// What <see cref="Window"/> composes, for a reader that writes its own SQL: the cursors' seek (null on a first
+    /// page), each key with its direction in the page's direction, and how many rows to read (one more than the page).
+    /// </summary>
+    public (Expression<Func<T, bool>>? Seek, IReadOnlyList<(LambdaExpression Key, bool Descending)> Keys, int Take) WindowParts(PageRequest page)
+    {
+        var seeks = new List<Expression<Func<T, bool>>>(2);
+        if (page.After is { } after) seeks.Add(Seek(after, forward: true));
+        if (page.Before is { } before) seeks.Add(Seek(before, forward: false));
+        var keys = _keys.Select(k => (k.ValueExpression, k.Descending != page.Backward)).ToList();
+        return (seeks.Count == 0 ? null : Filtering.QueryExpressions.And(seeks), keys, page.Size + 1);
+    }
+
+    /// <summary>
     /// This order in memory, for arranging rows SQL returned unordered; strings compare ordinally,
     /// as SQLite's default collation does.
     /// </summary>

@@ -65,23 +65,30 @@ public sealed class BatchedConsoleLoggerProvider : ILoggerProvider, ISupportExte
             ? formatter
             : _formatters[ConsoleFormatterNames.Simple];
 
-    private void Enqueue(string line, LogLevel level)
+    /// <summary>
+    /// Writes a plain line to standard output in turn with the log lines: written beside them (Console.Out), it could
+    /// land inside a batch larger than a pipe writes at once, splitting a JSON log line in two. It waits for room in a
+    /// full queue even when log lines are dropped.
+    /// </summary>
+    public void WritePlainLine(string text) => Enqueue(text + Environment.NewLine, LogLevel.Information, plain: true);
+
+    private void Enqueue(string line, LogLevel level, bool plain = false)
     {
         var options = _options.CurrentValue;
         while (Volatile.Read(ref _queued) >= options.MaxQueueLength && !_stopping.IsSet)
         {
-            if (options.QueueFullMode == ConsoleLoggerQueueFullMode.DropWrite)
+            if (options.QueueFullMode == ConsoleLoggerQueueFullMode.DropWrite && !plain)
                 return;
             Thread.Sleep(1); // the writer is behind (stdout blocked): wait, as the console provider does
         }
-        var toError = level >= options.LogToStandardErrorThreshold;
+        var toStandardError = !plain && level >= options.LogToStandardErrorThreshold;
         if (_stopping.IsSet)
         {
             // After the host stopped (its last lines): written at once, as the console provider does.
-            lock (_queue) Write(toError ? _error : _out, new System.Text.StringBuilder(line));
+            lock (_queue) Write(toStandardError ? _error : _out, new System.Text.StringBuilder(line));
             return;
         }
-        _queue.Enqueue((line, toError));
+        _queue.Enqueue((line, toStandardError));
         Interlocked.Increment(ref _queued);
     }
 

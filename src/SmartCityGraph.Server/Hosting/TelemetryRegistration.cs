@@ -2,6 +2,7 @@ using OpenTelemetry;
 using OpenTelemetry.Metrics;
 using OpenTelemetry.Resources;
 using OpenTelemetry.Trace;
+using SmartCityGraph.Data.Storage;
 using SmartCityGraph.GraphQL.Telemetry;
 
 namespace SmartCityGraph.Server.Hosting;
@@ -29,6 +30,7 @@ public static class TelemetryRegistration
         {
             telemetry.WithTracing(tracing => tracing
                 .AddSource(GraphQLTelemetry.Name)
+                .AddSource(PreparedReadTelemetry.Name) // the SQL that bypasses EF Core
                 .AddAspNetCoreInstrumentation(options => options.Filter = context => context.Request.Path != MetricsPath)
                 .AddEntityFrameworkCoreInstrumentation());
         }

@@ -1,6 +1,7 @@
 using GraphQL;
 using GraphQL.Types;
 using Microsoft.EntityFrameworkCore;
+using SmartCityGraph.Data.Graph;
 using SmartCityGraph.Data.Model;
 using SmartCityGraph.Data.Storage;
 using SmartCityGraph.GraphQL.Filtering;
@@ -26,10 +27,24 @@ internal static class RootConnections
                 var request = listing.Query(ctx);
                 var scope = "Query." + name + request.Order.Fingerprint; // a cursor of another order is refused
                 var page = PageRequest.From(ctx, scope);
-                var db = ctx.ReadServices().GetRequiredService<SmartCityDbContext>();
+                var services = ctx.ReadServices();
+                var db = services.GetRequiredService<SmartCityDbContext>();
                 var source = request.Filtered(db.Set<TEntity>().AsNoTracking());
                 // Only the columns the selected fields read (and the sort keys the cursors need); whole rows when unsure.
                 var projection = ProjectionBuilder.ForConnection(ctx, request.Order);
+                // The page as a prepared statement where the reader can say its filter and order in SQL (plain comparisons of
+                // stored values: most lists); else EF Core's translation of the same window. Counting and facets stay with EF Core.
+                var (seek, keys, take) = request.Order.WindowParts(page);
+                var where = (request.Filter, seek) switch
+                {
+                    (null, var only) => only,
+                    (var only, null) => only,
+                    var (filter, after) => QueryExpressions.And([filter, after]),
+                };
+                if (page.Size > 0 && await services.GetRequiredService<IGraphReader>().EntityPageAsync(
+                        new EntityPage<TEntity>(where, keys, take, projection?.MemberNames), ctx.CancellationToken) is { } rows)
+                    return Connection<TEntity>.FromRows(rows, page, request.Order, scope,
+                        () => new DeferredResult<int>(token => source.CountAsync(token)), source);
                 return await source.ToConnectionAsync(request.Order, page, scope, projection?.Selector, ctx.CancellationToken);
             })
             .FieldType;

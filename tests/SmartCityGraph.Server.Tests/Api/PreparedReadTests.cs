@@ -41,13 +41,29 @@ public sealed class PreparedReadTests(SeededSqliteServer server) : IClassFixture
     [SkippableFact]
     public async Task Running_every_shape_again_with_other_values_recompiles_no_prepared_statement()
     {
-        foreach (var (query, variables) in Shapes)
-            foreach (var values in variables.Concat(variables)) // each statement is run again after other values
-                (await server.Http.PostGraphQLAsync(query, values)).AssertNoErrors();
+        // Every shape with both values, then again: what SQLite compiles again on the second round, it compiles on every
+        // run. (The first round may see a one-time recompilation: FTS5's own `PRAGMA data_version`, on a connection whose
+        // first statements were the plain entity pages, was compiled again once and never after.)
+        await RunEveryShapeWithBothValues();
+        var before = Recompilations();
+        await RunEveryShapeWithBothValues();
+        var after = Recompilations();
 
-        var recompiled = server.Factory.Services.GetRequiredService<SqliteReads>().Recompiled();
-        Assert.True(recompiled.Count == 0,
+        var again = after.Where(r => r.Value > before.GetValueOrDefault(r.Key)).ToList();
+        Assert.True(again.Count == 0,
             "SQLite compiled these prepared statements again when they ran with other values:\n" +
-            string.Join("\n\n", recompiled.Select(r => $"({r.Recompilations}x) {r.Sql}")));
+            string.Join("\n\n", again.Select(r => $"({r.Value - before.GetValueOrDefault(r.Key)}x) {r.Key}")));
     }
+
+    private async Task RunEveryShapeWithBothValues()
+    {
+        foreach (var (query, variables) in Shapes)
+            foreach (var values in variables) // each statement runs with one value, then another
+                (await server.Http.PostGraphQLAsync(query, values)).AssertNoErrors();
+    }
+
+    /// <summary>Recompilations per statement text, summed over the idle connections.</summary>
+    private Dictionary<string, int> Recompilations() =>
+        server.Factory.Services.GetRequiredService<SqliteReads>().Recompiled()
+            .GroupBy(r => r.Sql).ToDictionary(g => g.Key, g => g.Sum(r => r.Recompilations));
 }

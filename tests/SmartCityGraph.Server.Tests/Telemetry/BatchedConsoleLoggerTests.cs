@@ -25,6 +25,8 @@ public sealed class BatchedConsoleLoggerTests
     /// <summary>The factory and the provider, stopped together as the host stops them (a factory leaves an added provider alone).</summary>
     private sealed class Stoppable(ILoggerFactory factory, ILoggerProvider provider)
     {
+        public ILoggerProvider Provider => provider;
+
         public ILogger CreateLogger(string category) => factory.CreateLogger(category);
 
         public void Dispose()
@@ -46,6 +48,32 @@ public sealed class BatchedConsoleLoggerTests
         {
             lock (Writer) return _text.ToString(); // the synchronized writer locks itself
         }
+    }
+
+    [Fact]
+    public void A_plain_line_is_written_in_turn_with_the_log_lines_to_standard_output_even_above_the_error_threshold()
+    {
+        // Regression: the "listening on" line went to Console.Out beside the logger's own stream, and landed inside a JSON
+        // log line of a large batch now and then (JsonLogTests failed to parse it).
+        var (factory, output, error) = Build(options =>
+        {
+            options.LogToStandardErrorThreshold = LogLevel.Trace;
+            options.FormatterName = ConsoleFormatterNames.Json;
+        });
+        var logger = factory.CreateLogger("Category");
+        var provider = (BatchedConsoleLoggerProvider)factory.Provider;
+
+        for (var i = 0; i < 500; i++)
+        {
+            logger.LogInformation("request {Number} answered with {Text}", i, new string('x', 100));
+            if (i == 250) provider.WritePlainLine("listening");
+        }
+        factory.Dispose();
+
+        Assert.Equal("listening" + Environment.NewLine, output.ToString());
+        var lines = error.ToString().Split(Environment.NewLine, StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal(500, lines.Length);
+        Assert.All(lines, line => System.Text.Json.JsonDocument.Parse(line).Dispose());
     }
 
     [Fact]

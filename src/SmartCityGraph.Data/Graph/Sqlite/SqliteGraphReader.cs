@@ -24,6 +24,13 @@ namespace SmartCityGraph.Data.Graph.Sqlite;
 public sealed class SqliteGraphReader(SqliteReads reads, ModelRows rows) : IGraphReader
 {
     private readonly ConcurrentDictionary<string, SqlStatement> _statements = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, SqlStatement> _pages = new(StringComparer.Ordinal);
+
+    /// <summary>
+    /// Most distinct page statements kept prepared (their text follows the shape of a client's filter and order, not
+    /// its values); pages of further shapes go to EF Core rather than grow every connection's statements without bound.
+    /// </summary>
+    public const int MaxPageStatements = 1_000;
 
     /// <inheritdoc />
     public bool CountsDegreesCheaply => false;
@@ -35,6 +42,39 @@ public sealed class SqliteGraphReader(SqliteReads reads, ModelRows rows) : IGrap
         var statement = Statement("entities-by-id", () => new SqlStatement(
             $"""SELECT {shape.SelectList("e")} FROM "Entities" AS e WHERE e."Id" IN (SELECT value FROM json_each($ids))""", "$ids"));
         return Task.FromResult(reads.Query(statement, [IdList(ids)], shape, ReadAll, ct));
+    }
+
+    /// <remarks>
+    /// <c>SELECT … FROM "Entities" WHERE kind AND where ORDER BY keys LIMIT n</c>, written by <see cref="SqlitePredicates"/>:
+    /// the kind is a literal so the planner picks the kind's indexes, and each key is a plain column, so an index such as
+    /// (Kind, StartDate, Id) serves the order and the page stops after n rows.
+    /// </remarks>
+    public Task<List<T>?> EntityPageAsync<T>(EntityPage<T> page, CancellationToken ct = default) where T : Entity
+    {
+        if (rows.KindOf<T>() is not { } kind || rows.Of<T>(page.Members) is not { } shape) return Task.FromResult<List<T>?>(null);
+        if (page.Take <= 0) return Task.FromResult<List<T>?>([]);
+        var sql = SqlitePredicates.For(rows, typeof(T), "e")
+            .Append($"""
+                SELECT {shape.SelectList("e")}
+                FROM "Entities" AS e
+                WHERE e."{kind.Column}" = '{kind.Value}'
+                """);
+        if (page.Where is { } where && !sql.Append(" AND ").TryWrite(where)) return Task.FromResult<List<T>?>(null);
+        sql.Append("\nORDER BY ");
+        for (var i = 0; i < page.Order.Count; i++)
+        {
+            if (i > 0) sql.Append(", ");
+            if (!sql.TryWriteOrder(page.Order[i].Key, page.Order[i].Descending)) return Task.FromResult<List<T>?>(null);
+        }
+        sql.Append($"\nLIMIT {SqliteReads.BoundLimit("$take")}");
+        var text = sql.Sql;
+        if (!_pages.TryGetValue(text, out var statement))
+        {
+            if (_pages.Count >= MaxPageStatements) return Task.FromResult<List<T>?>(null);
+            statement = _pages.GetOrAdd(text, _ => new SqlStatement(text, [.. sql.ParameterNames, "$take"]));
+        }
+        object?[] values = [.. sql.Values, page.Take];
+        return Task.FromResult<List<T>?>(reads.Query(statement, values, shape, ReadAll, ct));
     }
 
     public Task<List<Entity>> EntitiesByKeyAsync(IReadOnlyCollection<(NodeKind Kind, string Key)> names, CancellationToken ct = default)

@@ -29,6 +29,7 @@ public sealed class PostgresReads(PostgresDataSources sources, IReadRouting rout
         await command.PrepareAsync(ct); // a no-op once this physical connection has prepared the text
         foreach (var listener in _listeners) listener.StatementExecuting(statement.Text);
         if (logger.IsEnabled(LogLevel.Debug)) logger.LogDebug("Executing prepared read\n{Sql}", statement.Text);
+        using var span = PreparedReadTelemetry.Start("postgresql", statement);
         await using var reader = await command.ExecuteReaderAsync(ct);
         var rows = new List<T>();
         while (await reader.ReadAsync(ct)) rows.Add(readRow(reader));

@@ -52,6 +52,7 @@ public sealed class SqliteReads : IDisposable
             for (var i = 0; i < values.Length; i++) command.Parameters[i].Value = values[i] ?? DBNull.Value;
             foreach (var listener in _listeners) listener.StatementExecuting(statement.Text);
             if (_logger.IsEnabled(LogLevel.Debug)) _logger.LogDebug("Executing prepared read\n{Sql}", statement.Text);
+            using var span = PreparedReadTelemetry.Start("sqlite", statement);
             using var interrupt = ct.CanBeCanceled
                 ? ct.Register(static handle => SQLitePCL.raw.sqlite3_interrupt((SQLitePCL.sqlite3)handle!), connection.Connection.Handle)
                 : default;
