@@ -18,9 +18,19 @@ public static class FieldMemo
     /// Once per field and request, kept in the request's user context: for values that depend on the request
     /// (its variables, its user), which may differ next time.
     /// </summary>
-    public static T GetOrAdd<T>(IResolveFieldContext context, string purpose, Func<T> create)
+    public static T GetOrAdd<T>(IResolveFieldContext context, string purpose, Func<T> create) =>
+        GetOrAdd(context, purpose, create, static (_, create) => create());
+
+    /// <summary>
+    /// As above, with <paramref name="create"/> given the field's context: a resolver that runs once per item can pass one
+    /// delegate made up front instead of a new closure over each item's context.
+    /// </summary>
+    public static T GetOrAdd<T>(IResolveFieldContext context, string purpose, Func<IResolveFieldContext, T> create) =>
+        GetOrAdd(context, purpose, create, static (context, create) => create(context));
+
+    private static T GetOrAdd<T, TState>(IResolveFieldContext context, string purpose, TState state, Func<IResolveFieldContext, TState, T> create)
     {
-        if (context.UserContext is not { } user) return create();
+        if (context.UserContext is not { } user) return create(context, state);
         ConcurrentDictionary<(GraphQLField Field, string Purpose), object?> store;
         if (user is ConcurrentDictionary<string, object?> concurrent)
             store = (ConcurrentDictionary<(GraphQLField, string), object?>)concurrent.GetOrAdd(StoreKey, static _ => NewStore())!;
@@ -35,7 +45,7 @@ public static class FieldMemo
             }
         }
         var key = (context.FieldAst, purpose);
-        return (T)(store.TryGetValue(key, out var value) ? value : store.GetOrAdd(key, _ => create()))!;
+        return (T)(store.TryGetValue(key, out var value) ? value : store.GetOrAdd(key, _ => create(context, state)))!;
     }
 
     private static ConcurrentDictionary<(GraphQLField, string), object?> NewStore() => new();

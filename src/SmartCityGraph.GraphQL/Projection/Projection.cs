@@ -22,7 +22,9 @@ public sealed class Projection<T>
     public IReadOnlyList<string> MemberNames { get; }
 
     /// <summary>Names this projection, e.g. for the name of a batch loader whose reads depend on it ("Id,Key,Title").</summary>
-    public string Key => string.Join(",", MemberNames);
+    public string Key => _key ??= string.Join(",", MemberNames);
+
+    private string? _key;
 
     /// <summary>
     /// The projection assigning <paramref name="members"/>, or null when <typeparamref name="T"/> cannot be built

@@ -100,34 +100,49 @@ public sealed class GraphLoaders(SmartCityDbContext db, IGraphReader reader, Req
     /// a <paramref name="query"/>, only the neighbours meeting its filter, in its order (each its own batch, since
     /// other fields along the same relations may want other rows or columns).
     /// </summary>
-    public IDataLoaderResult<IEnumerable<TNeighbour>> NeighbourList<TNeighbour>(
+    public IDataLoaderResult<IReadOnlyList<TNeighbour>> NeighbourList<TNeighbour>(
         int id, RelationSpec spec, Projection<TNeighbour>? projection = null, ListQuery<TNeighbour>? query = null)
         where TNeighbour : Entity
     {
-        if (query is { IsDefault: false } sorted)
+        var sorted = query is { IsDefault: false } ? query : null;
+        // Found by the field's own objects (the projection and query are worked out once per field), not by a name built
+        // for every item.
+        var key = (spec, (object?)projection, (object?)sorted);
+        if (!_neighbourLists.TryGetValue(key, out var loader))
+            _neighbourLists[key] = loader = NeighbourListLoader(spec, projection, sorted);
+        return ((BatchLoader<int, IReadOnlyList<TNeighbour>>)loader).Load(id);
+    }
+
+    private readonly Dictionary<(RelationSpec, object?, object?), object> _neighbourLists = [];
+
+    private BatchLoader<int, IReadOnlyList<TNeighbour>> NeighbourListLoader<TNeighbour>(
+        RelationSpec spec, Projection<TNeighbour>? projection, ListQuery<TNeighbour>? sorted)
+        where TNeighbour : Entity
+    {
+        if (sorted is not null)
             return loaders.GetOrAdd<int, IReadOnlyList<TNeighbour>>(
-                    $"neighbours|{spec.Name}|{typeof(TNeighbour).Name}|{projection?.Key ?? "*"}|{sorted.Key}",
-                    (ids, ct) => FetchNeighbours(ids, spec, sorted.Filtered(db.Set<TNeighbour>().AsNoTracking()), projection, sorted.Order, ct),
-                    missing: [])
-                .Load(id).Then(list => list.AsEnumerable());
+                $"neighbours|{spec.Name}|{typeof(TNeighbour).Name}|{projection?.Key ?? "*"}|{sorted.Key}",
+                (ids, ct) => FetchNeighbours(ids, spec, sorted.Filtered(db.Set<TNeighbour>().AsNoTracking()), projection, sorted.Order, ct),
+                missing: []);
         return loaders.GetOrAdd<int, IReadOnlyList<TNeighbour>>(
-                $"neighbours|{spec.Name}|{typeof(TNeighbour).Name}|{projection?.Key ?? "*"}|",
-                async (ids, ct) =>
-                {
-                    // In relation order; a neighbour linked twice (organiser and host) appears once.
-                    var links = await reader.NeighbourLinksAsync<TNeighbour>(ids, Walk(spec.Direction), spec.Types, spec.TargetKind, projection?.MemberNames, ct);
-                    links.Sort((a, b) => a.RelationId.CompareTo(b.RelationId));
-                    return links.GroupBy(l => l.OwnerId).ToDictionary(
-                        g => g.Key, g => (IReadOnlyList<TNeighbour>)g.Select(l => l.Item).DistinctBy(e => e.Id).ToList());
-                },
-                missing: [])
-            .Load(id).Then(list => list.AsEnumerable());
+            $"neighbours|{spec.Name}|{typeof(TNeighbour).Name}|{projection?.Key ?? "*"}|",
+            async (ids, ct) =>
+            {
+                // In relation order; a neighbour linked twice (organiser and host) appears once.
+                var links = await reader.NeighbourLinksAsync<TNeighbour>(ids, Walk(spec.Direction), spec.Types, spec.TargetKind, projection?.MemberNames, ct);
+                links.Sort((a, b) => a.RelationId.CompareTo(b.RelationId));
+                return links.GroupBy(l => l.OwnerId).ToDictionary(
+                    g => g.Key, g => (IReadOnlyList<TNeighbour>)g.Select(l => l.Item).DistinctBy(e => e.Id).ToList());
+            },
+            missing: []);
     }
 
     /// <summary>A page of an entity's neighbours of kind <typeparamref name="TChild"/>, keyset-paged by id.</summary>
     public IDataLoaderResult<Connection<TChild>> NeighbourPage<TChild>(int id, RelationSpec spec, PageRequest page, string scope, Projection<TChild>? projection = null)
         where TChild : Entity
     {
+        var key = (spec, page, scope, (object?)null, (object?)projection);
+        if (_neighbourPages.TryGetValue(key, out var found)) return ((BatchLoader<int, Connection<TChild>>)found).Load(id);
         var loader = loaders.GetOrAdd<int, Connection<TChild>>(
             $"neighbour-page|{spec.Name}|{typeof(TChild).Name}|{page.CacheKey}|{scope}|{projection?.Key ?? "*"}",
             async (ids, ct) =>
@@ -138,6 +153,7 @@ public sealed class GraphLoaders(SmartCityDbContext db, IGraphReader reader, Req
                     items, page, scope, c => c.Id, () => NeighbourCount<TChild>(parent, spec)));
             },
             missing: Connection<TChild>.FromRows([], page, scope, c => c.Id, () => new DeferredResult<int>(_ => Task.FromResult(0))));
+        _neighbourPages[key] = loader;
         return loader.Load(id);
     }
 
@@ -150,6 +166,9 @@ public sealed class GraphLoaders(SmartCityDbContext db, IGraphReader reader, Req
         where TChild : Entity
     {
         if (query.IsDefault) return NeighbourPage(id, spec, page, scope, projection);
+        // Found by the field's own objects (worked out once per field), not by a name built for every parent.
+        var key = (spec, page, scope, (object)query, (object?)projection);
+        if (_neighbourPages.TryGetValue(key, out var found)) return ((BatchLoader<int, Connection<TChild>>)found).Load(id);
         var loader = loaders.GetOrAdd<int, Connection<TChild>>(
             $"neighbour-page|{spec.Name}|{typeof(TChild).Name}|{page.CacheKey}|{scope}|{query.Key}|{projection?.Key ?? "*"}",
             async (ids, ct) =>
@@ -162,8 +181,11 @@ public sealed class GraphLoaders(SmartCityDbContext db, IGraphReader reader, Req
                     pages[parent].ToList(), page, c => query.Order.CursorOf(c, scope), () => NeighbourCount(parent, spec, query)));
             },
             missing: Connection<TChild>.FromRows([], page, scope, c => c.Id, () => new DeferredResult<int>(_ => Task.FromResult(0))));
+        _neighbourPages[key] = loader;
         return loader.Load(id);
     }
+
+    private readonly Dictionary<(RelationSpec, PageRequest, string, object?, object?), object> _neighbourPages = [];
 
     /// <summary>How many neighbours there are, or how many meet <paramref name="query"/>'s filter (its order plays no part).</summary>
     public IDataLoaderResult<int> NeighbourCount<TChild>(int id, RelationSpec spec, ListQuery<TChild>? query = null) where TChild : Entity =>

@@ -2,6 +2,7 @@ using GraphQL;
 using GraphQL.Builders;
 using GraphQL.Types;
 using SmartCityGraph.Data.Model;
+using SmartCityGraph.GraphQL.DataLoading;
 using SmartCityGraph.GraphQL.Ids;
 using SmartCityGraph.GraphQL.Paging;
 using SmartCityGraph.GraphQL.Projection;
@@ -105,7 +106,15 @@ internal static class RelationFields
         where T : Entity where TNeighbour : Entity
     {
         spec.CheckAgainstVocabulary(EntityKinds.Of(typeof(T)));
-        field.Resolve(ctx => ctx.Graph().NeighbourList(ctx.Source.Id, spec, ProjectionBuilder.ForItems<TNeighbour>(ctx), listing.Query(ctx)));
+        // Worked out once per field and request, not once per item (an event list's organisers resolve for every event).
+        var purpose = "neighbour-reads|" + typeof(TNeighbour).Name;
+        Func<IResolveFieldContext, (Projection<TNeighbour>?, ListQuery<TNeighbour>)> reads =
+            ctx => (ProjectionBuilder.ForItems<TNeighbour>(ctx), listing.Query(ctx));
+        field.Resolve(ctx =>
+        {
+            var (projection, query) = FieldMemo.GetOrAdd(ctx, purpose, reads);
+            return ctx.Graph().NeighbourList(ctx.Source.Id, spec, projection, query);
+        });
         listing.AddArguments(field.FieldType, types: null);
         return field;
     }
@@ -119,15 +128,26 @@ internal static class RelationFields
         where T : Entity where TChild : Entity
     {
         spec.CheckAgainstVocabulary(EntityKinds.Of(typeof(T)));
-        field.PagingArguments().Resolve(ctx =>
+        // Worked out once per field and request, not once per parent.
+        var purpose = "neighbour-page-reads|" + typeof(TChild).Name;
+        Func<IResolveFieldContext, NeighbourPageReads<TChild>> reads = ctx =>
         {
             var query = listing.Query(ctx);
             var orderedScope = scope + query.Order.Fingerprint;
             // Only the columns the selected fields read, plus the sort keys the cursors are made of.
             var projection = ProjectionBuilder.ForConnection(ctx, query.Order);
-            return ctx.Graph().NeighbourPage(ctx.Source.Id, spec, PageRequest.From(ctx, orderedScope), orderedScope, query, projection);
+            return new NeighbourPageReads<TChild>(query, orderedScope, PageRequest.From(ctx, orderedScope), projection);
+        };
+        field.PagingArguments().Resolve(ctx =>
+        {
+            var (query, orderedScope, page, projection) = FieldMemo.GetOrAdd(ctx, purpose, reads);
+            return ctx.Graph().NeighbourPage(ctx.Source.Id, spec, page, orderedScope, query, projection);
         });
         listing.AddArguments(field.FieldType, types: null);
         return field;
     }
 }
+
+/// <summary>What a paged neighbour field reads, the same for every parent of one field in one request.</summary>
+internal sealed record NeighbourPageReads<TChild>(ListQuery<TChild> Query, string Scope, PageRequest Page, Projection<TChild>? Projection)
+    where TChild : Entity;

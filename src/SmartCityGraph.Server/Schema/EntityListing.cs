@@ -47,13 +47,19 @@ public sealed record EntityListing<TEntity>(FilterableFields<TEntity> Filter, So
     /// The <c>where</c> and <c>order</c> arguments of a field listing these items, read once per field and
     /// request (a nested field resolves once per parent, always with the same arguments).
     /// </summary>
-    public ListQuery<TEntity> Query(IResolveFieldContext context) =>
-        FieldMemo.GetOrAdd(context, "list-query|" + typeof(TEntity).Name, () =>
-        {
-            var where = RawArgument(context, "where");
-            return new ListQuery<TEntity>(
-                where is null ? null : Filter.Predicate(where, context), Sort.Order(RawArgument(context, "order")), ListQuery<TEntity>.KeyOf(where));
-        });
+    public ListQuery<TEntity> Query(IResolveFieldContext context) => FieldMemo.GetOrAdd(context, QueryPurpose, _read ??= Read);
+
+    private static readonly string QueryPurpose = "list-query|" + typeof(TEntity).Name;
+
+    // One delegate per listing: a nested field asks once per parent, and a lambda over each context would be one more allocation.
+    private Func<IResolveFieldContext, ListQuery<TEntity>>? _read;
+
+    private ListQuery<TEntity> Read(IResolveFieldContext context)
+    {
+        var where = RawArgument(context, "where");
+        return new ListQuery<TEntity>(
+            where is null ? null : Filter.Predicate(where, context), Sort.Order(RawArgument(context, "order")), ListQuery<TEntity>.KeyOf(where));
+    }
 
     /// <summary>
     /// Adds <c>where</c> and <c>order</c> to a field listing these items. The input types are made
