@@ -219,6 +219,9 @@ public sealed class GraphQLHttpHandler(IOptions<GraphQLHttpOptions> options, ILo
     {
         context.Response.StatusCode = statusCode;
         context.Response.ContentType = GraphQLMediaTypes.WithUtf8Charset(mediaType);
-        await serializer.WriteAsync(context.Response.Body, result, context.RequestAborted);
+        // With its length, in one write: the headers and the answer leave in one segment (not chunked, with a last chunk after).
+        await using var body = new SizedResponseBody(context.Response);
+        await serializer.WriteAsync(body, result, context.RequestAborted);
+        await body.CompleteAsync(context.RequestAborted);
     }
 }

@@ -23,6 +23,22 @@ public sealed class PostRequestTests(ToyServerFixture fixture) : IClassFixture<T
     }
 
     [Fact]
+    public async Task An_answer_is_sent_with_its_length_not_chunked()
+    {
+        // One segment with the headers: a chunked answer took a second send for its last chunk on every request.
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/graphql")
+        {
+            Content = new StringContent("""{"query":"{ hello }"}""", Encoding.UTF8, "application/json"),
+        };
+        using var response = await Client.SendAsync(request);
+        var body = await response.Content.ReadAsByteArrayAsync();
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.NotEqual(true, response.Headers.TransferEncodingChunked);
+        Assert.Equal(body.Length, response.Content.Headers.ContentLength);
+    }
+
+    [Fact]
     public async Task Allows_null_for_every_optional_parameter()
     {
         var response = await Client.PostJsonAsync("""{"query":"{ hello }","operationName":null,"variables":null,"extensions":null}""");
