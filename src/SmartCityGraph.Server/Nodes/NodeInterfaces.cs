@@ -1,5 +1,6 @@
 using GraphQL.Types;
 using SmartCityGraph.Data.Model;
+using SmartCityGraph.GraphQL.AbstractTypes;
 using SmartCityGraph.GraphQL.Ids;
 using SmartCityGraph.GraphQL.Projection;
 using GraphQL;
@@ -15,6 +16,7 @@ public sealed class NodeInterface : InterfaceGraphType
     {
         Name = "Node";
         Description = "Anything with a global id that `node(id:)` finds again: entities, relations, revisions.";
+        this.ResolveByClrType(); // each possible type's IsTypeOf is `value is T`
         Field<NonNullGraphType<IdGraphType>>("id").Description("Global, opaque id.");
     }
 }
@@ -25,6 +27,7 @@ public sealed class EntityInterface : InterfaceGraphType<Entity>
     {
         Name = "Entity";
         Description = "A node of the knowledge graph: a strategy, phase, event, organisation, pilot, …";
+        this.ResolveByClrType(); // each possible type's IsTypeOf is `value is T`
         Interface<NodeInterface>();
         Field<NonNullGraphType<IdGraphType>>("id").Description("Global, opaque id.");
         Field<NonNullGraphType<NodeKindGraphType>>("kind");
