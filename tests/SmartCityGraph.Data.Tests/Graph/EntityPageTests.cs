@@ -174,20 +174,7 @@ public sealed class EntityPageTests : IAsyncLifetime
         var sql = Assert.Single(_database.ReaderStatements);
 
         await using var db = _database.CreateContext();
-        var connection = db.Database.GetDbConnection();
-        await connection.OpenAsync();
-        await using var command = connection.CreateCommand();
-        command.CommandText = "EXPLAIN QUERY PLAN " + sql;
-        foreach (var (parameter, value) in new (string, object)[] { ("$p0", since), ("$take", 51) })
-        {
-            var p = command.CreateParameter();
-            p.ParameterName = parameter;
-            p.Value = value;
-            command.Parameters.Add(p);
-        }
-        var plan = new List<string>();
-        await using (var rows = await command.ExecuteReaderAsync())
-            while (await rows.ReadAsync()) plan.Add(rows.GetString(3));
+        var plan = await Explain.SqliteAsync(db, sql, new Dictionary<string, object> { ["$p0"] = since, ["$take"] = 51 });
         Assert.Contains(plan, step => step.Contains("IX_Entities_Kind_StartDate_Id", StringComparison.Ordinal));
         Assert.DoesNotContain(plan, step => step.Contains("TEMP B-TREE", StringComparison.Ordinal));
     }

@@ -5,7 +5,7 @@ using SmartCityGraph.Data.Storage;
 
 namespace SmartCityGraph.Data.Tests.Infrastructure;
 
-/// <summary>PostgreSQL's plan for a statement, as text, to check which indexes it uses.</summary>
+/// <summary>A database's plan for a statement, to check which indexes it uses.</summary>
 public static partial class Explain
 {
     /// <summary>The plan of raw SQL with EF's "{n}" placeholders and its parameters.</summary>
@@ -37,6 +37,30 @@ public static partial class Explain
         command.Connection = connection;
         command.CommandText = "EXPLAIN " + command.CommandText;
         return await ReadPlanAsync(command);
+    }
+
+    /// <summary>
+    /// SQLite's plan (the detail column of <c>EXPLAIN QUERY PLAN</c>, one step per item) for a statement with named
+    /// parameters; only the parameters the text names are bound.
+    /// </summary>
+    public static async Task<List<string>> SqliteAsync(SmartCityDbContext db, string sql, IReadOnlyDictionary<string, object> parameters)
+    {
+        var connection = db.Database.GetDbConnection();
+        await db.Database.OpenConnectionAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = "EXPLAIN QUERY PLAN " + sql;
+        foreach (var (name, value) in parameters)
+        {
+            if (!sql.Contains(name, StringComparison.Ordinal)) continue;
+            var parameter = command.CreateParameter();
+            parameter.ParameterName = name;
+            parameter.Value = value;
+            command.Parameters.Add(parameter);
+        }
+        var plan = new List<string>();
+        await using var reader = await command.ExecuteReaderAsync();
+        while (await reader.ReadAsync()) plan.Add(reader.GetString(3));
+        return plan;
     }
 
     private static async Task<string> ReadPlanAsync(NpgsqlCommand command)

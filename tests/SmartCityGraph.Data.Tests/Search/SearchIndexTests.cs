@@ -326,22 +326,10 @@ public sealed class SearchIndexTestsOnSqlite() : SearchIndexTests(DatabaseProvid
     private async Task<List<string>> SearchPlan(string sql)
     {
         await using var db = _database.CreateContext();
-        var connection = db.Database.GetDbConnection();
-        await connection.OpenAsync();
-        await using var command = connection.CreateCommand();
-        command.CommandText = "EXPLAIN QUERY PLAN " + sql;
-        foreach (var (name, value) in new (string, object)[] { ("$match", "\"smart\"*"), ("$count", 11), ("$offset", 0), ("$kinds", "[\"Pilot\"]") })
+        return await Explain.SqliteAsync(db, sql, new Dictionary<string, object>
         {
-            if (!sql.Contains(name, StringComparison.Ordinal)) continue;
-            var parameter = command.CreateParameter();
-            parameter.ParameterName = name;
-            parameter.Value = value;
-            command.Parameters.Add(parameter);
-        }
-        var plan = new List<string>();
-        await using (var reader = await command.ExecuteReaderAsync())
-            while (await reader.ReadAsync()) plan.Add(reader.GetString(3));
-        return plan;
+            ["$match"] = "\"smart\"*", ["$count"] = 11, ["$offset"] = 0, ["$kinds"] = "[\"Pilot\"]",
+        });
     }
 }
 
