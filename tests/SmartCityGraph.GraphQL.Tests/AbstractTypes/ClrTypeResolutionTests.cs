@@ -24,25 +24,15 @@ public sealed class ClrTypeResolutionTests
         }
     }
 
-    private sealed class CatType : ObjectGraphType<Cat>
+    /// <summary>A possible type of the interface, counting how often it is asked whether a value is its.</summary>
+    private sealed class AnimalType<T> : ObjectGraphType<T> where T : Animal
     {
-        public CatType()
+        public AnimalType()
         {
-            Name = "Cat";
+            Name = typeof(T).Name;
             Interface<AnimalInterface>();
-            IsTypeOf = value => { Interlocked.Increment(ref _asked); return value is Cat; };
-            Field(c => c.Name);
-        }
-    }
-
-    private sealed class DogType : ObjectGraphType<Dog>
-    {
-        public DogType()
-        {
-            Name = "Dog";
-            Interface<AnimalInterface>();
-            IsTypeOf = value => { Interlocked.Increment(ref _asked); return value is Dog; };
-            Field(d => d.Name);
+            IsTypeOf = value => { Interlocked.Increment(ref _asked); return value is T; };
+            Field(a => a.Name);
         }
     }
 
@@ -53,8 +43,8 @@ public sealed class ClrTypeResolutionTests
         query.Field<ListGraphType<AnimalInterface>>("animals").Resolve(_ =>
             Enumerable.Range(0, 50).Select(i => i % 2 == 0 ? (Animal)new Cat { Name = $"cat {i}" } : new Dog { Name = $"dog {i}" }).ToList());
         var schema = new Schema { Query = query };
-        schema.RegisterType<CatType>();
-        schema.RegisterType<DogType>();
+        schema.RegisterType<AnimalType<Cat>>();
+        schema.RegisterType<AnimalType<Dog>>();
         _asked = 0;
 
         var result = await new DocumentExecuter().ExecuteAsync(new ExecutionOptions
