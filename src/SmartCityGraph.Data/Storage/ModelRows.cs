@@ -86,7 +86,14 @@ public sealed class ModelRows
     /// column may hold and how a value becomes what is stored; null when the member is not a mapped scalar (a
     /// navigation, the JSON-mapped sources, a computed member).
     /// </summary>
-    public MappedColumn? ColumnOf(Type type, string member)
+    public MappedColumn? ColumnOf(Type type, string member) =>
+        _columns.GetOrAdd((type, member), static (key, model) => model.FindColumn(key.Type, key.Member), this);
+
+    // Asked for every compared column of every prepared page: looked up in the model once.
+    private readonly ConcurrentDictionary<(Type Type, string Member), MappedColumn?> _columns = new();
+    private readonly ConcurrentDictionary<Type, (string Column, string Value)?> _kinds = new();
+
+    private MappedColumn? FindColumn(Type type, string member)
     {
         var entityType = _entity.GetDerivedTypesInclusive().FirstOrDefault(t => t.ClrType == type);
         if (entityType?.FindProperty(member) is not { PropertyInfo: not null } property || property.IsShadowProperty()) return null;
@@ -96,9 +103,12 @@ public sealed class ModelRows
     }
 
     /// <summary>The kind column and the value it holds for entities of type <typeparamref name="T"/>; null for a type of no single kind.</summary>
-    public (string Column, string Value)? KindOf<T>() where T : Entity
+    public (string Column, string Value)? KindOf<T>() where T : Entity =>
+        _kinds.GetOrAdd(typeof(T), static (clrType, model) => model.FindKind(clrType), this);
+
+    private (string Column, string Value)? FindKind(Type clrType)
     {
-        var type = _entity.GetDerivedTypesInclusive().FirstOrDefault(t => t.ClrType == typeof(T) && !t.IsAbstract());
+        var type = _entity.GetDerivedTypesInclusive().FirstOrDefault(t => t.ClrType == clrType && !t.IsAbstract());
         if (type is null || type.GetDerivedTypes().Any() || _entity.FindDiscriminatorProperty() is not { } discriminator) return null;
         return (discriminator.GetColumnName(), (string)DiscriminatorStoreValue(discriminator, type.GetDiscriminatorValue()!));
     }

@@ -27,7 +27,13 @@ public static class KeysetPaging
         var window = order.Window(source, page);
         if (projection is not null) window = window.Select(projection);
         var rows = page.Size == 0 ? [] : await window.ToListAsync(ct);
-        return Connection<T>.FromRows(rows, page, order, scope,
-            () => new DeferredResult<int>(token => source.CountAsync(token)), source);
+        return source.ToConnection(rows, order, page, scope);
     }
+
+    /// <summary>
+    /// The connection of a page whose rows were read another way (a prepared statement of the same window); counting
+    /// and <see cref="Connection{T}.Query"/> (facets) still go through <paramref name="source"/>.
+    /// </summary>
+    public static Connection<T> ToConnection<T>(this IQueryable<T> source, IReadOnlyList<T> rows, Sorting.SortOrder<T> order, PageRequest page, string scope) =>
+        Connection<T>.FromRows(rows, page, order, scope, () => new DeferredResult<int>(token => source.CountAsync(token)), source);
 }

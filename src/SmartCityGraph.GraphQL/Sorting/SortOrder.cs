@@ -38,11 +38,11 @@ public sealed class SortOrder<T>
     /// <summary>The rows of the page in its direction, plus one more to tell whether another page exists.</summary>
     public IQueryable<T> Window(IQueryable<T> source, PageRequest page)
     {
-        if (page.After is { } after) source = source.Where(Seek(after, forward: true));
-        if (page.Before is { } before) source = source.Where(Seek(before, forward: false));
+        var (seek, _, take) = WindowParts(page);
+        if (seek is not null) source = source.Where(seek);
         var ordered = _keys[0].OrderBy(source, page.Backward);
         foreach (var key in _keys.Skip(1)) ordered = key.ThenBy(ordered, page.Backward);
-        return ordered.Take(page.Size + 1);
+        return ordered.Take(take);
     }
 
     /// <summary>

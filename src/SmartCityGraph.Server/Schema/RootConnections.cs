@@ -43,8 +43,7 @@ internal static class RootConnections
                 };
                 if (page.Size > 0 && await services.GetRequiredService<IGraphReader>().EntityPageAsync(
                         new EntityPage<TEntity>(where, keys, take, projection?.MemberNames), ctx.CancellationToken) is { } rows)
-                    return Connection<TEntity>.FromRows(rows, page, request.Order, scope,
-                        () => new DeferredResult<int>(token => source.CountAsync(token)), source);
+                    return source.ToConnection(rows, request.Order, page, scope);
                 return await source.ToConnectionAsync(request.Order, page, scope, projection?.Selector, ctx.CancellationToken);
             })
             .FieldType;
