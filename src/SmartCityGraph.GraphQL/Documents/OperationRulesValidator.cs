@@ -18,9 +18,10 @@ public interface IOperationRule : IValidationRule;
 /// For a cached document only the per-request rules run (cost, rate limit, roles, transport), and none of them visits
 /// nodes; yet <see cref="DocumentValidator"/> walks the whole document with its type tracker whenever there is any rule
 /// (about 5 % of the CPU of a small request). Here such rules are asked for their (absent) visitors on a context of our
-/// own, the inner validator then coerces the variables and parses the arguments without rules, and the rules' checks
-/// after arguments run on that result, as <see cref="DocumentValidator"/> would run them. Any other set of rules goes to
-/// the inner validator unchanged.
+/// own, the variables, arguments and directives are read with what <see cref="PreparedOperation"/> found of the operation
+/// once (the inner validator would walk the operation twice more for them), and the rules' checks after arguments run on
+/// that result, as <see cref="DocumentValidator"/> would run them. Any other set of rules goes to the inner validator
+/// unchanged.
 /// </remarks>
 public sealed class OperationRulesValidator(IDocumentValidator inner) : IDocumentValidator
 {
@@ -57,16 +58,18 @@ public sealed class OperationRulesValidator(IDocumentValidator inner) : IDocumen
         if (context.HasErrors)
             return new ValidationResult(context.Errors);
 
-        // Variables and arguments, exactly as the inner validator reads them (it walks for the arguments only).
-        var parsed = await inner.ValidateAsync(options with { Rules = [] });
-        if (!parsed.IsValid)
-            return parsed;
+        // Variables, arguments and directives, read as the inner validator reads them but without its two walks.
+        var variables = await PreparedOperation.For(options.Schema, options.Document, options.Operation).ReadValuesAsync(context);
+        if (context.HasErrors)
+        {
+            return new ValidationResult(context.Errors)
+            {
+                Variables = variables,
+                ArgumentValues = context.ArgumentValues,
+                DirectiveValues = context.DirectiveValues,
+            };
+        }
 
-        // The inner validator hands out the dictionaries its context held; copy only if that ever changes.
-        context.ArgumentValues = parsed.ArgumentValues as Dictionary<GraphQLField, IDictionary<string, ArgumentValue>>
-                                 ?? (parsed.ArgumentValues is { } arguments ? new(arguments) : null);
-        context.DirectiveValues = parsed.DirectiveValues as Dictionary<ASTNode, IDictionary<string, DirectiveInfo>>
-                                  ?? (parsed.DirectiveValues is { } directives ? new(directives) : null);
         List<INodeVisitor>? visitors = null;
         foreach (var rule in rules)
         {
@@ -76,13 +79,11 @@ public sealed class OperationRulesValidator(IDocumentValidator inner) : IDocumen
         if (visitors is not null)
             await new BasicVisitor(visitors).VisitAsync(context.Document, new BasicVisitor.State(context));
 
-        return context.HasErrors
-            ? new ValidationResult(context.Errors)
-            {
-                Variables = parsed.Variables,
-                ArgumentValues = parsed.ArgumentValues,
-                DirectiveValues = parsed.DirectiveValues,
-            }
-            : parsed;
+        return new ValidationResult(context.Errors)
+        {
+            Variables = variables,
+            ArgumentValues = context.ArgumentValues,
+            DirectiveValues = context.DirectiveValues,
+        };
     }
 }

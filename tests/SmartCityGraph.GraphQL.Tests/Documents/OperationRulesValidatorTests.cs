@@ -19,9 +19,26 @@ public sealed class OperationRulesValidatorTests
 {
     private const string Query = "query($n: Int, $id: ID!) { items(first: $n) { nodes { id name } } item(id: $id) { id } }";
 
-    private static async Task<(IValidationResult Result, CostReport? Cost)> ValidateAsync(IDocumentValidator validator, IEnumerable<IValidationRule> rules, string variables)
+    /// <summary>
+    /// Arguments and directives under fragments (one spread twice), inline fragments on an interface, a list variable, a
+    /// nullable variable with a default where a non-null value is required, and a directive on a variable definition.
+    /// </summary>
+    private const string FragmentQuery = """
+        query Fragments($n: Int, $show: Boolean!, $ids: [ID!]!, $id: ID = "2", $limit: Int @deprecated) {
+          ...top
+          items(first: $n) @include(if: $show) { nodes { ...itemFields } }
+          again: items(first: 1) { nodes { ...itemFields } }
+          nodes(ids: $ids) { id ... on Item @skip(if: $show) { parent { id } children(first: $n) { totalCount } } }
+          cluster(limit: $limit) { members { id } }
+        }
+        fragment top on Query { item(id: $id) { id name } }
+        fragment itemFields on Item { id tags { id label @include(if: $show) } parent { ...on Item { children(first: 2) { totalCount } } } }
+        """;
+
+    private static async Task<(IValidationResult Result, CostReport? Cost)> ValidateAsync(
+        IDocumentValidator validator, IEnumerable<IValidationRule> rules, string variables, GraphQLDocument? document = null)
     {
-        var document = new GraphQLDocumentBuilder().Build(Query);
+        document ??= new GraphQLDocumentBuilder().Build(Query);
         var userContext = new Dictionary<string, object?>();
         var result = await validator.ValidateAsync(new ValidationOptions
         {
@@ -44,19 +61,52 @@ public sealed class OperationRulesValidatorTests
     [InlineData("""{"n": 1000000, "id": "1"}""")] // over the cost limit
     [InlineData("""{"n": "many", "id": "1"}""")]  // a variable of the wrong type
     [InlineData("""{"n": 3}""")]                  // a required variable missing
-    public async Task It_gives_what_the_document_validator_gives(string variables)
+    public Task It_gives_what_the_document_validator_gives(string variables) => AssertSameAsDocumentValidatorAsync(variables, Query);
+
+    [Theory]
+    [InlineData("""{"n": 3, "show": true, "ids": ["1", "2"]}""")]
+    [InlineData("""{"n": 3, "show": false, "ids": ["1"], "id": "7", "limit": 4}""")]
+    [InlineData("""{"show": true, "ids": ["1"], "id": null}""")]          // null for a variable with a default in a non-null position
+    [InlineData("""{"n": 3, "show": "yes", "ids": ["1"]}""")]              // a Boolean of the wrong type
+    [InlineData("""{"n": 3, "show": true, "ids": ["1", null]}""")]         // null in a list of non-null items
+    [InlineData("""{"n": 3, "show": true, "ids": "1", "limit": 100000}""")] // a single value for a list, and over the cost limit
+    public Task It_gives_what_the_document_validator_gives_under_fragments_and_directives(string variables) =>
+        AssertSameAsDocumentValidatorAsync(variables, FragmentQuery);
+
+    [Fact]
+    public async Task An_operation_is_prepared_once_and_read_again_with_other_values()
     {
-        var (expected, expectedCost) = await ValidateAsync(new DocumentValidator(), CachedDocumentRules(), variables);
-        var (actual, actualCost) = await ValidateAsync(new OperationRulesValidator(new DocumentValidator()), CachedDocumentRules(), variables);
+        var document = new GraphQLDocumentBuilder().Build(FragmentQuery);
+        await AssertSameAsDocumentValidatorAsync("""{"n": 3, "show": true, "ids": ["1"]}""", FragmentQuery, document);
+        await AssertSameAsDocumentValidatorAsync("""{"n": 5, "show": false, "ids": ["4", "5"], "id": "9"}""", FragmentQuery, document);
+        await AssertSameAsDocumentValidatorAsync("""{"n": "five", "show": false, "ids": ["4"]}""", FragmentQuery, document);
+    }
+
+    private static async Task AssertSameAsDocumentValidatorAsync(string variables, string query, GraphQLDocument? document = null)
+    {
+        document ??= new GraphQLDocumentBuilder().Build(query);
+        var (expected, expectedCost) = await ValidateAsync(new DocumentValidator(), CachedDocumentRules(), variables, document);
+        var (actual, actualCost) = await ValidateAsync(new OperationRulesValidator(new DocumentValidator()), CachedDocumentRules(), variables, document);
 
         Assert.Equal(expected.IsValid, actual.IsValid);
         Assert.Equal(expected.Errors.Select(e => (e.Code, e.Message)), actual.Errors.Select(e => (e.Code, e.Message)));
         Assert.Equal(expectedCost, actualCost);
-        Assert.Equal(expected.Variables?.Select(v => (v.Name, v.Value)), actual.Variables?.Select(v => (v.Name, v.Value)));
+        Assert.Equal(Json(expected.Variables?.Select(v => (v.Name, v.Value, v.IsDefault))), Json(actual.Variables?.Select(v => (v.Name, v.Value, v.IsDefault))));
+        Assert.Equal(Values(expected.ArgumentValues, a => a), Values(actual.ArgumentValues, a => a));
         Assert.Equal(
-            expected.ArgumentValues?.ToDictionary(a => a.Key.Name.StringValue, a => a.Value.ToDictionary(v => v.Key, v => v.Value.Value)),
-            actual.ArgumentValues?.ToDictionary(a => a.Key.Name.StringValue, a => a.Value.ToDictionary(v => v.Key, v => v.Value.Value)));
+            Values(expected.DirectiveValues, d => d.ToDictionary(i => i.Key, i => i.Value.Arguments)),
+            Values(actual.DirectiveValues, d => d.ToDictionary(i => i.Key, i => i.Value.Arguments)));
     }
+
+    /// <summary>The values read per node, in document order, as JSON (the same document for both validators, so nodes compare by position).</summary>
+    private static string Json(object? value) =>
+        System.Text.Json.JsonSerializer.Serialize(value, new System.Text.Json.JsonSerializerOptions { IncludeFields = true });
+
+    private static string Values<TNode, TValue>(IEnumerable<KeyValuePair<TNode, TValue>>? values, Func<TValue, object?> select) where TNode : ASTNode =>
+        Json(values?.OrderBy(v => v.Key.Location.Start).ThenBy(v => v.Key.Kind)
+            .Select(v => (v.Key.Kind.ToString(), v.Key.Location.Start, select(v.Value) is IDictionary<string, ArgumentValue> arguments
+                ? (object?)arguments.ToDictionary(a => a.Key, a => (a.Value.Value, a.Value.Source.ToString()))
+                : select(v.Value))));
 
     [Fact]
     public async Task The_cost_limit_is_still_enforced()
