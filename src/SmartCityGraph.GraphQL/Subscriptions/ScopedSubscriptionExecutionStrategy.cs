@@ -5,6 +5,7 @@ using GraphQLParser.AST;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using SmartCityGraph.GraphQL.Errors;
+using SmartCityGraph.GraphQL.Execution;
 using SmartCityGraph.GraphQL.Http;
 using ExecutionContext = GraphQL.Execution.ExecutionContext;
 
@@ -18,7 +19,7 @@ namespace SmartCityGraph.GraphQL.Subscriptions;
 /// </summary>
 public sealed class ScopedSubscriptionExecutionStrategy(IServiceScopeFactory scopeFactory, IOptions<GraphQLHttpOptions> httpOptions)
     // A new SerialExecutionStrategy, not its shared instance: it keeps reusable state per strategy.
-    : SubscriptionExecutionStrategy(new SerialExecutionStrategy())
+    : SubscriptionExecutionStrategy(new KnownFieldsExecutionStrategy())
 {
     protected override ExecutionContext CloneExecutionContext(ExecutionContext context, CancellationToken token)
     {

@@ -15,6 +15,7 @@ using SmartCityGraph.Data.Storage.Sqlite;
 using SmartCityGraph.GraphQL.Cost;
 using SmartCityGraph.GraphQL.DataLoading;
 using SmartCityGraph.GraphQL.Documents;
+using SmartCityGraph.GraphQL.Execution;
 using SmartCityGraph.GraphQL.Faceting;
 using SmartCityGraph.GraphQL.Http;
 using SmartCityGraph.GraphQL.Limits;
@@ -87,8 +88,9 @@ public static class ServiceRegistration
             // Umlauts and dashes stay readable in answers ("Bürger", not "B\u00fcrger").
             .AddSystemTextJson(json => json.Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping)
             .AddGraphTypes(typeof(SmartCitySchema).Assembly)
-            // One request's DbContext is not thread-safe; loaders still batch under the serial strategy.
-            .AddExecutionStrategy<SerialExecutionStrategy>(OperationType.Query)
+            // One request's DbContext is not thread-safe; loaders still batch under the serial strategy, which collects an
+            // object's fields from a selection set once per type.
+            .AddExecutionStrategy<KnownFieldsExecutionStrategy>(OperationType.Query)
             // Oversized documents are refused before they are parsed or validated (Limits:MaxFields, Limits:MaxTokens).
             .AddDocumentLimits(options => configuration.GetSection("Limits").Bind(options))
             // {"documentId": "sha256:…"} runs a typed client's operation; Security:TrustedDocumentsOnly keeps anonymous callers to those.
