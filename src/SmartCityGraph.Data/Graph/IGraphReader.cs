@@ -51,8 +51,12 @@ public sealed record EntityPage<T>(
 /// </remarks>
 public interface IGraphReader
 {
-    /// <summary>Whole entities of any kind by surrogate id (ids naming nothing are left out).</summary>
-    Task<List<Entity>> EntitiesAsync(IReadOnlyCollection<int> ids, CancellationToken ct = default);
+    /// <summary>
+    /// Entities of any kind by surrogate id (ids naming nothing are left out): whole, or with only <paramref name="members"/>
+    /// loaded (see <see cref="Storage.ModelRows.EntitiesWith"/>; whole when a member is mapped by no kind). Entities with some
+    /// members only answer the selection they were read for and must not stand in for whole ones.
+    /// </summary>
+    Task<List<Entity>> EntitiesAsync(IReadOnlyCollection<int> ids, IReadOnlyCollection<string>? members = null, CancellationToken ct = default);
 
     /// <summary>Whole entities named by (kind, key) pairs.</summary>
     Task<List<Entity>> EntitiesByKeyAsync(IReadOnlyCollection<(NodeKind Kind, string Key)> names, CancellationToken ct = default);

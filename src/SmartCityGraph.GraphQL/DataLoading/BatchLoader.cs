@@ -31,6 +31,9 @@ public sealed class BatchLoader<TKey, TValue>(
         return new Pending(this, batch, key);
     }
 
+    /// <summary>Whether a fetch (or <see cref="Prime"/>) has already answered <paramref name="key"/>, so loading it costs none.</summary>
+    public bool Knows(TKey key) => batchOfKey.TryGetValue(key, out var batch) && batch.Values is { IsCompletedSuccessfully: true };
+
     /// <summary>
     /// Makes values already read elsewhere in the request the answers for their keys (when a key is not
     /// known yet), so asking for them later runs no fetch: e.g. entities a walk loaded, asked for again as

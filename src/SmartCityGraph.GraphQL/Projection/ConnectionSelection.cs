@@ -69,6 +69,19 @@ internal sealed class ConnectionSelection
         return selection;
     }
 
+    /// <summary>
+    /// The field <paramref name="context"/> resolves, as the one selected field of its parent object: so the members its
+    /// own value's selection reads are found as for a field of a connection's items.
+    /// </summary>
+    public static ConnectionSelection? OfField(IResolveFieldContext context)
+    {
+        if (context.ParentType is not IObjectGraphType parent)
+            return null;
+        var selection = new ConnectionSelection(context) { NodeType = parent };
+        selection.NodeFields.Add(context.FieldAst);
+        return selection;
+    }
+
     /// <summary>The fields of <paramref name="selectionSet"/> that apply to an object of <paramref name="type"/>, fragments spread out.</summary>
     public IEnumerable<GraphQLField> FieldsOn(GraphQLSelectionSet selectionSet, IObjectGraphType type) => Fields(selectionSet, type, []);
 

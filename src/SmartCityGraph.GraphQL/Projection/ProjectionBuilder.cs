@@ -68,12 +68,26 @@ public static class ProjectionBuilder
     /// be walked, by the same rules as <see cref="ForConnection{T}(IResolveFieldContext, Expression{Func{T, object?}}[])"/>.
     /// </summary>
     public static IReadOnlyList<string>? ReadsOfItemField(IResolveFieldContext connectionField, string itemField) =>
-        FieldMemo.GetOrAddForDocument(connectionField, ("item-field-reads", itemField), () => ReadsOfItemFieldUncached(connectionField, itemField));
+        FieldMemo.GetOrAddForDocument(connectionField, ("item-field-reads", itemField), () => ReadsOfField(ConnectionSelection.Of(connectionField), itemField));
 
-    private static IReadOnlyList<string>? ReadsOfItemFieldUncached(IResolveFieldContext connectionField, string itemField)
+    /// <summary>
+    /// As <see cref="ReadsOfItemField"/> for <paramref name="valueField"/> of the object, or the objects of the list, that
+    /// <paramref name="objectField"/> returns (not a connection): e.g. the entities under a subgraph's or a path's <c>nodes</c>.
+    /// </summary>
+    public static IReadOnlyList<string>? ReadsOfObjectField(IResolveFieldContext objectField, string valueField) =>
+        FieldMemo.GetOrAddForDocument(objectField, ("object-field-reads", valueField), () => ReadsOfField(ConnectionSelection.OfItems(objectField), valueField));
+
+    /// <summary>
+    /// As <see cref="ReadsOfItemField"/> for the value of <paramref name="valueField"/> itself (an entity of any kind, e.g. a
+    /// relation's <c>from</c>): the members the fields selected on it read.
+    /// </summary>
+    public static IReadOnlyList<string>? ReadsOfValue(IResolveFieldContext valueField) =>
+        FieldMemo.GetOrAddForDocument(valueField, "value-reads", () => ReadsOfField(ConnectionSelection.OfField(valueField), valueField.FieldAst.Name.StringValue));
+
+    /// <summary>The members read on the values of <paramref name="field"/> wherever <paramref name="selection"/> selects it.</summary>
+    private static IReadOnlyList<string>? ReadsOfField(ConnectionSelection? selection, string field)
     {
-        if (ConnectionSelection.Of(connectionField) is not { } selection
-            || selection.NodeType.GetField(itemField)?.ResolvedType?.GetNamedType() is not { } valueType)
+        if (selection is null || selection.NodeType.GetField(field)?.ResolvedType?.GetNamedType() is not { } valueType)
             return null;
         IEnumerable<IObjectGraphType> types = valueType switch
         {
@@ -82,9 +96,9 @@ public static class ProjectionBuilder
             _ => [],
         };
         var members = new List<MemberInfo>();
-        foreach (var field in selection.NodeFields.Where(f => f.Name.StringValue == itemField))
+        foreach (var occurrence in selection.NodeFields.Where(f => f.Name.StringValue == field))
         {
-            if (field.SelectionSet is not { } selectionSet) return null;
+            if (occurrence.SelectionSet is not { } selectionSet) return null;
             foreach (var type in types)
             {
                 members.AddRange(type.GetAlwaysReads());

@@ -85,7 +85,7 @@ internal static class GraphQueries
                 var walk = await ctx.ReadServices().GetRequiredService<GraphTraversal>().NeighbourhoodAsync(
                     new NeighbourhoodRequest(start, depth, ctx.GetArgument<List<RelationType>?>("types"), ctx.GetArgument<List<NodeKind>?>("kinds"), limit),
                     ctx.CancellationToken);
-                var entities = await ctx.EntitiesAsync(walk.NodeIds);
+                var entities = await ctx.EntitiesOfFieldAsync("nodes", walk.NodeIds);
                 return new Subgraph(walk.NodeIds.Where(entities.ContainsKey).Select(id => entities[id]).ToList(), walk.Relations, walk.Truncated);
             });
 
@@ -106,7 +106,7 @@ internal static class GraphQueries
                 if (ends[0] is not { } from || ends[1] is not { } to) return Array.Empty<EntityPath>();
                 var paths = await ctx.ReadServices().GetRequiredService<GraphTraversal>().PathsAsync(
                     from, to, maxHops, first, ctx.GetArgument<List<RelationType>?>("types"), ctx.CancellationToken);
-                var entities = await ctx.EntitiesAsync(paths.SelectMany(p => p.NodeIds));
+                var entities = await ctx.EntitiesOfFieldAsync("nodes", paths.SelectMany(p => p.NodeIds));
                 return paths.Select(p => new EntityPath(p.NodeIds.Select(id => entities[id]).ToList(), p.Relations)).ToList();
             });
     }

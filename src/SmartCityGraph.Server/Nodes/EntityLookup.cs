@@ -1,6 +1,7 @@
 using GraphQL;
 using SmartCityGraph.Data.Graph;
 using SmartCityGraph.Data.Model;
+using SmartCityGraph.GraphQL.Projection;
 using SmartCityGraph.Data.Storage;
 using SmartCityGraph.GraphQL.Ids;
 using SmartCityGraph.Server.AsOf;
@@ -30,6 +31,13 @@ internal static class EntityLookup
     /// <summary>The entities with these surrogate ids, by id: those the request read already, the others in one statement.</summary>
     public static Task<IReadOnlyDictionary<int, Entity>> EntitiesAsync(this IResolveFieldContext context, IEnumerable<int> ids) =>
         context.Graph().EntitiesAsync(ids, context.CancellationToken);
+
+    /// <summary>
+    /// As above for the entities of <paramref name="valueField"/> of the object(s) <paramref name="context"/> returns (a
+    /// subgraph's or path's <c>nodes</c>): read with only the members the selection on them reads, when it declared them.
+    /// </summary>
+    public static Task<IReadOnlyDictionary<int, Entity>> EntitiesOfFieldAsync(this IResolveFieldContext context, string valueField, IEnumerable<int> ids) =>
+        context.Graph().EntitiesAsync(ids, ProjectionBuilder.ReadsOfObjectField(context, valueField), context.CancellationToken);
 
     public static SmartCityDbContext Db(this IResolveFieldContext context) =>
         context.ReadServices().GetRequiredService<SmartCityDbContext>();

@@ -27,10 +27,57 @@ namespace SmartCityGraph.Server.Relations;
 /// </remarks>
 public sealed class GraphLoaders(SmartCityDbContext db, IGraphReader reader, RequestLoaders loaders, ParentWindowOptions parentWindows)
 {
-    private BatchLoader<int, Entity?> EntitiesById => loaders.GetOrAdd<int, Entity?>("entity-by-id", async (ids, ct) =>
-        (await reader.EntitiesAsync(ids, ct)).ToDictionary(e => e.Id, e => (Entity?)e), missing: null);
+    private BatchLoader<int, Entity?> EntitiesById => _entitiesById ??= loaders.GetOrAdd<int, Entity?>("entity-by-id", async (ids, ct) =>
+        (await reader.EntitiesAsync(ids, ct: ct)).ToDictionary(e => e.Id, e => (Entity?)e), missing: null);
+
+    private BatchLoader<int, Entity?>? _entitiesById;
 
     public IDataLoaderResult<Entity?> EntityById(int id) => EntitiesById.Load(id);
+
+    /// <summary>
+    /// The entity with this id for a selection that reads only <paramref name="members"/> of it (see
+    /// <see cref="ProjectionBuilder.ReadsOfValue"/>): one the request has read already, whole or with at least those
+    /// members, or else one with only those members, read in one statement with the other ids asked for with the same
+    /// members and never remembered as a whole one. Whole, as <see cref="EntityById(int)"/>, when <paramref name="members"/>
+    /// is null.
+    /// </summary>
+    public IDataLoaderResult<Entity?> EntityById(int id, IReadOnlyList<string>? members)
+    {
+        if (members is null || EntitiesById.Knows(id)) return EntitiesById.Load(id);
+        var loader = EntitiesWith(members);
+        if (!loader.Knows(id) && _readWithSomeMembers.TryGetValue(id, out var known) && Covers(known.Members, members))
+            loader.Prime([new(id, known.Entity)]);
+        return loader.Load(id);
+    }
+
+    private BatchLoader<int, Entity?> EntitiesWith(IReadOnlyList<string> members)
+    {
+        if (_entitiesWith.TryGetValue(members, out var loader)) return loader;
+        return _entitiesWith[members] = loaders.GetOrAdd<int, Entity?>("entity-by-id|" + string.Join(",", members), async (ids, ct) =>
+        {
+            var entities = await reader.EntitiesAsync(ids, members, ct);
+            foreach (var entity in entities)
+            {
+                if (!_readWithSomeMembers.TryGetValue(entity.Id, out var known) || Covers(members, known.Members))
+                    _readWithSomeMembers[entity.Id] = (entity, members);
+            }
+            return entities.ToDictionary(e => e.Id, e => (Entity?)e);
+        }, missing: null);
+    }
+
+    private static bool Covers(IReadOnlyList<string> read, IReadOnlyList<string> wanted)
+    {
+        foreach (var member in wanted)
+            if (!read.Contains(member)) return false;
+        return true;
+    }
+
+    // By the member list's identity: each field's list is worked out once per document (FieldMemo).
+    private readonly Dictionary<object, BatchLoader<int, Entity?>> _entitiesWith = new(ReferenceEqualityComparer.Instance);
+
+    // Entities read with some members only, and those members: they answer later lookups that read no more (a walk's
+    // nodes, asked for again as the ends of its relations).
+    private readonly Dictionary<int, (Entity Entity, IReadOnlyList<string> Members)> _readWithSomeMembers = [];
 
     public IDataLoaderResult<Entity?> EntityByKey(NodeKind kind, string key) =>
         loaders.GetOrAdd<string, Entity?>($"entity-by-key|{kind}", async (keys, ct) =>
@@ -44,9 +91,12 @@ public sealed class GraphLoaders(SmartCityDbContext db, IGraphReader reader, Req
     /// <summary>
     /// The entities with these ids, by id: those the request has read already, and the others in one statement.
     /// </summary>
-    public async Task<IReadOnlyDictionary<int, Entity>> EntitiesAsync(IEnumerable<int> ids, CancellationToken ct)
+    public Task<IReadOnlyDictionary<int, Entity>> EntitiesAsync(IEnumerable<int> ids, CancellationToken ct) => EntitiesAsync(ids, null, ct);
+
+    /// <summary>As above, for a selection that reads only <paramref name="members"/> (see <see cref="EntityById(int, IReadOnlyList{string}?)"/>).</summary>
+    public async Task<IReadOnlyDictionary<int, Entity>> EntitiesAsync(IEnumerable<int> ids, IReadOnlyList<string>? members, CancellationToken ct)
     {
-        var results = ids.Distinct().Select(id => (Id: id, Result: EntitiesById.Load(id))).ToList();
+        var results = ids.Distinct().Select(id => (Id: id, Result: EntityById(id, members))).ToList();
         var found = new Dictionary<int, Entity>(results.Count);
         foreach (var (id, result) in results)
             if (await result.GetResultAsync(ct) is { } entity) found[id] = entity;

@@ -24,8 +24,9 @@ public sealed class RelationGraphType : ObjectGraphType<Relation>
         Field<NonNullGraphType<IdGraphType>>("id").Resolve(ctx => GlobalId.Encode(TypeName, ctx.Source.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)));
         Field<NonNullGraphType<RelationTypeGraphType>>("type").Resolve(ctx => ctx.Source.Type);
         Field<StringGraphType>("role").Description("The part the \"from\" entity plays, where the source names one.").Resolve(ctx => ctx.Source.Role);
-        Field<NonNullGraphType<EntityInterface>>("from").Resolve(ctx => ctx.Graph().EntityById(ctx.Source.FromId));
-        Field<NonNullGraphType<EntityInterface>>("to").Resolve(ctx => ctx.Graph().EntityById(ctx.Source.ToId));
+        // Each end with only what its selection reads (a page of relations with both ends read whole entities otherwise).
+        Field<NonNullGraphType<EntityInterface>>("from").Resolve(ctx => ctx.Graph().EntityById(ctx.Source.FromId, ProjectionBuilder.ReadsOfValue(ctx)));
+        Field<NonNullGraphType<EntityInterface>>("to").Resolve(ctx => ctx.Graph().EntityById(ctx.Source.ToId, ProjectionBuilder.ReadsOfValue(ctx)));
         Field<CalendarDateGraphType>("validFrom").Resolve(ctx => ctx.Source.ValidFrom);
         Field<CalendarDateGraphType>("validTo").Resolve(ctx => ctx.Source.ValidTo);
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<SourceGraphType>>>>("sources").Resolve(ctx => ctx.Source.Sources);

@@ -149,7 +149,7 @@ public sealed class EntityPageTests : IAsyncLifetime
     /// <summary>A reader with only the interface's default page (as PostgreSQL's).</summary>
     private sealed class NotSqlite : IGraphReader
     {
-        public Task<List<Entity>> EntitiesAsync(IReadOnlyCollection<int> ids, CancellationToken ct = default) => throw new NotSupportedException();
+        public Task<List<Entity>> EntitiesAsync(IReadOnlyCollection<int> ids, IReadOnlyCollection<string>? members = null, CancellationToken ct = default) => throw new NotSupportedException();
         public Task<List<Entity>> EntitiesByKeyAsync(IReadOnlyCollection<(NodeKind Kind, string Key)> names, CancellationToken ct = default) => throw new NotSupportedException();
         public Task<List<Relation>> RelationsAsync(IReadOnlyCollection<int> ids, CancellationToken ct = default) => throw new NotSupportedException();
         public Task<List<ParentRow<Relation>>> RelationWindowsAsync(IReadOnlyCollection<int> parentIds, WalkDirection direction, IReadOnlyCollection<RelationType>? types, KeyWindow window, CancellationToken ct = default) => throw new NotSupportedException();

@@ -215,6 +215,22 @@ public abstract class GraphReaderTests(DatabaseProvider provider) : IDisposable
         Assert.Contains(entities, e => e.Sources.Any(s => s.RetrievedOn is not null));
     }
 
+    [SkippableFact]
+    public async Task Entities_read_with_some_members_hold_those_and_a_new_objects_values_for_the_rest()
+    {
+        var (hub, small, phase) = await SeedAsync();
+        await using var db = database.CreateContext();
+        var whole = await db.Entities.AsNoTracking().Where(e => e.Id == hub || e.Id == small || e.Id == phase).OrderBy(e => e.Id).ToListAsync();
+
+        var read = (await database.Reader.EntitiesAsync([hub, small, phase], [nameof(Entity.Title)])).OrderBy(e => e.Id).ToList();
+
+        Assert.Equal(whole.Select(e => (e.Id, e.Kind, e.Title, e.GetType())), read.Select(e => (e.Id, e.Kind, e.Title, e.GetType())));
+        Assert.All(whole, e => Assert.NotEmpty(e.Sources));
+        Assert.All(read, e => Assert.Empty(e.Sources));
+        // A member no kind maps reads whole entities.
+        Assert.Equal(whole.Select(Json), (await database.Reader.EntitiesAsync([hub, small, phase], ["NoSuchMember"])).OrderBy(e => e.Id).Select(Json));
+    }
+
     /// <summary>Every public property with its runtime type's values (the kind, dates, enums, sources).</summary>
     private static string Json(object item) => JsonSerializer.Serialize(item, item.GetType());
 

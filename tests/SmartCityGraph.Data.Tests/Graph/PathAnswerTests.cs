@@ -219,7 +219,8 @@ public abstract class PathAnswerTests(DatabaseProvider provider) : IDisposable
             return edges;
         }
 
-        public Task<List<Entity>> EntitiesAsync(IReadOnlyCollection<int> ids, CancellationToken ct = default) => inner.EntitiesAsync(ids, ct);
+        public Task<List<Entity>> EntitiesAsync(IReadOnlyCollection<int> ids, IReadOnlyCollection<string>? members = null, CancellationToken ct = default) =>
+            inner.EntitiesAsync(ids, members, ct);
 
         public Task<List<Entity>> EntitiesByKeyAsync(IReadOnlyCollection<(NodeKind Kind, string Key)> names, CancellationToken ct = default) =>
             inner.EntitiesByKeyAsync(names, ct);

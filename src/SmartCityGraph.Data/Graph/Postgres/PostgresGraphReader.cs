@@ -19,11 +19,11 @@ public sealed class PostgresGraphReader(PostgresReads reads, ModelRows rows) : I
 {
     private readonly ConcurrentDictionary<string, SqlStatement> _statements = new(StringComparer.Ordinal);
 
-    public async Task<List<Entity>> EntitiesAsync(IReadOnlyCollection<int> ids, CancellationToken ct = default)
+    public async Task<List<Entity>> EntitiesAsync(IReadOnlyCollection<int> ids, IReadOnlyCollection<string>? members = null, CancellationToken ct = default)
     {
         if (ids.Count == 0) return [];
-        var shape = rows.Entities;
-        var statement = Statement("entities-by-id", () => new SqlStatement(
+        var shape = members is null ? rows.Entities : rows.EntitiesWith(members) ?? rows.Entities;
+        var statement = Statement("entities-by-id|" + shape.Key, () => new SqlStatement(
             $"""SELECT {shape.SelectList("e")} FROM "Entities" AS e WHERE e."Id" = ANY($1)""", "$1"));
         return await reads.QueryAsync(statement, [Ids(ids)], r => shape.Read(r, 0), ct);
     }

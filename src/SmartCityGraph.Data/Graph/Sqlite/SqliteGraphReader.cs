@@ -35,11 +35,11 @@ public sealed class SqliteGraphReader(SqliteReads reads, ModelRows rows) : IGrap
     /// <inheritdoc />
     public bool CountsDegreesCheaply => false;
 
-    public Task<List<Entity>> EntitiesAsync(IReadOnlyCollection<int> ids, CancellationToken ct = default)
+    public Task<List<Entity>> EntitiesAsync(IReadOnlyCollection<int> ids, IReadOnlyCollection<string>? members = null, CancellationToken ct = default)
     {
         if (ids.Count == 0) return Task.FromResult(new List<Entity>());
-        var shape = rows.Entities;
-        var statement = Statement("entities-by-id", () => new SqlStatement(
+        var shape = members is null ? rows.Entities : rows.EntitiesWith(members) ?? rows.Entities;
+        var statement = Statement("entities-by-id|" + shape.Key, () => new SqlStatement(
             $"""SELECT {shape.SelectList("e")} FROM "Entities" AS e WHERE e."Id" IN (SELECT value FROM json_each($ids))""", "$ids"));
         return Task.FromResult(reads.Query(statement, [IdList(ids)], shape, ReadAll, ct));
     }
