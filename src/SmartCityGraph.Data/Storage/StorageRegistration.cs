@@ -78,6 +78,7 @@ public static class StorageRegistration
         }
         else
         {
+            SqliteThreading.UseMultiThreadMode(); // before the first connection opens
             services.AddSingleton<SqliteInterruptOnCancel>();
             services.AddSingleton<SqliteConnectionTuning>();
             // Read-only connections of their own (query_only), each statement prepared once per connection.

@@ -63,6 +63,9 @@ internal sealed class SqliteTestDatabase : TestDatabase
     /// <summary>Prepared statements on this database, on connections of their own.</summary>
     public SqliteReads Reads { get; }
 
+    /// <summary>Opens further connections to this database (shared cache, in memory).</summary>
+    public string ConnectionString => _connectionString;
+
     public ModelRows Rows { get; }
 
     public override IGraphReader Reader { get; }
