@@ -3,8 +3,10 @@ using SmartCityGraph.Data.Model;
 namespace SmartCityGraph.Data.Graph;
 
 /// <summary>What <see cref="GraphTraversal.NeighbourhoodAsync"/> walks: from which entities, how far, along which relations, to which kinds.</summary>
+/// <remarks><see cref="RelationMembers"/>: read only these members of the relations returned (null: whole relations).</remarks>
 public sealed record NeighbourhoodRequest(
-    IReadOnlyCollection<int> StartIds, int Depth, IReadOnlyCollection<RelationType>? Types, IReadOnlyCollection<NodeKind>? Kinds, int Limit);
+    IReadOnlyCollection<int> StartIds, int Depth, IReadOnlyCollection<RelationType>? Types, IReadOnlyCollection<NodeKind>? Kinds, int Limit,
+    IReadOnlyCollection<string>? RelationMembers = null);
 
 /// <summary>
 /// The subgraph around some entities: its nodes in breadth-first order (start nodes first) and the
@@ -93,13 +95,13 @@ public sealed class GraphTraversal(IGraphReader reader)
             frontier = next;
         }
 
-        return new Neighbourhood(order, await RelationsAsync(kept, ct), truncated);
+        return new Neighbourhood(order, await RelationsAsync(kept, request.RelationMembers, ct), truncated);
     }
 
     /// <summary>
     /// Up to <paramref name="first"/> paths from <paramref name="fromId"/> to <paramref name="toId"/> of at most
     /// <paramref name="maxHops"/> relations, shortest first; a path never visits an entity twice. Relations are
-    /// walked in both directions.
+    /// walked in both directions; the paths' relations are read with only <paramref name="relationMembers"/> when given.
     /// </summary>
     /// <remarks>
     /// A bidirectional breadth-first search: it grows the cheaper of the two frontiers one level at a time
@@ -114,7 +116,8 @@ public sealed class GraphTraversal(IGraphReader reader)
     /// after visiting <see cref="MaxVisited"/> entities or <see cref="MaxEnumerationSteps"/> enumeration steps.
     /// </remarks>
     public async Task<IReadOnlyList<GraphPath>> PathsAsync(
-        int fromId, int toId, int maxHops, int first, IReadOnlyCollection<RelationType>? types = null, CancellationToken ct = default)
+        int fromId, int toId, int maxHops, int first, IReadOnlyCollection<RelationType>? types = null, CancellationToken ct = default,
+        IReadOnlyCollection<string>? relationMembers = null)
     {
         if (maxHops is < 0 or > MaxHops) throw new ArgumentOutOfRangeException(nameof(maxHops), $"maxHops must be 0..{MaxHops}.");
         if (first is < 0 or > MaxPaths) throw new ArgumentOutOfRangeException(nameof(first), $"first must be 0..{MaxPaths}.");
@@ -170,7 +173,7 @@ public sealed class GraphTraversal(IGraphReader reader)
             side.Radius++;
         }
 
-        var relations = (await RelationsAsync(found.SelectMany(p => p.Relations).ToHashSet(), ct)).ToDictionary(r => r.Id);
+        var relations = (await RelationsAsync(found.SelectMany(p => p.Relations).ToHashSet(), relationMembers, ct)).ToDictionary(r => r.Id);
         return found.Select(p => new GraphPath(p.Nodes, p.Relations.Select(id => relations[id]).ToList())).ToList();
     }
 
@@ -189,8 +192,8 @@ public sealed class GraphTraversal(IGraphReader reader)
         return (rows, cut);
     }
 
-    private async Task<IReadOnlyList<Relation>> RelationsAsync(IReadOnlyCollection<int> ids, CancellationToken ct) =>
-        ids.Count == 0 ? [] : await reader.RelationsAsync(ids, ct);
+    private async Task<IReadOnlyList<Relation>> RelationsAsync(IReadOnlyCollection<int> ids, IReadOnlyCollection<string>? members, CancellationToken ct) =>
+        ids.Count == 0 ? [] : await reader.RelationsAsync(ids, members, ct);
 
     /// <summary>
     /// One end of a bidirectional search: distances from its root, the current frontier and radius, and what is known of

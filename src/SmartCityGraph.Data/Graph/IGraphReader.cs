@@ -61,8 +61,11 @@ public interface IGraphReader
     /// <summary>Whole entities named by (kind, key) pairs.</summary>
     Task<List<Entity>> EntitiesByKeyAsync(IReadOnlyCollection<(NodeKind Kind, string Key)> names, CancellationToken ct = default);
 
-    /// <summary>Relations by id, in id order.</summary>
-    Task<List<Relation>> RelationsAsync(IReadOnlyCollection<int> ids, CancellationToken ct = default);
+    /// <summary>
+    /// Relations by id, in id order: whole, or with only <paramref name="members"/> loaded (see
+    /// <see cref="Storage.ModelRows.RelationsWith"/>), for a selection that reads no more.
+    /// </summary>
+    Task<List<Relation>> RelationsAsync(IReadOnlyCollection<int> ids, IReadOnlyCollection<string>? members = null, CancellationToken ct = default);
 
     /// <summary>
     /// Each parent's window of the relations touching it (in <paramref name="direction"/>, of <paramref name="types"/>

@@ -82,6 +82,23 @@ public sealed class ModelRows
     }
 
     /// <summary>
+    /// Relations with only <paramref name="members"/> loaded (and the key; the others keep a new object's values), or whole
+    /// ones when a member is not a mapped one.
+    /// </summary>
+    public RowShape<Relation> RelationsWith(IReadOnlyCollection<string> members)
+    {
+        var key = string.Join(",", members.Distinct().Order(StringComparer.Ordinal));
+        return (RowShape<Relation>)_projected.GetOrAdd((typeof(Relation), key), _ =>
+        {
+            var mapped = Mapped(_relation).ToList();
+            if (members.Any(name => mapped.All(m => m.Name != name))) return Relations;
+            var wanted = mapped.Where(m => m.IsKey || members.Contains(m.Name)).ToList();
+            var columns = wanted.Select(m => m.Column).ToList();
+            return new RowShape<Relation>(columns, Materializer<Relation>(_relation, wanted, columns), $"Relation:{string.Join(",", columns)}");
+        })!;
+    }
+
+    /// <summary>
     /// The column <paramref name="member"/> of entities of type <paramref name="type"/> is stored in, with what the
     /// column may hold and how a value becomes what is stored; null when the member is not a mapped scalar (a
     /// navigation, the JSON-mapped sources, a computed member).

@@ -4,6 +4,7 @@ using SmartCityGraph.Data.Graph;
 using SmartCityGraph.Data.Model;
 using SmartCityGraph.GraphQL.Cost;
 using SmartCityGraph.GraphQL.Errors;
+using SmartCityGraph.GraphQL.Projection;
 using SmartCityGraph.Server.AsOf;
 using SmartCityGraph.Server.Nodes;
 using SmartCityGraph.Server.Relations;
@@ -83,7 +84,8 @@ internal static class GraphQueries
                 var limit = InRange(ctx, "limit", DefaultLimit, 1, GraphTraversal.MaxNodes);
                 var start = (await ctx.ResolveIdsAsync(ids)).OfType<int>().ToList();
                 var walk = await ctx.ReadServices().GetRequiredService<GraphTraversal>().NeighbourhoodAsync(
-                    new NeighbourhoodRequest(start, depth, ctx.GetArgument<List<RelationType>?>("types"), ctx.GetArgument<List<NodeKind>?>("kinds"), limit),
+                    new NeighbourhoodRequest(start, depth, ctx.GetArgument<List<RelationType>?>("types"), ctx.GetArgument<List<NodeKind>?>("kinds"), limit,
+                        ProjectionBuilder.ReadsOfObjectField(ctx, "relations")),
                     ctx.CancellationToken);
                 var entities = await ctx.EntitiesOfFieldAsync("nodes", walk.NodeIds);
                 return new Subgraph(walk.NodeIds.Where(entities.ContainsKey).Select(id => entities[id]).ToList(), walk.Relations, walk.Truncated);
@@ -105,7 +107,8 @@ internal static class GraphQueries
                 var ends = await ctx.ResolveIdsAsync([ctx.GetArgument<string>("from"), ctx.GetArgument<string>("to")]);
                 if (ends[0] is not { } from || ends[1] is not { } to) return Array.Empty<EntityPath>();
                 var paths = await ctx.ReadServices().GetRequiredService<GraphTraversal>().PathsAsync(
-                    from, to, maxHops, first, ctx.GetArgument<List<RelationType>?>("types"), ctx.CancellationToken);
+                    from, to, maxHops, first, ctx.GetArgument<List<RelationType>?>("types"), ctx.CancellationToken,
+                    ProjectionBuilder.ReadsOfObjectField(ctx, "relations"));
                 var entities = await ctx.EntitiesOfFieldAsync("nodes", paths.SelectMany(p => p.NodeIds));
                 return paths.Select(p => new EntityPath(p.NodeIds.Select(id => entities[id]).ToList(), p.Relations)).ToList();
             });

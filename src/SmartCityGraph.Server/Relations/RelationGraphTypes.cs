@@ -21,16 +21,18 @@ public sealed class RelationGraphType : ObjectGraphType<Relation>
         Description = "A typed, sourced link between two entities, read \"from → to\" (an organisation ORGANISES an event).";
         Interface<NodeInterface>();
         IsTypeOf = value => value is Relation;
-        Field<NonNullGraphType<IdGraphType>>("id").Resolve(ctx => GlobalId.Encode(TypeName, ctx.Source.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)));
-        Field<NonNullGraphType<RelationTypeGraphType>>("type").Resolve(ctx => ctx.Source.Type);
-        Field<StringGraphType>("role").Description("The part the \"from\" entity plays, where the source names one.").Resolve(ctx => ctx.Source.Role);
+        // What each field reads, so a walk's or a path's relations are read with those columns only.
+        this.AlwaysReads(r => r.Id);
+        Field<NonNullGraphType<IdGraphType>>("id").Reads().Resolve(ctx => GlobalId.Encode(TypeName, ctx.Source.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+        Field<NonNullGraphType<RelationTypeGraphType>>("type").Reads(r => r.Type).Resolve(ctx => ctx.Source.Type);
+        Field<StringGraphType>("role").Description("The part the \"from\" entity plays, where the source names one.").Reads(r => r.Role).Resolve(ctx => ctx.Source.Role);
         // Each end with only what its selection reads (a page of relations with both ends read whole entities otherwise).
-        Field<NonNullGraphType<EntityInterface>>("from").Resolve(ctx => ctx.Graph().EntityById(ctx.Source.FromId, ProjectionBuilder.ReadsOfValue(ctx)));
-        Field<NonNullGraphType<EntityInterface>>("to").Resolve(ctx => ctx.Graph().EntityById(ctx.Source.ToId, ProjectionBuilder.ReadsOfValue(ctx)));
-        Field<CalendarDateGraphType>("validFrom").Resolve(ctx => ctx.Source.ValidFrom);
-        Field<CalendarDateGraphType>("validTo").Resolve(ctx => ctx.Source.ValidTo);
-        Field<NonNullGraphType<ListGraphType<NonNullGraphType<SourceGraphType>>>>("sources").Resolve(ctx => ctx.Source.Sources);
-        Field<NonNullGraphType<IntGraphType>>("version").Description(EntityInterface.VersionDescription).Resolve(ctx => ctx.Source.Version);
+        Field<NonNullGraphType<EntityInterface>>("from").Reads(r => r.FromId).Resolve(ctx => ctx.Graph().EntityById(ctx.Source.FromId, ProjectionBuilder.ReadsOfValue(ctx)));
+        Field<NonNullGraphType<EntityInterface>>("to").Reads(r => r.ToId).Resolve(ctx => ctx.Graph().EntityById(ctx.Source.ToId, ProjectionBuilder.ReadsOfValue(ctx)));
+        Field<CalendarDateGraphType>("validFrom").Reads(r => r.ValidFrom).Resolve(ctx => ctx.Source.ValidFrom);
+        Field<CalendarDateGraphType>("validTo").Reads(r => r.ValidTo).Resolve(ctx => ctx.Source.ValidTo);
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<SourceGraphType>>>>("sources").Reads(r => r.Sources).Resolve(ctx => ctx.Source.Sources);
+        Field<NonNullGraphType<IntGraphType>>("version").Description(EntityInterface.VersionDescription).Reads(r => r.Version).Resolve(ctx => ctx.Source.Version);
     }
 }
 

@@ -151,7 +151,7 @@ public sealed class EntityPageTests : IAsyncLifetime
     {
         public Task<List<Entity>> EntitiesAsync(IReadOnlyCollection<int> ids, IReadOnlyCollection<string>? members = null, CancellationToken ct = default) => throw new NotSupportedException();
         public Task<List<Entity>> EntitiesByKeyAsync(IReadOnlyCollection<(NodeKind Kind, string Key)> names, CancellationToken ct = default) => throw new NotSupportedException();
-        public Task<List<Relation>> RelationsAsync(IReadOnlyCollection<int> ids, CancellationToken ct = default) => throw new NotSupportedException();
+        public Task<List<Relation>> RelationsAsync(IReadOnlyCollection<int> ids, IReadOnlyCollection<string>? members = null, CancellationToken ct = default) => throw new NotSupportedException();
         public Task<List<ParentRow<Relation>>> RelationWindowsAsync(IReadOnlyCollection<int> parentIds, WalkDirection direction, IReadOnlyCollection<RelationType>? types, KeyWindow window, CancellationToken ct = default) => throw new NotSupportedException();
         public Task<Dictionary<int, int>> RelationCountsAsync(IReadOnlyCollection<int> parentIds, WalkDirection direction, IReadOnlyCollection<RelationType>? types, CancellationToken ct = default) => throw new NotSupportedException();
         public Task<List<ParentRow<T>>> NeighbourWindowsAsync<T>(IReadOnlyCollection<int> parentIds, WalkDirection direction, IReadOnlyCollection<RelationType> types, NodeKind kind, KeyWindow window, IReadOnlyCollection<string>? members, CancellationToken ct = default) where T : Entity => throw new NotSupportedException();

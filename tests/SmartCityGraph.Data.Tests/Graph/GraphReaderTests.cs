@@ -231,6 +231,21 @@ public abstract class GraphReaderTests(DatabaseProvider provider) : IDisposable
         Assert.Equal(whole.Select(Json), (await database.Reader.EntitiesAsync([hub, small, phase], ["NoSuchMember"])).OrderBy(e => e.Id).Select(Json));
     }
 
+    [SkippableFact]
+    public async Task Relations_read_with_some_members_hold_those_and_a_new_objects_values_for_the_rest()
+    {
+        var (hub, _, _) = await SeedAsync();
+        await using var db = database.CreateContext();
+        var whole = await db.Relations.AsNoTracking().Where(r => r.FromId == hub).OrderBy(r => r.Id).Take(20).ToListAsync();
+
+        var read = await database.Reader.RelationsAsync(whole.Select(r => r.Id).ToList(), [nameof(Relation.Type), nameof(Relation.FromId), nameof(Relation.ToId)]);
+
+        Assert.Equal(whole.Select(r => (r.Id, r.Type, r.FromId, r.ToId)), read.Select(r => (r.Id, r.Type, r.FromId, r.ToId)));
+        Assert.All(whole, r => Assert.NotEmpty(r.Sources));
+        Assert.All(read, r => Assert.Empty(r.Sources));
+        Assert.Equal(whole.Select(Json), (await database.Reader.RelationsAsync(whole.Select(r => r.Id).ToList(), ["NoSuchMember"])).Select(Json));
+    }
+
     /// <summary>Every public property with its runtime type's values (the kind, dates, enums, sources).</summary>
     private static string Json(object item) => JsonSerializer.Serialize(item, item.GetType());
 

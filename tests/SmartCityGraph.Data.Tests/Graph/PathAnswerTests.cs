@@ -225,7 +225,8 @@ public abstract class PathAnswerTests(DatabaseProvider provider) : IDisposable
         public Task<List<Entity>> EntitiesByKeyAsync(IReadOnlyCollection<(NodeKind Kind, string Key)> names, CancellationToken ct = default) =>
             inner.EntitiesByKeyAsync(names, ct);
 
-        public Task<List<Relation>> RelationsAsync(IReadOnlyCollection<int> ids, CancellationToken ct = default) => inner.RelationsAsync(ids, ct);
+        public Task<List<Relation>> RelationsAsync(IReadOnlyCollection<int> ids, IReadOnlyCollection<string>? members = null, CancellationToken ct = default) =>
+            inner.RelationsAsync(ids, members, ct);
 
         public Task<List<ParentRow<Relation>>> RelationWindowsAsync(
             IReadOnlyCollection<int> parentIds, WalkDirection direction, IReadOnlyCollection<RelationType>? types, KeyWindow window, CancellationToken ct = default) =>

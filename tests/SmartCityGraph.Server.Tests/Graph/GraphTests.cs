@@ -137,7 +137,7 @@ public abstract class GraphTests(SeededServer server)
             query($ids: [ID!]!) {
               graph(ids: $ids, depth: 2) {
                 nodes { id kind title summary sources { title } ... on Event { startDate } }
-                relations { type from { id summary sources { title } } to { id title sources { title } } }
+                relations { type role validFrom sources { title } from { id summary sources { title } } to { id title sources { title } } }
               }
             }
             """;
@@ -151,6 +151,7 @@ public abstract class GraphTests(SeededServer server)
         Assert.Equal(Ends(b), Ends(a));
         Assert.All(b["nodes"].Items(), n => Assert.NotEmpty(n["sources"].Items()));
         Assert.All(b["relations"].Items(), r => Assert.NotEmpty(r["from"]!["sources"].Items()));
+        Assert.All(b["relations"].Items(), r => Assert.NotEmpty(r["sources"].Items()));
         Assert.Contains(b["nodes"].Items(), n => n["summary"] is not null);
     }
 

@@ -44,11 +44,11 @@ public sealed class PostgresGraphReader(PostgresReads reads, ModelRows rows) : I
         return await reads.QueryAsync(statement, values, r => shape.Read(r, 0), ct);
     }
 
-    public async Task<List<Relation>> RelationsAsync(IReadOnlyCollection<int> ids, CancellationToken ct = default)
+    public async Task<List<Relation>> RelationsAsync(IReadOnlyCollection<int> ids, IReadOnlyCollection<string>? members = null, CancellationToken ct = default)
     {
         if (ids.Count == 0) return [];
-        var shape = rows.Relations;
-        var statement = Statement("relations-by-id", () => new SqlStatement(
+        var shape = members is null ? rows.Relations : rows.RelationsWith(members);
+        var statement = Statement("relations-by-id|" + shape.Key, () => new SqlStatement(
             $"""SELECT {shape.SelectList("r")} FROM "Relations" AS r WHERE r."Id" = ANY($1) ORDER BY r."Id" """, "$1"));
         return await reads.QueryAsync(statement, [Ids(ids)], r => shape.Read(r, 0), ct);
     }

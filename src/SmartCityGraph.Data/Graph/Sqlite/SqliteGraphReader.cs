@@ -92,11 +92,11 @@ public sealed class SqliteGraphReader(SqliteReads reads, ModelRows rows) : IGrap
         return Task.FromResult(reads.Query(statement, [json], shape, ReadAll, ct));
     }
 
-    public Task<List<Relation>> RelationsAsync(IReadOnlyCollection<int> ids, CancellationToken ct = default)
+    public Task<List<Relation>> RelationsAsync(IReadOnlyCollection<int> ids, IReadOnlyCollection<string>? members = null, CancellationToken ct = default)
     {
         if (ids.Count == 0) return Task.FromResult(new List<Relation>());
-        var shape = rows.Relations;
-        var statement = Statement("relations-by-id", () => new SqlStatement(
+        var shape = members is null ? rows.Relations : rows.RelationsWith(members);
+        var statement = Statement("relations-by-id|" + shape.Key, () => new SqlStatement(
             $"""SELECT {shape.SelectList("r")} FROM "Relations" AS r WHERE r."Id" IN (SELECT value FROM json_each($ids)) ORDER BY r."Id" """, "$ids"));
         return Task.FromResult(reads.Query(statement, [IdList(ids)], shape, ReadAll, ct));
     }
