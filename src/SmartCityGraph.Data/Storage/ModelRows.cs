@@ -88,14 +88,7 @@ public sealed class ModelRows
     public RowShape<Relation> RelationsWith(IReadOnlyCollection<string> members)
     {
         var key = string.Join(",", members.Distinct().Order(StringComparer.Ordinal));
-        return (RowShape<Relation>)_projected.GetOrAdd((typeof(Relation), key), _ =>
-        {
-            var mapped = Mapped(_relation).ToList();
-            if (members.Any(name => mapped.All(m => m.Name != name))) return Relations;
-            var wanted = mapped.Where(m => m.IsKey || members.Contains(m.Name)).ToList();
-            var columns = wanted.Select(m => m.Column).ToList();
-            return new RowShape<Relation>(columns, Materializer<Relation>(_relation, wanted, columns), $"Relation:{string.Join(",", columns)}");
-        })!;
+        return (RowShape<Relation>)_projected.GetOrAdd((typeof(Relation), key), _ => OneTypeRows<Relation>(_relation, members) ?? Relations)!;
     }
 
     /// <summary>
@@ -158,7 +151,12 @@ public sealed class ModelRows
     private RowShape<T>? Projected<T>(IReadOnlyCollection<string>? members) where T : Entity
     {
         var type = _entity.GetDerivedTypesInclusive().FirstOrDefault(t => t.ClrType == typeof(T) && !t.IsAbstract());
-        if (type is null) return null;
+        return type is null ? null : OneTypeRows<T>(type, members);
+    }
+
+    /// <summary>Rows of one mapped type with only <paramref name="members"/> (and the key), or whole; null when a member is not mapped.</summary>
+    private static RowShape<T>? OneTypeRows<T>(IEntityType type, IReadOnlyCollection<string>? members) where T : class
+    {
         var mapped = Mapped(type).ToList();
         if (members is not null)
         {
