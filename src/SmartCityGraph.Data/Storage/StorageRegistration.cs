@@ -32,7 +32,7 @@ public static class StorageRegistration
     public static DbContextOptionsBuilder UseSmartCityDatabase(this DbContextOptionsBuilder options, DatabaseProvider provider, string connectionString) =>
         provider == DatabaseProvider.Postgres
             ? options.UseNpgsql(connectionString, PostgresOptions)
-            : options.UseSqlite(connectionString);
+            : options.UseSqlite(connectionString).UseModel(CompiledModel.SmartCityDbContextModel.Instance);
 
     /// <summary>The same for a PostgreSQL data source (its connection pool), as the server uses it.</summary>
     public static DbContextOptionsBuilder UseSmartCityDatabase(this DbContextOptionsBuilder options, NpgsqlDataSource dataSource) =>

@@ -14,7 +14,7 @@ internal static class DatabaseStartup
         var db = scope.ServiceProvider.GetRequiredService<SmartCityDbContext>();
         // A restart on an up-to-date database needs one read of the migration history, not Migrate: that takes
         // a lock, writes the lock table and compares the model with the migrations on every start.
-        var pending = (await db.Database.GetPendingMigrationsAsync(ct)).Any();
+        var pending = await PendingMigrations.AnyAsync(db.Database, ct);
         if (pending && db.Database.IsSqlite())
             await SqliteMigrationGuard.MigrateAsync(db, ct); // survives a process killed while migrating
         else if (pending)

@@ -1,0 +1,12 @@
+#!/usr/bin/env bash
+# Regenerates SQLite's compiled model (Storage/CompiledModel) after a change to the entities or to OnModelCreating;
+# CompiledModelTests fail until it is run. Run from anywhere: bash src/SmartCityGraph.Data/Storage/regenerate-compiled-model.sh
+set -euo pipefail
+cd "$(dirname "$0")/../../.."
+dotnet tool restore >/dev/null
+rm -rf src/SmartCityGraph.Data/Storage/CompiledModel
+dotnet ef dbcontext optimize -p src/SmartCityGraph.Data -s src/SmartCityGraph.Server \
+  -o Storage/CompiledModel -n SmartCityGraph.Data.Storage.CompiledModel -c SmartCityDbContext
+# The generated assembly attribute would make EF Core use this SQLite model for every context of the assembly,
+# PostgreSQL's too; StorageRegistration passes it to SQLite contexts only.
+rm src/SmartCityGraph.Data/Storage/CompiledModel/SmartCityDbContextAssemblyAttributes.cs
