@@ -1,4 +1,3 @@
-using GraphQL.Types;
 using SmartCityGraph.GraphQL.Http;
 using SmartCityGraph.GraphQL.RateLimiting;
 using SmartCityGraph.Server.Commands;
@@ -19,8 +18,9 @@ builder.Services.AddSmartCityGraph(builder.Configuration, builder.Environment);
 var app = builder.Build();
 if (verb is not null) return await CommandLine.RunAsync(verb, args[1..], app.Services);
 
-// The GraphQL schema builds its types on the other core while the database is prepared.
-var schemaReady = Task.Run(() => app.Services.GetRequiredService<ISchema>().Initialize());
+// The GraphQL schema builds its types, and the pipeline runs its warm-up documents, on the other core while the
+// database is prepared (the warm-up's hosted service then finds it done).
+var schemaReady = Task.Run(() => app.Services.GetRequiredService<GraphQLWarmUp>().WarmUpAsync());
 await app.Services.PrepareDatabaseAsync();
 await schemaReady;
 app.UseAuthentication(); // bearer tokens, for mutations; reading stays anonymous

@@ -18,7 +18,8 @@ public static class GraphQLHttpServiceCollectionExtensions
 
         services.AddHttpContextAccessor();
         services.TryAddSingleton<GraphQLHttpHandler>();
-        services.AddHostedService<GraphQLWarmUp>();
+        services.TryAddSingleton<GraphQLWarmUp>();
+        services.AddHostedService(sp => sp.GetRequiredService<GraphQLWarmUp>());
 
         // Replace whatever provider is registered (GraphQL.NET only try-adds its own), in either call order.
         services.RemoveAll<IErrorInfoProvider>();
