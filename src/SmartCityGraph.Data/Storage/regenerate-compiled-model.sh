@@ -4,9 +4,14 @@
 set -euo pipefail
 cd "$(dirname "$0")/../../.."
 dotnet tool restore >/dev/null
-rm -rf src/SmartCityGraph.Data/Storage/CompiledModel
+# Generated beside the old model (which the build still needs), then swapped in: no file of a removed type stays.
+fresh=$(mktemp -d)
+trap 'rm -rf "$fresh"' EXIT
 dotnet ef dbcontext optimize -p src/SmartCityGraph.Data -s src/SmartCityGraph.Server \
-  -o Storage/CompiledModel -n SmartCityGraph.Data.Storage.CompiledModel -c SmartCityDbContext
+  -o "$fresh" -n SmartCityGraph.Data.Storage.CompiledModel -c SmartCityDbContext
 # The generated assembly attribute would make EF Core use this SQLite model for every context of the assembly,
 # PostgreSQL's too; StorageRegistration passes it to SQLite contexts only.
-rm src/SmartCityGraph.Data/Storage/CompiledModel/SmartCityDbContextAssemblyAttributes.cs
+rm "$fresh/SmartCityDbContextAssemblyAttributes.cs"
+rm -rf src/SmartCityGraph.Data/Storage/CompiledModel
+mkdir src/SmartCityGraph.Data/Storage/CompiledModel
+cp "$fresh"/*.cs src/SmartCityGraph.Data/Storage/CompiledModel/
