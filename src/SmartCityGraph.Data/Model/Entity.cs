@@ -44,8 +44,13 @@ public abstract class Entity : IStoredSources
     /// <summary>When that revision was made (UTC): "as of" this instant reproduces the entity exactly as it reads now.</summary>
     [JsonIgnore] public DateTime? RevisedAt { get; set; }
 
-    [JsonIgnore] public List<Relation> OutgoingRelations { get; set; } = [];
-    [JsonIgnore] public List<Relation> IncomingRelations { get; set; } = [];
+    // Created when first asked for: queries name these navigations in their expressions but never fill them, and
+    // every materialized entity allocated two empty lists.
+    private List<Relation>? _outgoingRelations;
+    private List<Relation>? _incomingRelations;
+
+    [JsonIgnore] public List<Relation> OutgoingRelations { get => _outgoingRelations ??= []; set => _outgoingRelations = value; }
+    [JsonIgnore] public List<Relation> IncomingRelations { get => _incomingRelations ??= []; set => _incomingRelations = value; }
 }
 
 /// <summary>Which kind an entity class holds; each class names its kind in its constructor.</summary>

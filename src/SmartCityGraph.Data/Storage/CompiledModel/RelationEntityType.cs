@@ -136,7 +136,7 @@ namespace SmartCityGraph.Data.Storage.CompiledModel
                 onDependent: false,
                 typeof(List<Relation>),
                 propertyInfo: typeof(Entity).GetProperty("OutgoingRelations", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
-                fieldInfo: typeof(Entity).GetField("<OutgoingRelations>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly));
+                fieldInfo: typeof(Entity).GetField("_outgoingRelations", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly));
 
             return runtimeForeignKey;
         }
@@ -161,7 +161,7 @@ namespace SmartCityGraph.Data.Storage.CompiledModel
                 onDependent: false,
                 typeof(List<Relation>),
                 propertyInfo: typeof(Entity).GetProperty("IncomingRelations", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
-                fieldInfo: typeof(Entity).GetField("<IncomingRelations>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly));
+                fieldInfo: typeof(Entity).GetField("_incomingRelations", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly));
 
             return runtimeForeignKey;
         }

@@ -11,7 +11,7 @@ namespace SmartCityGraph.Data.Storage.CompiledModel
     public partial class SmartCityDbContextModel
     {
         private SmartCityDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("b28e4977-3bbc-4b43-b2f3-6f4d56f25ba9"), entityTypeCount: 18)
+            : base(skipDetectChanges: false, modelId: new Guid("529c54ce-6c4e-4e43-8354-ae9acf48bc15"), entityTypeCount: 18)
         {
         }
 
