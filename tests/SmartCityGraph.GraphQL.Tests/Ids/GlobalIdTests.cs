@@ -14,6 +14,18 @@ public sealed class GlobalIdTests
     }
 
     [Theory]
+    [InlineData("Straße-für-Bürger")] // non-ASCII: encoded as UTF-8
+    [InlineData("")]
+    [InlineData(null)] // a key of 600 characters: longer than the stack buffer
+    public void Any_key_encodes_as_base64_of_its_UTF8_text_and_round_trips(string? key)
+    {
+        key ??= new string('k', 600);
+        var id = GlobalId.Encode("Event", key);
+        Assert.Equal(Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes($"Event:{key}")), id);
+        if (key.Length > 0) Assert.Equal(new GlobalId("Event", key), GlobalId.Parse(id, "Event"));
+    }
+
+    [Theory]
     [InlineData(null)]
     [InlineData("")]
     [InlineData("!!!")]
