@@ -44,7 +44,15 @@ public sealed class Connection<T>
     /// All items of the list (filtered, not paged), when the list is one query — the source of its
     /// facets and aggregates. Null for lists assembled otherwise (e.g. nested pages of neighbours).
     /// </summary>
-    public IQueryable<T>? Query { get; init; }
+    public IQueryable<T>? Query => _query ??= QuerySource?.Invoke();
+
+    /// <summary>
+    /// Makes <see cref="Query"/> when a field first asks for it: a page read by a prepared statement needs no query
+    /// (nor a database context) unless its total, facets or aggregates are selected.
+    /// </summary>
+    public Func<IQueryable<T>>? QuerySource { get; init; }
+
+    private IQueryable<T>? _query;
 
     /// <summary>
     /// Builds the page from rows fetched in the page's direction, one more than asked for: the
@@ -59,7 +67,7 @@ public sealed class Connection<T>
 
     /// <summary>As above, with each item's cursor made by <paramref name="cursorOf"/> (e.g. from its sort key values).</summary>
     public static Connection<T> FromRows(
-        IReadOnlyList<T> rows, PageRequest page, Func<T, string> cursorOf, Func<IDataLoaderResult<int>> totalCount, IQueryable<T>? query = null)
+        IReadOnlyList<T> rows, PageRequest page, Func<T, string> cursorOf, Func<IDataLoaderResult<int>> totalCount, Func<IQueryable<T>>? query = null)
     {
         // The cursors tell repeated rows apart here, so they are all made now (the other overloads need not).
         var edges = rows.Select(item => new Edge<T>(cursorOf(item), item)).ToList();
@@ -68,7 +76,7 @@ public sealed class Connection<T>
 
     /// <summary>As above for a page in <paramref name="order"/>: each item's cursor is made of its sort key values.</summary>
     public static Connection<T> FromRows(
-        IReadOnlyList<T> rows, PageRequest page, Sorting.SortOrder<T> order, string scope, Func<IDataLoaderResult<int>> totalCount, IQueryable<T>? query = null)
+        IReadOnlyList<T> rows, PageRequest page, Sorting.SortOrder<T> order, string scope, Func<IDataLoaderResult<int>> totalCount, Func<IQueryable<T>>? query = null)
     {
         Func<T, string> cursorOf = item => order.CursorOf(item, scope);
         return FromRows(rows, page, order.IdentityOf, item => new Edge<T>(item, cursorOf), totalCount, query);
@@ -77,7 +85,7 @@ public sealed class Connection<T>
     /// <param name="identityOf">Equal for two rows exactly when their cursors are (e.g. the sort key values), cheaper to make than a cursor.</param>
     private static Connection<T> FromRows<TRow, TIdentity>(
         IReadOnlyList<TRow> rows, PageRequest page, Func<TRow, TIdentity> identityOf, Func<TRow, Edge<T>> edgeOf,
-        Func<IDataLoaderResult<int>> totalCount, IQueryable<T>? query)
+        Func<IDataLoaderResult<int>> totalCount, Func<IQueryable<T>>? query)
     {
         // Rows may repeat a key next to itself (a neighbour reached along two relation types): show it
         // once. A full window that held repeats may hide more items, so it then reports more.
@@ -92,7 +100,7 @@ public sealed class Connection<T>
             HasPreviousPage: page.Backward ? hasMore : page.After is not null,
             StartCursor: count > 0 ? edges[0].Cursor : null,
             EndCursor: count > 0 ? edges[^1].Cursor : null);
-        return new Connection<T> { Edges = edges, PageInfo = pageInfo, TotalCount = totalCount, Query = query };
+        return new Connection<T> { Edges = edges, PageInfo = pageInfo, TotalCount = totalCount, QuerySource = query };
     }
 }
 

@@ -27,13 +27,18 @@ public static class KeysetPaging
         var window = order.Window(source, page);
         if (projection is not null) window = window.Select(projection);
         var rows = page.Size == 0 ? [] : await window.ToListAsync(ct);
-        return source.ToConnection(rows, order, page, scope);
+        return ToConnection(() => source, rows, order, page, scope);
     }
 
     /// <summary>
     /// The connection of a page whose rows were read another way (a prepared statement of the same window); counting
-    /// and <see cref="Connection{T}.Query"/> (facets) still go through <paramref name="source"/>.
+    /// and <see cref="Connection{T}.Query"/> (facets) still go through the query <paramref name="source"/> makes,
+    /// made only if one of them is selected.
     /// </summary>
-    public static Connection<T> ToConnection<T>(this IQueryable<T> source, IReadOnlyList<T> rows, Sorting.SortOrder<T> order, PageRequest page, string scope) =>
-        Connection<T>.FromRows(rows, page, order, scope, () => new DeferredResult<int>(token => source.CountAsync(token)), source);
+    public static Connection<T> ToConnection<T>(Func<IQueryable<T>> source, IReadOnlyList<T> rows, Sorting.SortOrder<T> order, PageRequest page, string scope)
+    {
+        IQueryable<T>? made = null;
+        IQueryable<T> Source() => made ??= source();
+        return Connection<T>.FromRows(rows, page, order, scope, () => new DeferredResult<int>(token => Source().CountAsync(token)), Source);
+    }
 }

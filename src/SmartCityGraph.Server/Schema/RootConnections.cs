@@ -28,8 +28,8 @@ internal static class RootConnections
                 var scope = "Query." + name + request.Order.Fingerprint; // a cursor of another order is refused
                 var page = PageRequest.From(ctx, scope);
                 var services = ctx.ReadServices();
-                var db = services.GetRequiredService<SmartCityDbContext>();
-                var source = request.Filtered(db.Set<TEntity>().AsNoTracking());
+                // EF Core's query of the list, for a page it cannot read as a prepared statement, its count and facets.
+                IQueryable<TEntity> Source() => request.Filtered(services.GetRequiredService<SmartCityDbContext>().Set<TEntity>().AsNoTracking());
                 // Only the columns the selected fields read (and the sort keys the cursors need); whole rows when unsure.
                 var projection = ProjectionBuilder.ForConnection(ctx, request.Order);
                 // The page as a prepared statement where the reader can say its filter and order in SQL (plain comparisons of
@@ -43,8 +43,8 @@ internal static class RootConnections
                 };
                 if (page.Size > 0 && await services.GetRequiredService<IGraphReader>().EntityPageAsync(
                         new EntityPage<TEntity>(where, keys, take, projection?.MemberNames), ctx.CancellationToken) is { } rows)
-                    return source.ToConnection(rows, request.Order, page, scope);
-                return await source.ToConnectionAsync(request.Order, page, scope, projection?.Selector, ctx.CancellationToken);
+                    return KeysetPaging.ToConnection(Source, rows, request.Order, page, scope);
+                return await Source().ToConnectionAsync(request.Order, page, scope, projection?.Selector, ctx.CancellationToken);
             })
             .FieldType;
         listing.AddArguments(field, types);

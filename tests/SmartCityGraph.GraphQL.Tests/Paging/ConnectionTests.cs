@@ -35,6 +35,21 @@ public sealed class ConnectionTests
     }
 
     [Fact]
+    public void The_list_s_query_is_made_only_when_a_field_reads_it()
+    {
+        // A root page read by a prepared statement leases no database context unless its count or facets are selected.
+        var made = 0;
+        var items = new[] { 1, 2, 3 }.AsQueryable();
+        var page = Connection<int>.FromRows([1, 2], PageRequest.Create(2, null, null, null, "test"), item => item.ToString(),
+            () => new DeferredResult<int>(_ => Task.FromResult(0)), query: () => { made++; return items; });
+        Assert.Equal(0, made);
+
+        Assert.Same(items, page.Query);
+        Assert.Same(items, page.Query);
+        Assert.Equal(1, made);
+    }
+
+    [Fact]
     public void An_items_cursor_is_made_only_when_read()
     {
         var made = new List<int>();
