@@ -145,14 +145,12 @@ public sealed unsafe class SqliteStatementReader : DbDataReader
 
     public override string GetString(int ordinal) => TypeOf(ordinal) != SqliteNative.Null ? Text(ordinal) : throw CalledOnNull(ordinal);
 
-    /// <summary>The value as text, decoded from SQLite's UTF-8 buffer; up to its first NUL, as Microsoft.Data.Sqlite reads it.</summary>
+    /// <summary>The value as text, decoded straight from SQLite's UTF-8 buffer (all its bytes, as Microsoft.Data.Sqlite reads it).</summary>
     private string Text(int ordinal)
     {
         var text = SqliteNative.sqlite3_column_text(_statement, ordinal);
         if (text == null) return null!; // only when SQLite ran out of memory converting the value; Microsoft.Data.Sqlite gives null too
-        var bytes = new ReadOnlySpan<byte>(text, SqliteNative.sqlite3_column_bytes(_statement, ordinal));
-        var end = bytes.IndexOf((byte)0);
-        return Encoding.UTF8.GetString(end < 0 ? bytes : bytes[..end]);
+        return Encoding.UTF8.GetString(text, SqliteNative.sqlite3_column_bytes(_statement, ordinal));
     }
 
     /// <summary>
