@@ -2,7 +2,6 @@ using System.Collections.Concurrent;
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
-using Microsoft.Data.Sqlite;
 using SmartCityGraph.Data.Graph;
 using SmartCityGraph.Data.Storage.Sqlite;
 using SmartCityGraph.Data.Model;

@@ -10,8 +10,9 @@ namespace SmartCityGraph.Data.Storage.Sqlite;
 /// <remarks>
 /// <c>e_sqlite3</c> resolves to the library SQLitePCLRaw loaded (the same name, from the same application's native
 /// assets), so these work on its connections and statements. The column getters only read the current row (or convert a
-/// value of it) and never block or call back, so they skip the GC transition; <c>step</c>, <c>reset</c> and the binders
-/// may run long or allocate and keep it.
+/// value of it) and never call back; the connection mutex they take in serialized mode is never contended (a connection
+/// serves one thread at a time), so they skip the GC transition. <c>step</c>, <c>reset</c> and the binders may run long
+/// and keep it.
 /// </remarks>
 internal static unsafe class SqliteNative
 {
