@@ -2,7 +2,6 @@ using System.Collections.Concurrent;
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
-using Microsoft.Data.Sqlite;
 using SmartCityGraph.Data.Graph;
 using SmartCityGraph.Data.Storage.Sqlite;
 using SmartCityGraph.Data.Model;
@@ -314,14 +313,14 @@ public sealed class SqliteGraphReader(SqliteReads reads, ModelRows rows) : IGrap
     private SqlStatement Statement(string key, Func<SqlStatement> create) =>
         _statements.TryGetValue(key, out var statement) ? statement : _statements.GetOrAdd(key, _ => create());
 
-    private static List<T> ReadAll<T>(SqliteDataReader reader, RowShape<T> shape)
+    private static List<T> ReadAll<T>(SqliteStatementReader reader, RowShape<T> shape)
     {
         var items = new List<T>();
         while (reader.Read()) items.Add(shape.Read(reader, 0));
         return items;
     }
 
-    private static List<ParentRow<T>> ReadParentRows<T>(SqliteDataReader reader, RowShape<T> shape)
+    private static List<ParentRow<T>> ReadParentRows<T>(SqliteStatementReader reader, RowShape<T> shape)
     {
         var items = new List<ParentRow<T>>();
         while (reader.Read()) items.Add(new ParentRow<T>(reader.GetInt32(0), shape.Read(reader, 1)));

@@ -9,7 +9,9 @@ namespace SmartCityGraph.Data.Storage.Sqlite;
 /// Read-only SQLite connections kept open, each with its statements prepared once: the hot, fixed reads
 /// (entities by id, relation windows, walks, search) run here as plain SQL, without EF Core's per-query
 /// work (expression trees, cache lookups, SQL generation, a fresh command and statement preparation, a
-/// connection open through the provider's pool lock) — the pipeline cost more than SQLite itself.
+/// connection open through the provider's pool lock) — the pipeline cost more than SQLite itself. The
+/// statements are SQLite's own (<see cref="SqlitePreparedStatement"/>), bound and read without
+/// Microsoft.Data.Sqlite's per-value wrappers (<see cref="SqliteStatementReader"/>).
 /// </summary>
 /// <remarks>
 /// A connection is taken for one statement and given back at once (SQLite runs synchronously, so a
@@ -42,21 +44,20 @@ public sealed class SqliteReads : IDisposable
 
     /// <summary>Runs <paramref name="statement"/> with <paramref name="values"/> (one per parameter, in order) and reads its rows.</summary>
     public TResult Query<TState, TResult>(
-        SqlStatement statement, ReadOnlySpan<object?> values, TState state, Func<SqliteDataReader, TState, TResult> read, CancellationToken ct)
+        SqlStatement statement, ReadOnlySpan<object?> values, TState state, Func<SqliteStatementReader, TState, TResult> read, CancellationToken ct)
     {
         ct.ThrowIfCancellationRequested();
         var connection = Rent();
         try
         {
-            var command = connection.Prepared(statement);
-            for (var i = 0; i < values.Length; i++) command.Parameters[i].Value = values[i] ?? DBNull.Value;
+            var prepared = connection.Prepared(statement);
             foreach (var listener in _listeners) listener.StatementExecuting(statement.Text);
             if (_logger.IsEnabled(LogLevel.Debug)) _logger.LogDebug("Executing prepared read\n{Sql}", statement.Text);
             using var span = PreparedReadTelemetry.Start("sqlite", statement);
             using var interrupt = ct.CanBeCanceled
                 ? ct.Register(static handle => SQLitePCL.raw.sqlite3_interrupt((SQLitePCL.sqlite3)handle!), connection.Connection.Handle)
                 : default;
-            using var reader = command.ExecuteReader();
+            using var reader = prepared.Execute(values);
             return read(reader, state);
         }
         catch (SqliteException e) when (e.SqliteErrorCode == SqliteInterrupt && ct.IsCancellationRequested)
@@ -111,11 +112,12 @@ public sealed class SqliteReads : IDisposable
         foreach (var connection in _idle.ToArray())
         {
             var db = connection.Connection.Handle!.DangerousGetHandle();
-            for (var statement = Native.sqlite3_next_stmt(db, 0); statement != 0; statement = Native.sqlite3_next_stmt(db, statement))
+            for (var statement = SqliteNative.sqlite3_next_stmt(db, 0); statement != 0; statement = SqliteNative.sqlite3_next_stmt(db, statement))
             {
-                var count = Native.sqlite3_stmt_status(statement, StatementStatusReprepare, 0);
-                if (count > 0) recompiled.Add((System.Runtime.InteropServices.Marshal.PtrToStringUTF8(Native.sqlite3_sql(statement)) ?? "", count));
+                var count = SqliteNative.sqlite3_stmt_status(statement, StatementStatusReprepare, 0);
+                if (count > 0) recompiled.Add((System.Runtime.InteropServices.Marshal.PtrToStringUTF8(SqliteNative.sqlite3_sql(statement)) ?? "", count));
             }
+            GC.KeepAlive(connection.Connection);
         }
         return recompiled;
     }
@@ -127,22 +129,6 @@ public sealed class SqliteReads : IDisposable
     /// </summary>
     public static string BoundLimit(string parameter) => $"(SELECT {parameter})";
 
-    /// <summary>
-    /// The engine's own statement list, read directly: SQLitePCL's <c>sqlite3_next_stmt</c> only knows statements
-    /// it tracked from the connection's start, and Microsoft.Data.Sqlite's pooled handles predate that.
-    /// </summary>
-    private static class Native
-    {
-        [System.Runtime.InteropServices.DllImport("e_sqlite3")]
-        public static extern nint sqlite3_next_stmt(nint db, nint statement);
-
-        [System.Runtime.InteropServices.DllImport("e_sqlite3")]
-        public static extern int sqlite3_stmt_status(nint statement, int op, int reset);
-
-        [System.Runtime.InteropServices.DllImport("e_sqlite3")]
-        public static extern nint sqlite3_sql(nint statement);
-    }
-
     public void Dispose()
     {
         _disposed = true;
@@ -152,24 +138,21 @@ public sealed class SqliteReads : IDisposable
     /// <summary>An open connection and the statements prepared on it.</summary>
     private sealed class ReadConnection(SqliteConnection connection) : IDisposable
     {
-        private readonly Dictionary<SqlStatement, SqliteCommand> _commands = new(ReferenceEqualityComparer.Instance);
+        private readonly Dictionary<SqlStatement, SqlitePreparedStatement> _statements = new(ReferenceEqualityComparer.Instance);
 
         public SqliteConnection Connection { get; } = connection;
 
-        public SqliteCommand Prepared(SqlStatement statement)
+        public SqlitePreparedStatement Prepared(SqlStatement statement)
         {
-            if (_commands.TryGetValue(statement, out var command)) return command;
-            command = Connection.CreateCommand();
-            command.CommandText = statement.Text;
-            foreach (var name in statement.ParameterNames) command.Parameters.Add(new SqliteParameter(name, null));
-            command.Prepare();
-            _commands[statement] = command;
-            return command;
+            if (_statements.TryGetValue(statement, out var prepared)) return prepared;
+            prepared = SqlitePreparedStatement.Prepare(Connection, statement);
+            _statements[statement] = prepared;
+            return prepared;
         }
 
         public void Dispose()
         {
-            foreach (var command in _commands.Values) command.Dispose();
+            foreach (var prepared in _statements.Values) prepared.Dispose();
             Connection.Dispose();
         }
     }
