@@ -19,8 +19,13 @@ var app = builder.Build();
 if (verb is not null) return await CommandLine.RunAsync(verb, args[1..], app.Services);
 
 // The GraphQL schema builds its types, and the pipeline runs its warm-up documents, on the other core while the
-// database is prepared (the warm-up's hosted service then finds it done).
-var schemaReady = Task.Run(() => app.Services.GetRequiredService<GraphQLWarmUp>().WarmUpAsync());
+// database is prepared (the warm-up's hosted service then finds it done); that core then builds the singletons that
+// the rest of start-up and the first request would wait for.
+var schemaReady = Task.Run(async () =>
+{
+    await app.Services.GetRequiredService<GraphQLWarmUp>().WarmUpAsync();
+    StartupSingletons.Build(app.Services, app.Logger);
+});
 await app.Services.PrepareDatabaseAsync();
 await schemaReady;
 app.UseAuthentication(); // bearer tokens, for mutations; reading stays anonymous
