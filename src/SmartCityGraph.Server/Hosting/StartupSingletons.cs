@@ -11,17 +11,21 @@ namespace SmartCityGraph.Server.Hosting;
 /// </summary>
 internal static class StartupSingletons
 {
+    private static readonly Type[] Types = [typeof(MeterProvider), typeof(ModelRows)];
+
     public static void Build(IServiceProvider services, ILogger logger)
     {
-        try
+        foreach (var type in Types)
         {
-            services.GetService<MeterProvider>();
-            services.GetService<ModelRows>();
-        }
-        catch (Exception e)
-        {
-            // Built ahead only: whoever asks for them next builds them again and reports what fails.
-            logger.LogWarning(e, "Building the start-up singletons ahead failed.");
+            try
+            {
+                services.GetService(type);
+            }
+            catch (Exception e)
+            {
+                // Built ahead only: whoever asks for it next builds it again and reports what fails.
+                logger.LogWarning(e, "Building {Type} ahead at start-up failed.", type.Name);
+            }
         }
     }
 }
