@@ -18,16 +18,14 @@ builder.Services.AddSmartCityGraph(builder.Configuration, builder.Environment);
 var app = builder.Build();
 if (verb is not null) return await CommandLine.RunAsync(verb, args[1..], app.Services);
 
-// The GraphQL schema builds its types, and the pipeline runs its warm-up documents, on the other core while the
-// database is prepared (the warm-up's hosted service then finds it done); that core then builds the singletons that
-// the rest of start-up and the first request would wait for.
-var schemaReady = Task.Run(async () =>
-{
-    await app.Services.GetRequiredService<GraphQLWarmUp>().WarmUpAsync();
-    StartupSingletons.Build(app.Services, app.Logger);
-});
+// The GraphQL schema builds its types, and the pipeline runs its warm-up documents, on the other core, while this one
+// prepares the database (on a SQLite restart: three plain statements), builds the singletons that the rest of start-up
+// and the first request would wait for, maps the endpoints and starts the hosted services; the warm-up's own hosted
+// service awaits it before Kestrel listens.
+_ = Task.Run(() => app.Services.GetRequiredService<GraphQLWarmUp>().WarmUpAsync());
 await app.Services.PrepareDatabaseAsync();
-await schemaReady;
+StartupSingletons.Build(app.Services, app.Logger);
+app.RunAfterFirstResponse(() => app.Services.WarmUpEfCoreAsync(app.Logger));
 app.UseAuthentication(); // bearer tokens, for mutations; reading stays anonymous
 app.Services.EnsureSigningKey(); // first start: generate the local signing key now, so `token` and the server agree from the outset
 app.MapWebPages();   // GraphiQL for a browser's GET /graphql, the explorer at /explorer, assets at /ui

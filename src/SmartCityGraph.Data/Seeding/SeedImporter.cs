@@ -32,10 +32,24 @@ public sealed class SeedImporter(SmartCityDbContext db, GraphWriter writer, ILog
         {
             var lastImport = await db.Revisions.Where(r => r.Action == RevisionAction.Import)
                 .OrderByDescending(r => r.Number).Select(r => r.Comment).FirstOrDefaultAsync(ct);
-            var seededAtStartUp = lastImport?.StartsWith(StartUpCommentPrefix, StringComparison.Ordinal) == true;
-            if (!seededAtStartUp || lastImport == comment) return new ImportResult(false, 0, 0);
+            if (!ImportsOnStartWith(hasEntities: true, lastImport, comment)) return new ImportResult(false, 0, 0);
         }
         return await ApplySeedAsync(directory, comment, ct);
+    }
+
+    /// <summary>
+    /// Whether <see cref="ImportOnStartAsync"/> would import <paramref name="directory"/>, given whether the database
+    /// holds any entity and the comment of its latest IMPORT revision (for a check that reads those without EF Core).
+    /// </summary>
+    public static bool ImportsOnStart(bool hasEntities, string? lastImportComment, string directory) =>
+        ImportsOnStartWith(hasEntities, lastImportComment, StartUpComment(SeedVersion.Of(directory)));
+
+    /// <summary>An empty database is seeded; one the start-up seeding filled takes a changed seed; any other is left alone.</summary>
+    private static bool ImportsOnStartWith(bool hasEntities, string? lastImportComment, string comment)
+    {
+        if (!hasEntities) return true;
+        var seededAtStartUp = lastImportComment?.StartsWith(StartUpCommentPrefix, StringComparison.Ordinal) == true;
+        return seededAtStartUp && lastImportComment != comment;
     }
 
     /// <summary>An operator's import (the <c>import</c> verb): applies the seed's difference from the previous import (on an empty database: all of it).</summary>

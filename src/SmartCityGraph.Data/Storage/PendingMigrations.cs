@@ -1,15 +1,16 @@
+using System.Data.Common;
+using System.Reflection;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
-using Microsoft.EntityFrameworkCore.Storage;
 
 namespace SmartCityGraph.Data.Storage;
 
 /// <summary>
-/// Whether a database lacks any of the migrations this build knows. On SQLite it is read with one plain statement on
-/// the history table: EF Core's <c>GetPendingMigrationsAsync</c> answers the same, but its history repository first
-/// builds a model of that table through the whole convention set, and with the compiled model the rest of start-up
-/// needs no conventions, so that alone was ~150 ms of a restart.
+/// Whether a database lacks any of the migrations this build knows. On SQLite it is read with plain statements on the
+/// history table: EF Core's <c>GetPendingMigrationsAsync</c> answers the same, but its history repository first
+/// builds a model of that table through the whole convention set (~150 ms of a restart), and a restart with nothing
+/// to migrate needs none of EF Core's services at all (<see cref="Sqlite.SqliteRestartCheck"/>).
 /// </summary>
 public static class PendingMigrations
 {
@@ -17,31 +18,46 @@ public static class PendingMigrations
     {
         // PostgreSQL builds its model at start-up (no compiled model), so the conventions are there anyway.
         if (!database.IsSqlite()) return (await database.GetPendingMigrationsAsync(ct)).Any();
-        var known = database.GetMigrations().ToList();
-        if (!await database.GetService<IHistoryRepository>().ExistsAsync(ct)) return known.Count > 0;
-
-        var applied = new HashSet<string>(StringComparer.Ordinal);
         await database.OpenConnectionAsync(ct);
         try
         {
-            await using var command = database.GetDbConnection().CreateCommand();
-            command.CommandText = AppliedMigrationsSql(database);
-            await using var reader = await command.ExecuteReaderAsync(ct);
-            while (await reader.ReadAsync(ct)) applied.Add(reader.GetString(0));
+            return AnyOnSqlite(database.GetDbConnection());
         }
         finally
         {
             await database.CloseConnectionAsync();
         }
-        return known.Any(id => !applied.Contains(id));
     }
 
-    /// <summary>The history table as the options name it (EF Core's default unless configured), and its id column.</summary>
-    private static string AppliedMigrationsSql(DatabaseFacade database)
+    /// <summary>The same on an open SQLite connection, without EF Core.</summary>
+    public static bool AnyOnSqlite(DbConnection connection)
     {
-        var sql = database.GetService<ISqlGenerationHelper>();
-        var options = RelationalOptionsExtension.Extract(database.GetService<IDbContextOptions>());
-        var table = sql.DelimitIdentifier(options.MigrationsHistoryTableName ?? HistoryRepository.DefaultTableName, options.MigrationsHistoryTableSchema);
-        return $"SELECT {sql.DelimitIdentifier("MigrationId")} FROM {table}";
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = $table";
+        var table = command.CreateParameter();
+        table.ParameterName = "$table";
+        table.Value = HistoryRepository.DefaultTableName;
+        command.Parameters.Add(table);
+        if (Convert.ToInt64(command.ExecuteScalar()) == 0) return KnownOnSqlite.Count > 0;
+
+        command.Parameters.Clear();
+        command.CommandText = $"""SELECT "MigrationId" FROM "{HistoryRepository.DefaultTableName}" """;
+        var applied = new HashSet<string>(StringComparer.Ordinal);
+        using (var reader = command.ExecuteReader())
+            while (reader.Read()) applied.Add(reader.GetString(0));
+        return KnownOnSqlite.Any(id => !applied.Contains(id));
     }
+
+    /// <summary>
+    /// The SQLite migrations of this build, found as EF Core's migrations assembly finds them: the
+    /// <see cref="Migration"/> types of the context's assembly that name <see cref="SmartCityDbContext"/>, by their ids.
+    /// </summary>
+    public static IReadOnlyList<string> KnownOnSqlite { get; } =
+    [
+        .. typeof(SmartCityDbContext).Assembly.GetTypes()
+            .Where(t => t.IsSubclassOf(typeof(Migration)) && !t.IsAbstract
+                && t.GetCustomAttribute<DbContextAttribute>()?.ContextType == typeof(SmartCityDbContext))
+            .Select(t => t.GetCustomAttribute<MigrationAttribute>()!.Id)
+            .Order(StringComparer.Ordinal),
+    ];
 }

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using SmartCityGraph.Data.Seeding;
 using SmartCityGraph.Data.Storage;
 using SmartCityGraph.Data.Storage.Postgres;
+using SmartCityGraph.Data.Storage.Sqlite;
 
 namespace SmartCityGraph.Server.Hosting;
 
@@ -37,14 +38,36 @@ internal static class DatabaseStartup
     /// </summary>
     public static async Task PrepareDatabaseAsync(this IServiceProvider services, CancellationToken ct = default)
     {
+        var storage = services.GetRequiredService<StorageOptions>();
+        var seedDirectory = StoragePaths.SeedDirectory(services.GetRequiredService<IConfiguration>(), services.GetRequiredService<IHostEnvironment>());
+        // A SQLite restart with nothing to do asks in plain SQL: EF Core's query pipeline is then built after the server
+        // listens (WarmUpEfCoreAsync), not before it.
+        if (storage.Provider == DatabaseProvider.Sqlite && SqliteRestartCheck.NothingToPrepare(storage.ConnectionString, seedDirectory)) return;
+
         // Instances starting together on one PostgreSQL database take turns (SQLite is one process's file).
         await using var lockScope = services.CreateAsyncScope();
         var lockContext = lockScope.ServiceProvider.GetRequiredService<SmartCityDbContext>();
         await using var startupLock = lockContext.Database.IsNpgsql() ? await PostgresStartupLock.AcquireAsync(lockContext, ct) : null;
         await services.MigrateDatabaseAsync(ct);
         await using var scope = services.CreateAsyncScope();
-        var seedDirectory = StoragePaths.SeedDirectory(
-            scope.ServiceProvider.GetRequiredService<IConfiguration>(), scope.ServiceProvider.GetRequiredService<IHostEnvironment>());
         await scope.ServiceProvider.GetRequiredService<SeedImporter>().ImportOnStartAsync(seedDirectory, ct);
+    }
+
+    /// <summary>
+    /// Runs one query through EF Core, so that its relational model and query pipeline are built before a request needs
+    /// them (a count, facets, an edit) rather than by it: ~300 ms of CPU after a restart that skipped EF Core's queries.
+    /// </summary>
+    public static async Task WarmUpEfCoreAsync(this IServiceProvider services, ILogger logger)
+    {
+        try
+        {
+            await using var scope = services.CreateAsyncScope();
+            await scope.ServiceProvider.GetRequiredService<SmartCityDbContext>().Entities.AsNoTracking().AnyAsync();
+        }
+        catch (Exception e)
+        {
+            // Only a warm-up: the first request that needs EF Core builds the same (and reports what fails).
+            logger.LogWarning(e, "Warming up EF Core failed.");
+        }
     }
 }

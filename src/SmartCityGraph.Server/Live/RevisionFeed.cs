@@ -11,10 +11,17 @@ namespace SmartCityGraph.Server.Live;
 /// </summary>
 public sealed class RevisionFeed(SmartCityContextPools contexts) : IChangeFeed<GraphChange>
 {
+    /// <summary>
+    /// One plain statement (the same on both engines): the bus asks once, as the server starts, and compiling it as an
+    /// EF Core query (the first of the process, after a restart that needed none) took ~300 ms of CPU beside the warm-up.
+    /// </summary>
     public async Task<long> LatestNumberAsync(CancellationToken cancellationToken)
     {
         await using var db = contexts.Create(readOnly: false);
-        return await db.Revisions.MaxAsync(r => (int?)r.Number, cancellationToken) ?? 0;
+        await db.Database.OpenConnectionAsync(cancellationToken);
+        await using var command = db.Database.GetDbConnection().CreateCommand();
+        command.CommandText = """SELECT max("Number") FROM "Revisions" """;
+        return await command.ExecuteScalarAsync(cancellationToken) is { } latest and not DBNull ? Convert.ToInt64(latest) : 0;
     }
 
     public async Task<IReadOnlyList<GraphChange>> ReadAfterAsync(long after, int max, CancellationToken cancellationToken)

@@ -1,6 +1,8 @@
+using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
 using OpenTelemetry;
 using OpenTelemetry.Metrics;
 using SmartCityGraph.Data.Storage;
@@ -9,7 +11,7 @@ using SmartCityGraph.Server.Tests.Telemetry;
 
 namespace SmartCityGraph.Server.Tests.Hosting;
 
-/// <summary>Start-up builds the metrics' provider and the model's row readers ahead; a failure there never stops the server.</summary>
+/// <summary>Start-up builds the metrics' provider, the model's row readers and the bearer scheme's options ahead; a failure there never stops the server.</summary>
 public sealed class StartupSingletonsTests
 {
     [Fact]
@@ -27,6 +29,21 @@ public sealed class StartupSingletonsTests
         _ = services.GetRequiredService<MeterProvider>();
         _ = services.GetRequiredService<ModelRows>();
         Assert.Equal(["metrics", "rows"], built); // the container hands out the ones built ahead
+    }
+
+    [Fact]
+    public void Building_ahead_creates_the_bearer_schemes_options_that_every_request_would_otherwise_wait_for()
+    {
+        var configured = 0;
+        var services = new ServiceCollection().AddLogging();
+        services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer(_ => configured++);
+        using var provider = services.BuildServiceProvider();
+
+        StartupSingletons.Build(provider, NullLogger.Instance);
+        Assert.Equal(1, configured);
+
+        _ = provider.GetRequiredService<IOptionsMonitor<JwtBearerOptions>>().Get(JwtBearerDefaults.AuthenticationScheme);
+        Assert.Equal(1, configured); // the options cache hands out the ones built ahead
     }
 
     [Fact]
