@@ -20,7 +20,9 @@ internal static class AfterFirstResponse
             }
             finally
             {
-                if (Interlocked.Exchange(ref started, 1) == 0) _ = Task.Run(work);
+                // Without the request's async state: its HttpContext (which Kestrel reuses) and its trace are not the work's.
+                if (Interlocked.Exchange(ref started, 1) == 0)
+                    using (ExecutionContext.SuppressFlow()) _ = Task.Run(work);
             }
         }
     }

@@ -44,6 +44,22 @@ public sealed class AfterFirstResponseTests
         await ran.Task.WaitAsync(TimeSpan.FromSeconds(10));
     }
 
+    [Fact]
+    public async Task The_work_does_not_inherit_the_first_requests_async_state()
+    {
+        string? seen = "not run";
+        var ran = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var pipeline = Pipeline(() => { seen = RequestState.Value; ran.TrySetResult(); return Task.CompletedTask; }, _ => Task.CompletedTask);
+
+        RequestState.Value = "the first request's";
+        await pipeline(new DefaultHttpContext());
+
+        await ran.Task.WaitAsync(TimeSpan.FromSeconds(10));
+        Assert.Null(seen); // as HttpContextAccessor's context and the request's Activity would not be
+    }
+
+    private static readonly AsyncLocal<string?> RequestState = new();
+
     private static RequestDelegate Pipeline(Func<Task> work, RequestDelegate endpoint)
     {
         var app = new ApplicationBuilder(new ServiceCollection().BuildServiceProvider());
