@@ -29,7 +29,10 @@ public static class PendingMigrations
         }
     }
 
-    /// <summary>The same on an open SQLite connection, without EF Core.</summary>
+    /// <summary>
+    /// The same on an open SQLite connection, without EF Core (the history table by EF Core's default name, which this
+    /// project never changes).
+    /// </summary>
     public static bool AnyOnSqlite(DbConnection connection)
     {
         using var command = connection.CreateCommand();

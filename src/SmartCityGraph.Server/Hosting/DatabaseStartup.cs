@@ -40,8 +40,8 @@ internal static class DatabaseStartup
     {
         var storage = services.GetRequiredService<StorageOptions>();
         var seedDirectory = StoragePaths.SeedDirectory(services.GetRequiredService<IConfiguration>(), services.GetRequiredService<IHostEnvironment>());
-        // A SQLite restart with nothing to do asks in plain SQL: EF Core's query pipeline is then built after the server
-        // listens (WarmUpEfCoreAsync), not before it.
+        // A SQLite restart with nothing to do asks in plain SQL: EF Core's query pipeline is then built after the first
+        // answer (WarmUpEfCoreAsync, which the server runs after its first response), not before it.
         if (storage.Provider == DatabaseProvider.Sqlite && SqliteRestartCheck.NothingToPrepare(storage.ConnectionString, seedDirectory)) return;
 
         // Instances starting together on one PostgreSQL database take turns (SQLite is one process's file).
