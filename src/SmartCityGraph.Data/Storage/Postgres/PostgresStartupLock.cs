@@ -38,7 +38,10 @@ public sealed class PostgresStartupLock : IAsyncDisposable
         try
         {
             await connection.OpenAsync(ct);
-            await using var command = new NpgsqlCommand($"SELECT pg_advisory_lock({Key})", connection);
+            // As long as the holder works: migrating and seeding take what the data needs, and a busy machine took the
+            // seed import past the default 30 s, which failed the waiting instance's start. A holder that dies releases
+            // the lock with its connection, so the wait ends either way (or with ct).
+            await using var command = new NpgsqlCommand($"SELECT pg_advisory_lock({Key})", connection) { CommandTimeout = 0 };
             await command.ExecuteNonQueryAsync(ct);
             return new PostgresStartupLock(connection);
         }
