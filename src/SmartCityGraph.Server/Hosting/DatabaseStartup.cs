@@ -25,11 +25,7 @@ internal static class DatabaseStartup
             db.Database.SetCommandTimeout(0);
             await db.Database.MigrateAsync(ct);
         }
-        if (db.Database.IsSqlite())
-        {
-            // WAL lets readers run while a writer works; set once, it is stored in the file.
-            await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", ct);
-        }
+        if (db.Database.IsSqlite()) await db.Database.ExecuteSqlRawAsync(SqliteConnectionTuning.WriteAheadLog, ct);
     }
 
     /// <summary>

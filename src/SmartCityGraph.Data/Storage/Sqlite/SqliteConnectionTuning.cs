@@ -12,6 +12,12 @@ namespace SmartCityGraph.Data.Storage.Sqlite;
 /// </summary>
 public sealed class SqliteConnectionTuning(int cacheMebibytes = 64, long mmapBytes = 2_147_418_112) : DbConnectionInterceptor
 {
+    /// <summary>
+    /// The database file's journal, set by start-up: WAL lets readers run while a writer works. Set once, it is stored
+    /// in the file (later runs are no-ops).
+    /// </summary>
+    public const string WriteAheadLog = "PRAGMA journal_mode=WAL;";
+
     private readonly ConditionalWeakTable<SQLitePCL.sqlite3, object> tuned = new();
 
     public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData) => Tune(connection);

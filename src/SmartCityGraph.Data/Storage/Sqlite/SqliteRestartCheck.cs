@@ -27,8 +27,7 @@ public static class SqliteRestartCheck
         command.CommandText = """SELECT "Comment" FROM "Revisions" WHERE "Action" = 'Import' ORDER BY "Number" DESC LIMIT 1""";
         var lastImport = command.ExecuteScalar() as string;
         if (SeedImporter.ImportsOnStart(hasEntities, lastImport, seedDirectory)) return false;
-        // WAL lets readers run while a writer works; set once, it is stored in the file (a no-op after that).
-        command.CommandText = "PRAGMA journal_mode=WAL;";
+        command.CommandText = SqliteConnectionTuning.WriteAheadLog;
         command.ExecuteNonQuery();
         return true;
     }
